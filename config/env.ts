@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** "true"/"false" explicitly: z.coerce.boolean() would read "false" as true. */
+const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+const DEV_ONLY_JWT_SECRET = 'dev-only-secret-do-not-use-in-production-0123456789';
+
+const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATABASE_URL: z.string().url(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    TEMPORAL_TASK_QUEUE: z.string().min(1).default('coordination'),
+    JWT_SECRET: z.string().min(32).default(DEV_ONLY_JWT_SECRET),
+    JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+    TRUST_PROXY: booleanFlag.default(false),
+  })
+  .refine((c) => c.NODE_ENV !== 'production' || c.JWT_SECRET !== DEV_ONLY_JWT_SECRET, {
+    path: ['JWT_SECRET'],
+    message: 'JWT_SECRET must be set in production',
+  });
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+/** Parsed once at start-up; a bad variable stops the process with every problem listed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,120 @@
+import type { AgencyKind, JurisdictionLevel, Role } from '../../generated/prisma/enums';
+
+/**
+ * A fictional demo province, "Sông Xanh", shaped like a real one after the 2025 reorganisation:
+ * two former districts (ended 30/06/2025) whose communes merged into four communes directly
+ * under the province; district police gone on 01/03/2025; the district court replaced by a
+ * regional court on 01/07/2025. Every name here is invented.
+ */
+export interface SeedJurisdiction {
+  id: string;
+  level: JurisdictionLevel;
+  nameVi: string;
+  nameEn: string;
+  parentId?: string;
+  validFrom: string;
+  validTo?: string;
+  successorId?: string;
+}
+
+export interface SeedAgency {
+  id: string;
+  kind: AgencyKind;
+  nameVi: string;
+  nameEn: string;
+  jurisdictionId: string;
+  parentAgencyId?: string;
+  email?: string;
+  validFrom: string;
+  validTo?: string;
+  successorId?: string;
+}
+
+export interface SeedUser {
+  username: string;
+  displayName: string;
+  agencyId: string;
+  roles: Role[];
+}
+
+export const DEMO_PASSWORD = 'Demo@2026';
+const DISTRICTS_ENDED = '2025-06-30';
+const COMMUNES_FROM = '2025-07-01';
+
+export const demoJurisdictions: SeedJurisdiction[] = [
+  { id: 'SX', level: 'PROVINCE', nameVi: 'Tỉnh Sông Xanh', nameEn: 'Song Xanh Province', validFrom: '1991-01-01' },
+  // Before 1 July 2025
+  { id: 'SX-LV', level: 'DISTRICT', nameVi: 'Huyện Lúa Vàng', nameEn: 'Lua Vang District', parentId: 'SX', validFrom: '1991-01-01', validTo: DISTRICTS_ENDED },
+  { id: 'SX-TP', level: 'DISTRICT', nameVi: 'Thành phố Sông Xanh', nameEn: 'Song Xanh City', parentId: 'SX', validFrom: '1991-01-01', validTo: DISTRICTS_ENDED },
+  { id: 'SX-LV-AP', level: 'COMMUNE', nameVi: 'Xã An Phú', nameEn: 'An Phu Commune', parentId: 'SX-LV', validFrom: '1991-01-01', validTo: DISTRICTS_ENDED, successorId: 'SX-APL' },
+  { id: 'SX-LV-AL', level: 'COMMUNE', nameVi: 'Xã An Lạc', nameEn: 'An Lac Commune', parentId: 'SX-LV', validFrom: '1991-01-01', validTo: DISTRICTS_ENDED, successorId: 'SX-APL' },
+  { id: 'SX-LV-BM', level: 'COMMUNE', nameVi: 'Xã Bình Minh', nameEn: 'Binh Minh Commune', parentId: 'SX-LV', validFrom: '1991-01-01', validTo: DISTRICTS_ENDED, successorId: 'SX-BM' },
+  { id: 'SX-LV-TT', level: 'COMMUNE', nameVi: 'Thị trấn Tân Thành', nameEn: 'Tan Thanh Township', parentId: 'SX-LV', validFrom: '1991-01-01', validTo: DISTRICTS_ENDED, successorId: 'SX-TT' },
+  { id: 'SX-TP-P1', level: 'COMMUNE', nameVi: 'Phường 1', nameEn: 'Ward 1', parentId: 'SX-TP', validFrom: '1991-01-01', validTo: DISTRICTS_ENDED, successorId: 'SX-PTT' },
+  { id: 'SX-TP-P2', level: 'COMMUNE', nameVi: 'Phường 2', nameEn: 'Ward 2', parentId: 'SX-TP', validFrom: '1991-01-01', validTo: DISTRICTS_ENDED, successorId: 'SX-PTT' },
+  // From 1 July 2025: communes directly under the province
+  { id: 'SX-APL', level: 'COMMUNE', nameVi: 'Xã An Phú Lạc', nameEn: 'An Phu Lac Commune', parentId: 'SX', validFrom: COMMUNES_FROM },
+  { id: 'SX-BM', level: 'COMMUNE', nameVi: 'Xã Bình Minh', nameEn: 'Binh Minh Commune', parentId: 'SX', validFrom: COMMUNES_FROM },
+  { id: 'SX-TT', level: 'COMMUNE', nameVi: 'Xã Tân Thành', nameEn: 'Tan Thanh Commune', parentId: 'SX', validFrom: COMMUNES_FROM },
+  { id: 'SX-PTT', level: 'COMMUNE', nameVi: 'Phường Trung Tâm', nameEn: 'Trung Tam Ward', parentId: 'SX', validFrom: COMMUNES_FROM },
+];
+
+const currentCommunes = demoJurisdictions.filter((j) => j.level === 'COMMUNE' && !j.validTo);
+
+function communeAgencies(commune: SeedJurisdiction): SeedAgency[] {
+  const slug = commune.id.toLowerCase();
+  return [
+    {
+      id: `${commune.id}-CA`,
+      kind: 'COMMUNE_POLICE',
+      nameVi: `Công an ${commune.nameVi}`,
+      nameEn: `${commune.nameEn} Police`,
+      jurisdictionId: commune.id,
+      parentAgencyId: 'SX-CA',
+      email: `police.${slug}@demo.invalid`,
+      validFrom: COMMUNES_FROM,
+    },
+    {
+      id: `${commune.id}-UBND`,
+      kind: 'COMMUNE_PEOPLES_COMMITTEE',
+      nameVi: `UBND ${commune.nameVi}`,
+      nameEn: `${commune.nameEn} People's Committee`,
+      jurisdictionId: commune.id,
+      email: `ubnd.${slug}@demo.invalid`,
+      validFrom: COMMUNES_FROM,
+    },
+  ];
+}
+
+export const demoAgencies: SeedAgency[] = [
+  { id: 'SX-CA', kind: 'PROVINCIAL_POLICE', nameVi: 'Công an tỉnh Sông Xanh', nameEn: 'Song Xanh Provincial Police', jurisdictionId: 'SX', validFrom: '1991-01-01' },
+  { id: 'SX-PC04', kind: 'PROVINCIAL_POLICE_DRUG_DIVISION', nameVi: 'Phòng Cảnh sát điều tra tội phạm về ma túy (PC04)', nameEn: 'Drug Crime Investigation Police Division (PC04)', jurisdictionId: 'SX', parentAgencyId: 'SX-CA', email: 'pc04@demo.invalid', validFrom: '1991-01-01' },
+  { id: 'SX-CSCN1', kind: 'REHAB_FACILITY', nameVi: 'Cơ sở cai nghiện ma túy số 1', nameEn: 'Drug Rehabilitation Facility No. 1', jurisdictionId: 'SX', parentAgencyId: 'SX-PC04', email: 'cscn1@demo.invalid', validFrom: '2010-01-01' },
+  { id: 'SX-TAKV1', kind: 'REGIONAL_COURT', nameVi: 'Tòa án nhân dân khu vực 1 - Sông Xanh', nameEn: 'Regional People\'s Court No. 1 - Song Xanh', jurisdictionId: 'SX', email: 'takv1@demo.invalid', validFrom: COMMUNES_FROM },
+  { id: 'SX-VKSKV1', kind: 'REGIONAL_PROCURACY', nameVi: 'Viện kiểm sát nhân dân khu vực 1 - Sông Xanh', nameEn: 'Regional People\'s Procuracy No. 1 - Song Xanh', jurisdictionId: 'SX', validFrom: COMMUNES_FROM },
+  { id: 'SX-TAT', kind: 'PROVINCIAL_COURT', nameVi: 'Tòa án nhân dân tỉnh Sông Xanh', nameEn: 'Song Xanh Provincial People\'s Court', jurisdictionId: 'SX', validFrom: '1991-01-01' },
+  { id: 'SX-SYT', kind: 'PROVINCIAL_HEALTH_DEPARTMENT', nameVi: 'Sở Y tế tỉnh Sông Xanh', nameEn: 'Song Xanh Department of Health', jurisdictionId: 'SX', validFrom: '1991-01-01' },
+  { id: 'SX-BCD', kind: 'PROVINCIAL_STEERING_COMMITTEE', nameVi: 'Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội tỉnh Sông Xanh', nameEn: 'Song Xanh Steering Committee on Crime and Social Evils', jurisdictionId: 'SX', validFrom: '1991-01-01' },
+  // Historical bodies of the former Lúa Vàng district
+  { id: 'SX-LV-CA', kind: 'DISTRICT_POLICE', nameVi: 'Công an huyện Lúa Vàng', nameEn: 'Lua Vang District Police', jurisdictionId: 'SX-LV', parentAgencyId: 'SX-CA', validFrom: '1991-01-01', validTo: '2025-02-28', successorId: 'SX-PC04' },
+  { id: 'SX-LV-LDTBXH', kind: 'DISTRICT_LABOUR_DIVISION', nameVi: 'Phòng Lao động - Thương binh và Xã hội huyện Lúa Vàng', nameEn: 'Lua Vang District Labour Division', jurisdictionId: 'SX-LV', validFrom: '1991-01-01', validTo: DISTRICTS_ENDED },
+  { id: 'SX-LV-TA', kind: 'DISTRICT_COURT', nameVi: 'Tòa án nhân dân huyện Lúa Vàng', nameEn: 'Lua Vang District People\'s Court', jurisdictionId: 'SX-LV', validFrom: '1991-01-01', validTo: DISTRICTS_ENDED, successorId: 'SX-TAKV1' },
+  { id: 'SX-LV-VKS', kind: 'DISTRICT_PROCURACY', nameVi: 'Viện kiểm sát nhân dân huyện Lúa Vàng', nameEn: 'Lua Vang District People\'s Procuracy', jurisdictionId: 'SX-LV', validFrom: '1991-01-01', validTo: DISTRICTS_ENDED, successorId: 'SX-VKSKV1' },
+  ...currentCommunes.flatMap(communeAgencies),
+];
+
+export const demoUsers: SeedUser[] = [
+  { username: 'police.apl', displayName: 'Nguyễn Văn An (CA xã An Phú Lạc)', agencyId: 'SX-APL-CA', roles: ['COMMUNE_POLICE_OFFICER'] },
+  { username: 'head.police.apl', displayName: 'Trần Văn Bình (Trưởng CA xã An Phú Lạc)', agencyId: 'SX-APL-CA', roles: ['COMMUNE_POLICE_HEAD', 'COMMUNE_POLICE_OFFICER'] },
+  { username: 'police.bm', displayName: 'Lê Thị Cúc (CA xã Bình Minh)', agencyId: 'SX-BM-CA', roles: ['COMMUNE_POLICE_OFFICER'] },
+  { username: 'official.apl', displayName: 'Phạm Thị Dung (UBND xã An Phú Lạc)', agencyId: 'SX-APL-UBND', roles: ['COMMUNE_OFFICIAL'] },
+  { username: 'chairman.apl', displayName: 'Hoàng Văn Em (Chủ tịch UBND xã An Phú Lạc)', agencyId: 'SX-APL-UBND', roles: ['COMMUNE_CHAIRMAN', 'COMMUNE_OFFICIAL'] },
+  { username: 'judge.kv1', displayName: 'Vũ Thị Giang (Thẩm phán TAND KV1)', agencyId: 'SX-TAKV1', roles: ['JUDGE'] },
+  { username: 'chiefjudge.kv1', displayName: 'Đỗ Văn Hải (Chánh án TAND KV1)', agencyId: 'SX-TAKV1', roles: ['CHIEF_JUDGE', 'JUDGE'] },
+  { username: 'procurator.kv1', displayName: 'Bùi Thị Lan (Kiểm sát viên VKSND KV1)', agencyId: 'SX-VKSKV1', roles: ['PROCURATOR'] },
+  { username: 'facility.officer', displayName: 'Ngô Văn Minh (Cơ sở cai nghiện số 1)', agencyId: 'SX-CSCN1', roles: ['FACILITY_OFFICER'] },
+  { username: 'facility.director', displayName: 'Đinh Thị Nga (Giám đốc Cơ sở cai nghiện số 1)', agencyId: 'SX-CSCN1', roles: ['FACILITY_DIRECTOR', 'FACILITY_OFFICER'] },
+  { username: 'coordinator.pc04', displayName: 'Lý Văn Phúc (Điều phối viên PC04)', agencyId: 'SX-PC04', roles: ['PROVINCIAL_COORDINATOR'] },
+  { username: 'coordinator.bcd', displayName: 'Mai Thị Quỳnh (Thường trực Ban Chỉ đạo tỉnh)', agencyId: 'SX-BCD', roles: ['PROVINCIAL_COORDINATOR'] },
+  { username: 'admin', displayName: 'Quản trị hệ thống', agencyId: 'SX-CA', roles: ['SYSTEM_ADMIN'] },
+];

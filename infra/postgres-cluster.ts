@@ -1,0 +1,147 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+import { waitFor } from './ports';
+
+/**
+ * A PostgreSQL cluster owned by the project: initialised on first use in a folder of its own,
+ * started on a chosen port, stopped cleanly. initdb refuses to run as root, so as root the
+ * server runs as the `postgres` system user (INFRA.md).
+ */
+export interface LocalPostgresOptions {
+  dataDir: string;
+  port: number;
+  user?: string;
+  password?: string;
+  database?: string;
+  /** Tests trade durability for speed; the embedded start keeps fsync on. */
+  ephemeral?: boolean;
+  logFile?: string;
+}
+
+export class LocalPostgres {
+  readonly user: string;
+  readonly password: string;
+  readonly database: string;
+  private process: ChildProcess | undefined;
+
+  constructor(private readonly options: LocalPostgresOptions) {
+    this.user = options.user ?? 'engine';
+    this.password = options.password ?? 'engine';
+    this.database = options.database ?? 'engine';
+  }
+
+  get url(): string {
+    return `postgresql://${this.user}:${encodeURIComponent(this.password)}@127.0.0.1:${this.options.port}/${this.database}`;
+  }
+
+  async start(): Promise<void> {
+    this.initialiseIfNeeded();
+    const args = [
+      '-D', this.options.dataDir,
+      '-p', String(this.options.port),
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', `unix_socket_directories=${this.options.dataDir}`,
+      '-c', 'max_connections=200',
+    ];
+    if (this.options.ephemeral) args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+    const logFd = fs.openSync(this.options.logFile ?? path.join(this.options.dataDir, 'server.log'), 'a');
+    const [cmd, cmdArgs] = this.asClusterOwner(path.join(postgresBinDir(), 'postgres'), args);
+    this.process = spawn(cmd, cmdArgs, { stdio: ['ignore', logFd, logFd] });
+    fs.closeSync(logFd);
+    const exited = new Promise<never>((_, reject) =>
+      this.process!.once('exit', (code) =>
+        reject(new Error(`postgres exited with code ${code}; see ${this.options.dataDir}/server.log`)),
+      ),
+    );
+    exited.catch(() => undefined);
+    await Promise.race([waitFor('PostgreSQL', () => this.canConnect('postgres')), exited]);
+    await this.ensureDatabase();
+  }
+
+  async stop(): Promise<void> {
+    const child = this.process;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGINT'); // "fast" shutdown: aborts open transactions, leaves a consistent cluster
+    await exited;
+  }
+
+  private initialiseIfNeeded(): void {
+    if (fs.existsSync(path.join(this.options.dataDir, 'PG_VERSION'))) return;
+    fs.mkdirSync(this.options.dataDir, { recursive: true, mode: 0o700 });
+    const pwFile = path.join(path.dirname(this.options.dataDir), `.pgpass-init-${process.pid}`);
+    fs.writeFileSync(pwFile, `${this.password}\n`, { mode: 0o600 });
+    try {
+      if (runningAsRoot()) {
+        execFileSync('chown', ['postgres:postgres', this.options.dataDir, pwFile]);
+      }
+      const [cmd, args] = this.asClusterOwner(path.join(postgresBinDir(), 'initdb'), [
+        '-D', this.options.dataDir,
+        '-U', this.user,
+        `--pwfile=${pwFile}`,
+        '--auth-local=trust',
+        '--auth-host=scram-sha-256',
+        '--encoding=UTF8',
+        '--locale=C.UTF-8',
+      ]);
+      execFileSync(cmd, args, { stdio: 'pipe' });
+    } finally {
+      fs.rmSync(pwFile, { force: true });
+    }
+  }
+
+  private asClusterOwner(binary: string, args: string[]): [string, string[]] {
+    return runningAsRoot() ? ['runuser', ['-u', 'postgres', '--', binary, ...args]] : [binary, args];
+  }
+
+  private async canConnect(database: string): Promise<boolean> {
+    const client = this.client(database);
+    try {
+      await client.connect();
+      return true;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  private async ensureDatabase(): Promise<void> {
+    const client = this.client('postgres');
+    await client.connect();
+    try {
+      const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [this.database]);
+      if (found.rowCount === 0) await client.query(`CREATE DATABASE "${this.database}"`);
+    } finally {
+      await client.end();
+    }
+  }
+
+  private client(database: string): Client {
+    return new Client({
+      host: '127.0.0.1',
+      port: this.options.port,
+      user: this.user,
+      password: this.password,
+      database,
+    });
+  }
+}
+
+function runningAsRoot(): boolean {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
+}
+
+/** The newest installed PostgreSQL server binaries (Debian layout), or PG_BIN_DIR. */
+export function postgresBinDir(): string {
+  if (process.env.PG_BIN_DIR) return process.env.PG_BIN_DIR;
+  const root = '/usr/lib/postgresql';
+  const versions = fs.existsSync(root)
+    ? fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb')))
+    : [];
+  versions.sort((a, b) => Number(b) - Number(a));
+  if (versions[0] === undefined) {
+    throw new Error('PostgreSQL server binaries not found: run scripts/ensure-tools.sh or set PG_BIN_DIR');
+  }
+  return path.join(root, versions[0], 'bin');
+}

@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { SearchAttributeType } from '@temporalio/common';
+import { customSearchAttributes } from '../workflows/search-attributes';
+import { toolsBinDir } from './paths';
+import { waitFor } from './ports';
+
+/**
+ * The real Temporal Server (the CLI's dev server, SQLite persistence), built by
+ * scripts/ensure-temporal-cli.sh. TEMPORAL_CLI, or a `temporal` on PATH, may stand in for it.
+ */
+export function temporalCliPath(): string {
+  if (process.env.TEMPORAL_CLI) return process.env.TEMPORAL_CLI;
+  const built = path.join(toolsBinDir, 'temporal');
+  if (fs.existsSync(built)) return built;
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    const candidate = path.join(dir, 'temporal');
+    if (dir && fs.existsSync(candidate)) return candidate;
+  }
+  throw new Error('Temporal CLI not found: run scripts/ensure-temporal-cli.sh or set TEMPORAL_CLI');
+}
+
+export interface TemporalDevServerOptions {
+  port: number;
+  uiPort?: number; // omitted: headless
+  /** SQLite file for durable state; omitted: in memory (tests). */
+  dbFile?: string;
+  logFile: string;
+}
+
+const typeNames: Record<string, string> = {
+  [SearchAttributeType.KEYWORD]: 'Keyword',
+  [SearchAttributeType.TEXT]: 'Text',
+  [SearchAttributeType.INT]: 'Int',
+  [SearchAttributeType.DOUBLE]: 'Double',
+  [SearchAttributeType.BOOL]: 'Bool',
+  [SearchAttributeType.DATETIME]: 'Datetime',
+  [SearchAttributeType.KEYWORD_LIST]: 'KeywordList',
+};
+
+export class TemporalDevServer {
+  private process: ChildProcess | undefined;
+
+  constructor(private readonly options: TemporalDevServerOptions) {}
+
+  get address(): string {
+    return `127.0.0.1:${this.options.port}`;
+  }
+
+  async start(): Promise<void> {
+    const { port, uiPort, dbFile, logFile } = this.options;
+    const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'warn'];
+    if (uiPort) args.push('--ui-port', String(uiPort));
+    else args.push('--headless');
+    if (dbFile) {
+      fs.mkdirSync(path.dirname(dbFile), { recursive: true });
+      args.push('--db-filename', dbFile);
+    }
+    for (const key of customSearchAttributes) {
+      args.push('--search-attribute', `${key.name}=${typeNames[key.type]}`);
+    }
+    fs.mkdirSync(path.dirname(logFile), { recursive: true });
+    const logFd = fs.openSync(logFile, 'a');
+    this.process = spawn(temporalCliPath(), args, { stdio: ['ignore', logFd, logFd] });
+    fs.closeSync(logFd);
+    const exited = new Promise<never>((_, reject) =>
+      this.process!.once('exit', (code) => reject(new Error(`Temporal dev server exited (${code}); see ${logFile}`))),
+    );
+    exited.catch(() => undefined);
+    await Promise.race([
+      waitFor('Temporal server', () => isTemporalServing(this.address), { timeoutMs: 90_000, intervalMs: 300 }),
+      exited,
+    ]);
+  }
+
+  async stop(): Promise<void> {
+    const child = this.process;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+/** True when the frontend answers and the default namespace is ready for workflows. */
+export async function isTemporalServing(address: string): Promise<boolean> {
+  const connection = await Connection.connect({ address, connectTimeout: 1_000 });
+  try {
+    await connection.workflowService.describeNamespace({ namespace: 'default' });
+    return true;
+  } finally {
+    await connection.close();
+  }
+}
