@@ -20,6 +20,8 @@ const configSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
     TRUST_PROXY: booleanFlag.default(false),
+    /** Optional bearer token for GET /metrics; without it the endpoint is open (keep it on an internal network). */
+    METRICS_TOKEN: z.string().min(16).optional(),
   })
   .refine((c) => c.NODE_ENV !== 'production' || c.JWT_SECRET !== DEV_ONLY_JWT_SECRET, {
     path: ['JWT_SECRET'],

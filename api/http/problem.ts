@@ -107,6 +107,14 @@ export const problems = {
       { vi: 'Dữ liệu không đọc được', en: 'Malformed body' },
       { vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
     ),
+  payloadTooLarge: () =>
+    new Problem(
+      413,
+      'REQUEST.TOO_LARGE',
+      { vi: 'Dữ liệu quá lớn', en: 'Payload too large' },
+      { vi: 'Nội dung gửi lên vượt quá dung lượng cho phép.', en: 'The request body exceeds the allowed size.' },
+    ),
+  conflict: (what: ProblemText) => new Problem(409, 'RESOURCE.CONFLICT', { vi: 'Xung đột dữ liệu', en: 'Conflict' }, what),
   routeNotFound: () =>
     new Problem(
       404,

@@ -79,6 +79,7 @@ CREATE TABLE "system_pings" (
     "id" UUID NOT NULL,
     "workflow_id" TEXT NOT NULL,
     "requested_by" UUID NOT NULL,
+    "jurisdiction_id" TEXT NOT NULL,
     "note" TEXT NOT NULL,
     "recorded_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 

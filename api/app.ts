@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { Client } from '@temporalio/client';
+import express, { type Express } from 'express';
+import rateLimit from 'express-rate-limit';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import swaggerUi from 'swagger-ui-express';
+import type { Db } from '../db/client';
+import { registerLoginRoutes } from './auth/login.routes';
+import { TokenService } from './auth/tokens';
+import { errorHandler, routeNotFound } from './http/error-handler';
+import { buildOpenApiDocument } from './http/openapi-document';
+import { problems } from './http/problem';
+import { ApiRoutes } from './http/routes';
+import { ApiMetrics } from './observability/metrics';
+import { JurisdictionDirectory } from './registry/jurisdiction-directory';
+import { registerRegistryRoutes } from './registry/registry.routes';
+import { registerHealthRoutes } from './system/health.routes';
+import { registerPingRoutes } from './system/ping.routes';
+
+export interface AppSettings {
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  taskQueue: string;
+  loginRateLimitPerMinute: number;
+  trustProxy: boolean;
+  /** When set, GET /metrics needs "Authorization: Bearer <this>"; otherwise it is open (internal network). */
+  metricsToken?: string | undefined;
+}
+
+export interface AppDependencies {
+  db: Db;
+  temporal: Client;
+  logger: Logger;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export function createApp(settings: AppSettings, { db, temporal, logger }: AppDependencies): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', settings.trustProxy);
+
+  const metrics = new ApiMetrics();
+  app.use(metrics.middleware());
+  app.use(
+    pinoHttp({
+      logger,
+      // A caller's X-Request-Id is kept when it is a plain token, so logs can be followed across systems.
+      genReqId: (req, res) => {
+        const offered = req.headers['x-request-id'];
+        const id = typeof offered === 'string' && REQUEST_ID.test(offered) ? offered : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        // The docs page (swagger-ui) styles itself inline; scripts stay same-origin only.
+        directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+      },
+    }),
+  );
+  app.use(express.json({ limit: '1mb' }));
+
+  const tokens = new TokenService(settings.jwtSecret, settings.jwtTtlSeconds);
+  const directory = new JurisdictionDirectory(db);
+  const openapi = new OpenAPIRegistry();
+  openapi.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  const routes = new ApiRoutes(openapi, tokens);
+
+  app.use(
+    '/auth/login',
+    rateLimit({
+      windowMs: 60_000,
+      limit: settings.loginRateLimitPerMinute,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      handler: (_req, _res, next) => next(problems.tooManyRequests()),
+    }),
+  );
+  registerHealthRoutes(routes, db, temporal);
+  registerLoginRoutes(routes, db, tokens);
+  registerRegistryRoutes(routes, db, directory);
+  registerPingRoutes(routes, db, temporal, directory, { taskQueue: settings.taskQueue });
+  app.use(routes.router);
+
+  const document = buildOpenApiDocument(openapi);
+  app.get('/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  app.use('/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerOptions: { url: '/openapi.json' } }));
+  app.get('/metrics', async (req, res) => {
+    if (settings.metricsToken && req.get('authorization') !== `Bearer ${settings.metricsToken}`) {
+      throw problems.unauthenticated();
+    }
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  app.use(routeNotFound);
+  app.use(errorHandler(logger));
+  return app;
+}

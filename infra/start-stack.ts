@@ -1,0 +1,146 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createDb } from '../db/client';
+import { applyMigrations } from '../db/migrate';
+import { seedDemoData } from '../db/seed/seed-demo';
+import { dataDir, projectRoot } from './paths';
+import { isPortOpen, waitFor } from './ports';
+import { LocalPostgres } from './postgres-cluster';
+import { TemporalDevServer } from './temporal-dev-server';
+
+/**
+ * `npm start`: the whole system on its embedded defaults. State lives in .data/ (the PostgreSQL
+ * cluster and Temporal's SQLite file), so registry data and workflow histories survive a restart.
+ * Ctrl-C stops the API and the worker first, then Temporal, then PostgreSQL.
+ */
+const env = process.env;
+const port = (name: string, fallback: number) => Number(env[name] ?? fallback);
+const apiPort = port('PORT', 3000);
+const logDir = path.join(dataDir, 'logs');
+
+const stoppers: Array<() => Promise<void>> = [];
+let stopping = false;
+
+function say(message: string): void {
+  process.stdout.write(`[start] ${message}\n`);
+}
+
+async function ensureFree(what: string, portNumber: number, variable: string): Promise<void> {
+  if (await isPortOpen(portNumber)) {
+    throw new Error(`${what} port ${portNumber} is already in use: stop what holds it or set ${variable}`);
+  }
+}
+
+async function startPostgres(): Promise<string> {
+  if (env.DATABASE_URL) {
+    say('DATABASE_URL is set: using that database, starting none');
+    return env.DATABASE_URL;
+  }
+  const pgPort = port('PG_PORT', 5433);
+  await ensureFree('PostgreSQL', pgPort, 'PG_PORT');
+  const postgres = new LocalPostgres({ dataDir: path.join(dataDir, 'postgres'), port: pgPort, logFile: path.join(logDir, 'postgres.log') });
+  say(`starting PostgreSQL on 127.0.0.1:${pgPort} (data in .data/postgres)`);
+  await postgres.start();
+  stoppers.unshift(() => postgres.stop());
+  return postgres.url;
+}
+
+async function startTemporal(): Promise<{ address: string; webUi?: string }> {
+  if (env.TEMPORAL_ADDRESS) {
+    say('TEMPORAL_ADDRESS is set: using that Temporal server, starting none');
+    return { address: env.TEMPORAL_ADDRESS };
+  }
+  const temporalPort = port('TEMPORAL_PORT', 7233);
+  const uiPort = port('TEMPORAL_UI_PORT', 8233);
+  await ensureFree('Temporal', temporalPort, 'TEMPORAL_PORT');
+  await ensureFree('Temporal Web UI', uiPort, 'TEMPORAL_UI_PORT');
+  const temporal = new TemporalDevServer({
+    port: temporalPort,
+    uiPort,
+    dbFile: path.join(dataDir, 'temporal.db'),
+    logFile: path.join(logDir, 'temporal.log'),
+  });
+  say(`starting Temporal dev server on 127.0.0.1:${temporalPort} (history in .data/temporal.db)`);
+  await temporal.start();
+  stoppers.unshift(() => temporal.stop());
+  return { address: temporal.address, webUi: `http://127.0.0.1:${uiPort}` };
+}
+
+/** Worker and API run as their own processes, in their own process groups, so Ctrl-C reaches us first. */
+function startNodeProcess(name: string, entry: string, childEnv: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), [entry], {
+    cwd: projectRoot,
+    env: childEnv,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
+  // Last resort if this process dies without shutting down: no orphaned worker or API.
+  process.on('exit', () => {
+    if (child.exitCode === null && child.signalCode === null && child.pid) process.kill(-child.pid, 'SIGKILL');
+  });
+  child.once('exit', (code, signal) => {
+    if (!stopping) {
+      say(`${name} exited unexpectedly (${signal ?? code}); stopping everything`);
+      void shutdown(1);
+    }
+  });
+  stoppers.unshift(async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    await exited;
+    clearTimeout(timer);
+  });
+  return child;
+}
+
+async function shutdown(exitCode: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  say('stopping...');
+  for (const stop of stoppers) {
+    await stop().catch((error: unknown) => say(`while stopping: ${String(error)}`));
+  }
+  say('stopped');
+  process.exit(exitCode);
+}
+
+async function main(): Promise<void> {
+  // `on`, not `once`: Ctrl-C reaches this process twice (directly, and relayed by tsx and npm),
+  // and a second signal with no listener would kill it half-way through the shutdown.
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  fs.mkdirSync(logDir, { recursive: true });
+  await ensureFree('API', apiPort, 'PORT');
+
+  const databaseUrl = await startPostgres();
+  const applied = await applyMigrations(databaseUrl);
+  say(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+  const db = createDb(databaseUrl, { maxConnections: 2 });
+  await seedDemoData(db);
+  await db.$disconnect();
+  say('demo data is in place');
+
+  const temporal = await startTemporal();
+  const childEnv = { ...env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, PORT: String(apiPort), SCARF_ANALYTICS: 'false' };
+  startNodeProcess('worker', 'worker/main.ts', childEnv);
+  startNodeProcess('API', 'api/main.ts', childEnv);
+
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  await waitFor('API', async () => (await fetch(`${apiUrl}/health`)).ok, { timeoutMs: 120_000, intervalMs: 500 });
+  say('');
+  say('The coordination engine is running. Ctrl-C stops everything.');
+  say(`  API            ${apiUrl}`);
+  say(`  API docs       ${apiUrl}/docs   (OpenAPI: ${apiUrl}/openapi.json)`);
+  say(`  Health         ${apiUrl}/health`);
+  if (temporal.webUi) say(`  Temporal UI    ${temporal.webUi}`);
+  say(`  Demo login     POST ${apiUrl}/auth/login  {"username":"admin","password":"Demo@2026"}`);
+  say(`  Logs           .data/logs/ (Temporal, PostgreSQL); worker and API log here`);
+}
+
+main().catch(async (error: unknown) => {
+  say(`could not start: ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown(1);
+});

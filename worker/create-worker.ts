@@ -1,0 +1,23 @@
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createActivities, type ActivityDependencies } from '../activities';
+
+export interface WorkerSettings {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  /** Pre-bundled workflow code (tests bundle once per file); otherwise bundled from workflows/. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+}
+
+/** Wires every workflow and activity to one task queue. */
+export function createWorker(settings: WorkerSettings, dependencies: ActivityDependencies): Promise<Worker> {
+  return Worker.create({
+    connection: settings.connection,
+    namespace: settings.namespace,
+    taskQueue: settings.taskQueue,
+    ...(settings.workflowBundle
+      ? { workflowBundle: settings.workflowBundle }
+      : { workflowsPath: require.resolve('../workflows') }),
+    activities: createActivities(dependencies),
+  });
+}

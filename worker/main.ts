@@ -1,0 +1,30 @@
+import { NativeConnection } from '@temporalio/worker';
+import { createLogger } from '../api/observability/logger';
+import { loadConfig } from '../config/env';
+import { createDb } from '../db/client';
+import { createWorker } from './create-worker';
+
+/** The worker process: runs until SIGINT/SIGTERM, then finishes its in-flight tasks and exits. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL, 'worker');
+  const db = createDb(config.DATABASE_URL, { maxConnections: config.DATABASE_POOL_SIZE });
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  try {
+    const worker = await createWorker(
+      { connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE },
+      { db },
+    );
+    logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker started');
+    await worker.run(); // the SDK shuts down gracefully on SIGINT/SIGTERM
+    logger.info('worker stopped');
+  } finally {
+    await connection.close();
+    await db.$disconnect();
+  }
+}
+
+main().catch((error: unknown) => {
+  createLogger('error', 'worker').fatal({ err: error }, 'worker failed');
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+// Every workflow type the worker registers. Workflow code is deterministic: no I/O, no clock.
+export { systemPingWorkflow } from './system-ping/system-ping.workflow';
