@@ -7,7 +7,8 @@ import { waitFor } from './ports';
 /**
  * A PostgreSQL cluster owned by the project: initialised on first use in a folder of its own,
  * started on a chosen port, stopped cleanly. initdb refuses to run as root, so as root the
- * server runs as the `postgres` system user (INFRA.md).
+ * server runs as the `postgres` system user (INFRA.md). It is spawned with that uid directly,
+ * not through runuser, so that our stop signal reaches the postmaster itself.
  */
 export interface LocalPostgresOptions {
   dataDir: string;
@@ -47,8 +48,10 @@ export class LocalPostgres {
     ];
     if (this.options.ephemeral) args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
     const logFd = fs.openSync(this.options.logFile ?? path.join(this.options.dataDir, 'server.log'), 'a');
-    const [cmd, cmdArgs] = this.asClusterOwner(path.join(postgresBinDir(), 'postgres'), args);
-    this.process = spawn(cmd, cmdArgs, { stdio: ['ignore', logFd, logFd] });
+    this.process = spawn(path.join(postgresBinDir(), 'postgres'), args, {
+      stdio: ['ignore', logFd, logFd],
+      ...clusterOwner(),
+    });
     fs.closeSync(logFd);
     const exited = new Promise<never>((_, reject) =>
       this.process!.once('exit', (code) =>
@@ -74,10 +77,12 @@ export class LocalPostgres {
     const pwFile = path.join(path.dirname(this.options.dataDir), `.pgpass-init-${process.pid}`);
     fs.writeFileSync(pwFile, `${this.password}\n`, { mode: 0o600 });
     try {
-      if (runningAsRoot()) {
-        execFileSync('chown', ['postgres:postgres', this.options.dataDir, pwFile]);
+      const owner = clusterOwner();
+      if (owner.uid !== undefined && owner.gid !== undefined) {
+        fs.chownSync(this.options.dataDir, owner.uid, owner.gid);
+        fs.chownSync(pwFile, owner.uid, owner.gid);
       }
-      const [cmd, args] = this.asClusterOwner(path.join(postgresBinDir(), 'initdb'), [
+      execFileSync(path.join(postgresBinDir(), 'initdb'), [
         '-D', this.options.dataDir,
         '-U', this.user,
         `--pwfile=${pwFile}`,
@@ -85,15 +90,10 @@ export class LocalPostgres {
         '--auth-host=scram-sha-256',
         '--encoding=UTF8',
         '--locale=C.UTF-8',
-      ]);
-      execFileSync(cmd, args, { stdio: 'pipe' });
+      ], { stdio: 'pipe', ...owner });
     } finally {
       fs.rmSync(pwFile, { force: true });
     }
-  }
-
-  private asClusterOwner(binary: string, args: string[]): [string, string[]] {
-    return runningAsRoot() ? ['runuser', ['-u', 'postgres', '--', binary, ...args]] : [binary, args];
   }
 
   private async canConnect(database: string): Promise<boolean> {
@@ -128,8 +128,11 @@ export class LocalPostgres {
   }
 }
 
-function runningAsRoot(): boolean {
-  return typeof process.getuid === 'function' && process.getuid() === 0;
+/** As root: the uid/gid of the `postgres` system user to run the server under; otherwise ourselves. */
+function clusterOwner(): { uid?: number; gid?: number; env?: NodeJS.ProcessEnv } {
+  if (process.getuid?.() !== 0) return {};
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  return { uid: id('-u'), gid: id('-g'), env: { ...process.env, HOME: '/var/lib/postgresql' } };
 }
 
 /** The newest installed PostgreSQL server binaries (Debian layout), or PG_BIN_DIR. */

@@ -3,11 +3,13 @@ import { createLogger } from '../api/observability/logger';
 import { loadConfig } from '../config/env';
 import { createDb } from '../db/client';
 import { createWorker } from './create-worker';
+import { installTemporalRuntime } from './temporal-logger';
 
 /** The worker process: runs until SIGINT/SIGTERM, then finishes its in-flight tasks and exits. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL, 'worker');
+  installTemporalRuntime(logger);
   const db = createDb(config.DATABASE_URL, { maxConnections: config.DATABASE_POOL_SIZE });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   try {

@@ -5,6 +5,7 @@ import type { ApiRoutes } from '../http/routes';
 import { problems } from '../http/problem';
 import { ANY_ROLE } from './roles';
 import { principalSchema } from './principal';
+import { findSignInAccount } from './principal-lookup';
 import type { TokenService } from './tokens';
 
 const loginBody = z
@@ -32,31 +33,20 @@ export function registerLoginRoutes(routes: ApiRoutes, db: Db, tokens: TokenServ
     body: loginBody,
     responses: { 200: { description: 'Token issued', schema: loginResponse }, 401: { description: 'Wrong username or password' } },
     handler: async ({ body, req }) => {
-      const user = await db.user.findUnique({
-        where: { username: body.username },
-        include: { agency: { include: { jurisdiction: true } } },
-      });
-      const passwordOk = await verify(user?.passwordHash ?? (await unknownUserHash), body.password).catch(() => false);
-      const usable = user && user.active && passwordOk && user.roles.length > 0 && user.agency.validTo === null;
+      const account = await findSignInAccount(db, body.username);
+      const passwordOk = await verify(account?.passwordHash ?? (await unknownUserHash), body.password).catch(() => false);
+      const principal = account?.usable && passwordOk ? account.principal : undefined;
       await db.auditEvent.create({
         data: {
-          action: usable ? 'auth.login' : 'auth.login_failed',
-          actorUserId: usable ? user.id : null,
-          actorAgencyId: usable ? user.agencyId : null,
+          action: principal ? 'auth.login' : 'auth.login_failed',
+          actorUserId: principal?.userId ?? null,
+          actorAgencyId: principal?.agencyId ?? null,
           subjectType: 'user',
-          subjectId: user?.id ?? 'unknown',
+          subjectId: account?.principal.userId ?? 'unknown',
           requestId: String(req.id),
         },
       });
-      if (!usable) throw problems.badCredentials();
-      const principal = principalSchema.parse({
-        userId: user.id,
-        username: user.username,
-        agencyId: user.agencyId,
-        roles: user.roles,
-        jurisdictionId: user.agency.jurisdictionId,
-        jurisdictionPath: user.agency.jurisdiction.path,
-      });
+      if (!principal) throw problems.badCredentials();
       const issued = await tokens.issue(principal);
       return { status: 200, body: { token: issued.token, expiresAt: issued.expiresAt.toISOString() } };
     },
