@@ -6,7 +6,10 @@ cd "$(dirname "$0")/.."
 
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   echo "Installing npm packages..."
-  npm ci --no-audit --no-fund
+  # Not `npm ci`: this machine's registry lacks the other platforms' optional binaries
+  # (@swc/core-darwin-*, ...), so the lock cannot list them and `npm ci` rejects it as out of
+  # sync. `npm install` follows the lock just the same and leaves it unchanged.
+  npm install --no-audit --no-fund
 fi
 
 needs_local_postgres=${NEEDS_LOCAL_POSTGRES:-true}
