@@ -1,13 +1,20 @@
+import type { CalendarSource } from '../db/calendar-source';
 import type { Db } from '../db/client';
+import { createNotificationActivities, type NotificationChannels } from './deadlines/notification.activities';
+import { createStepActivities } from './deadlines/step.activities';
 import { createSystemPingActivities } from './system-ping.activities';
 
 export interface ActivityDependencies {
   db: Db;
+  calendars: CalendarSource;
+  channels: NotificationChannels;
 }
 
 /** All activities, built from their dependencies (the worker wires real ones, tests may too). */
-export function createActivities({ db }: ActivityDependencies) {
+export function createActivities({ db, calendars, channels }: ActivityDependencies) {
   return {
     ...createSystemPingActivities(db),
+    ...createStepActivities(db, calendars),
+    ...createNotificationActivities(db, channels),
   };
 }

@@ -7,8 +7,14 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
+import { CalendarSource } from '../db/calendar-source';
 import type { Db } from '../db/client';
+import { ruleBook } from '../rules/rule-book';
 import { registerLoginRoutes } from './auth/login.routes';
+import { registerCalendarRoutes } from './calendar/calendar.routes';
+import { registerDeadlineViewRoutes } from './deadlines/deadline-view.routes';
+import { registerInboxRoutes } from './inbox/inbox.routes';
+import { registerRuleRoutes } from './rules/rules.routes';
 import { TokenService } from './auth/tokens';
 import { errorHandler, routeNotFound } from './http/error-handler';
 import { buildOpenApiDocument } from './http/openapi-document';
@@ -56,7 +62,11 @@ export function createApp(settings: AppSettings, { db, temporal, logger }: AppDe
         return id;
       },
       serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { id: unknown; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
@@ -75,7 +85,11 @@ export function createApp(settings: AppSettings, { db, temporal, logger }: AppDe
   const tokens = new TokenService(settings.jwtSecret, settings.jwtTtlSeconds);
   const directory = new JurisdictionDirectory(db);
   const openapi = new OpenAPIRegistry();
-  openapi.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  openapi.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
   const routes = new ApiRoutes(openapi, tokens);
 
   app.use(
@@ -92,6 +106,10 @@ export function createApp(settings: AppSettings, { db, temporal, logger }: AppDe
   registerLoginRoutes(routes, db, tokens);
   registerRegistryRoutes(routes, db, directory);
   registerPingRoutes(routes, db, temporal, directory, { taskQueue: settings.taskQueue });
+  registerCalendarRoutes(routes, db, new CalendarSource(db));
+  registerRuleRoutes(routes, db, ruleBook, directory);
+  registerDeadlineViewRoutes(routes, db, directory);
+  registerInboxRoutes(routes, db);
   app.use(routes.router);
 
   const document = buildOpenApiDocument(openapi);

@@ -16,12 +16,25 @@ const configSchema = z
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('coordination'),
     JWT_SECRET: z.string().min(32).default(DEV_ONLY_JWT_SECRET),
-    JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
+    JWT_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(7 * 24 * 3600)
+      .default(8 * 3600),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
     TRUST_PROXY: booleanFlag.default(false),
     /** Optional bearer token for GET /metrics; without it the endpoint is open (keep it on an internal network). */
     METRICS_TOKEN: z.string().min(16).optional(),
+    /** SMTP server for e-mail notifications (smtp://user:pass@host:port); without it only the inbox and webhooks are used. */
+    SMTP_URL: z.string().url().optional(),
+    MAIL_FROM: z.string().min(3).default('He thong dieu phoi <no-reply@coordination.invalid>'),
+    /** Host part of notification Message-IDs, so receivers can de-duplicate a resent e-mail. */
+    MESSAGE_ID_DOMAIN: z.string().min(1).default('coordination.invalid'),
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    /** How long the worker trusts its copy of the calendar overrides before reading them again. */
+    CALENDAR_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   })
   .refine((c) => c.NODE_ENV !== 'production' || c.JWT_SECRET !== DEV_ONLY_JWT_SECRET, {
     path: ['JWT_SECRET'],

@@ -2,6 +2,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { createLogger } from '../api/observability/logger';
 import { loadConfig } from '../config/env';
 import { createDb } from '../db/client';
+import { buildActivityDependencies } from './activity-dependencies';
 import { createWorker } from './create-worker';
 import { installTemporalRuntime } from './temporal-logger';
 
@@ -12,15 +13,24 @@ async function main(): Promise<void> {
   installTemporalRuntime(logger);
   const db = createDb(config.DATABASE_URL, { maxConnections: config.DATABASE_POOL_SIZE });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const dependencies = buildActivityDependencies(config, db);
   try {
     const worker = await createWorker(
       { connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE },
-      { db },
+      dependencies,
     );
-    logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker started');
+    logger.info(
+      {
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        namespace: config.TEMPORAL_NAMESPACE,
+        email: Boolean(config.SMTP_URL),
+      },
+      'worker started',
+    );
     await worker.run(); // the SDK shuts down gracefully on SIGINT/SIGTERM
     logger.info('worker stopped');
   } finally {
+    await dependencies.close();
     await connection.close();
     await db.$disconnect();
   }

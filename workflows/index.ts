@@ -1,2 +1,3 @@
 // Every workflow type the worker registers. Workflow code is deterministic: no I/O, no clock.
 export { systemPingWorkflow } from './system-ping/system-ping.workflow';
+export { deadlineStepWorkflow } from './deadlines/deadline-step.workflow';

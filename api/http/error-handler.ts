@@ -26,9 +26,21 @@ function toProblem(error: unknown): Problem {
   const bodyParserType = (error as { type?: unknown } | null)?.type;
   if (bodyParserType === 'entity.parse.failed') return problems.malformedJson();
   if (bodyParserType === 'entity.too.large') return problems.payloadTooLarge();
+  const domainCode = (error as { code?: unknown } | null)?.code;
+  if (error instanceof Error && typeof domainCode === 'string' && /^(CALENDAR|RULE)\./.test(domainCode)) {
+    // Domain errors carry "Vietnamese / English" messages written for the people who read them.
+    const [vi, en] = error.message.split(' / ');
+    const text = { vi: vi ?? error.message, en: en ?? error.message };
+    if (domainCode === 'RULE.NOT_FOUND') return problems.notFound(text);
+    if (domainCode === 'CALENDAR.INVALID_DATE')
+      return new Problem(400, domainCode, { vi: 'Ngày không hợp lệ', en: 'Invalid date' }, text);
+    return problems.unprocessable(domainCode, text);
+  }
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    if (error.code === 'P2025') return problems.notFound({ vi: 'Không tìm thấy bản ghi.', en: 'The record does not exist.' });
-    if (error.code === 'P2002') return problems.conflict({ vi: 'Bản ghi đã tồn tại.', en: 'The record already exists.' });
+    if (error.code === 'P2025')
+      return problems.notFound({ vi: 'Không tìm thấy bản ghi.', en: 'The record does not exist.' });
+    if (error.code === 'P2002')
+      return problems.conflict({ vi: 'Bản ghi đã tồn tại.', en: 'The record already exists.' });
   }
   return problems.internal();
 }

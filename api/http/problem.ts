@@ -57,8 +57,12 @@ export class Problem extends Error {
 
 /** The catalogue of problems the API answers with; codes are stable, texts may improve. */
 export const problems = {
-  unauthenticated: (reason: ProblemText = { vi: 'Thiếu mã truy cập hoặc mã không hợp lệ.', en: 'Missing or invalid bearer token.' }) =>
-    new Problem(401, 'AUTH.UNAUTHENTICATED', { vi: 'Chưa xác thực', en: 'Not authenticated' }, reason),
+  unauthenticated: (
+    reason: ProblemText = {
+      vi: 'Thiếu mã truy cập hoặc mã không hợp lệ.',
+      en: 'Missing or invalid bearer token.',
+    },
+  ) => new Problem(401, 'AUTH.UNAUTHENTICATED', { vi: 'Chưa xác thực', en: 'Not authenticated' }, reason),
   badCredentials: () =>
     new Problem(
       401,
@@ -112,9 +116,13 @@ export const problems = {
       413,
       'REQUEST.TOO_LARGE',
       { vi: 'Dữ liệu quá lớn', en: 'Payload too large' },
-      { vi: 'Nội dung gửi lên vượt quá dung lượng cho phép.', en: 'The request body exceeds the allowed size.' },
+      {
+        vi: 'Nội dung gửi lên vượt quá dung lượng cho phép.',
+        en: 'The request body exceeds the allowed size.',
+      },
     ),
-  conflict: (what: ProblemText) => new Problem(409, 'RESOURCE.CONFLICT', { vi: 'Xung đột dữ liệu', en: 'Conflict' }, what),
+  conflict: (what: ProblemText) =>
+    new Problem(409, 'RESOURCE.CONFLICT', { vi: 'Xung đột dữ liệu', en: 'Conflict' }, what),
   routeNotFound: () =>
     new Problem(
       404,
@@ -127,10 +135,28 @@ export const problems = {
       429,
       'REQUEST.RATE_LIMITED',
       { vi: 'Quá nhiều yêu cầu', en: 'Too many requests' },
-      { vi: 'Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.', en: 'Too many requests; try again in a few minutes.' },
+      {
+        vi: 'Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.',
+        en: 'Too many requests; try again in a few minutes.',
+      },
+    ),
+  /** A business rule refused the request; the code says which (CALENDAR.OUT_OF_RANGE, STEP.NOT_OPEN, ...). */
+  unprocessable: (code: string, what: ProblemText) =>
+    new Problem(422, code, { vi: 'Không thực hiện được yêu cầu', en: 'Request cannot be processed' }, what),
+  stepConflict: (code: string, what: ProblemText) =>
+    new Problem(
+      409,
+      code,
+      { vi: 'Bước không ở trạng thái phù hợp', en: 'Step is not in a state that allows this' },
+      what,
     ),
   unavailable: (what: ProblemText) =>
-    new Problem(503, 'SERVICE.UNAVAILABLE', { vi: 'Hệ thống tạm thời không phục vụ được', en: 'Service unavailable' }, what),
+    new Problem(
+      503,
+      'SERVICE.UNAVAILABLE',
+      { vi: 'Hệ thống tạm thời không phục vụ được', en: 'Service unavailable' },
+      what,
+    ),
   internal: () =>
     new Problem(
       500,

@@ -17,6 +17,10 @@ export class JurisdictionScope {
     this.byId = new Map(nodes.map((node) => [node.id, node]));
   }
 
+  ids(): string[] {
+    return [...this.byId.keys()];
+  }
+
   has(id: string): boolean {
     return this.byId.has(id);
   }

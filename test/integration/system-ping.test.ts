@@ -1,9 +1,9 @@
-import path from 'node:path';
-import { bundleWorkflowCode, NativeConnection, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { NativeConnection, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import request from 'supertest';
 import { createActivities } from '../../activities';
 import { createWorker } from '../../worker/create-worker';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import { bundleWorkflows, testActivityDependencies } from '../support/deadline-worker';
 import { quietTemporalRuntime } from '../support/quiet-temporal';
 import { testTemporalAddress, uniqueTaskQueue } from '../support/test-env';
 
@@ -13,14 +13,19 @@ let api: ApiHarness;
 let connection: NativeConnection;
 let worker: Worker;
 let running: Promise<void>;
+let dependencies: ReturnType<typeof testActivityDependencies>;
 const taskQueue = uniqueTaskQueue('ping');
 
 beforeAll(async () => {
   quietTemporalRuntime();
-  bundle = await bundleWorkflowCode({ workflowsPath: path.resolve(__dirname, '../../workflows'), logger: quietLogger });
+  bundle = await bundleWorkflows();
   api = await startApiHarness({ taskQueue });
   connection = await NativeConnection.connect({ address: testTemporalAddress() });
-  worker = await createWorker({ connection, namespace: 'default', taskQueue, workflowBundle: bundle }, { db: api.db });
+  dependencies = testActivityDependencies(api.db);
+  worker = await createWorker(
+    { connection, namespace: 'default', taskQueue, workflowBundle: bundle },
+    dependencies,
+  );
   running = worker.run();
 }, 120_000);
 
@@ -28,6 +33,7 @@ afterAll(async () => {
   worker.shutdown();
   await running;
   await connection.close();
+  await dependencies.close();
   await api.close();
 });
 
@@ -44,7 +50,10 @@ async function pollUntilRecorded(token: string, location: string | undefined) {
 
 it('starts a workflow whose activity writes the row, and reports it', async () => {
   const token = await api.tokenFor('coordinator.pc04');
-  const started = await request(api.app).post('/system/pings').set('Authorization', `Bearer ${token}`).send({ note: 'kiểm tra' });
+  const started = await request(api.app)
+    .post('/system/pings')
+    .set('Authorization', `Bearer ${token}`)
+    .send({ note: 'kiểm tra' });
   expect(started.status).toBe(202);
   expect(started.headers.location).toBe(`/system/pings/${encodeURIComponent(started.body.workflowId)}`);
 
@@ -54,7 +63,9 @@ it('starts a workflow whose activity writes the row, and reports it', async () =
 
   const result = await api.temporal.workflow.getHandle(started.body.workflowId).result();
   expect(result.pingId).toBe(row.id);
-  const audit = await api.db.auditEvent.findFirst({ where: { action: 'system.ping_requested', subjectId: started.body.workflowId } });
+  const audit = await api.db.auditEvent.findFirst({
+    where: { action: 'system.ping_requested', subjectId: started.body.workflowId },
+  });
   expect(audit?.actorAgencyId).toBe('SX-PC04');
 });
 
@@ -62,7 +73,11 @@ it('starts nothing new when a request is retried with the same Idempotency-Key',
   const token = await api.tokenFor('admin');
   const key = `retry-${Date.now()}`;
   const send = () =>
-    request(api.app).post('/system/pings').set('Authorization', `Bearer ${token}`).set('Idempotency-Key', key).send({ note: 'once' });
+    request(api.app)
+      .post('/system/pings')
+      .set('Authorization', `Bearer ${token}`)
+      .set('Idempotency-Key', key)
+      .send({ note: 'once' });
   const first = await send();
   await pollUntilRecorded(token, first.headers.location);
   const second = await send();
@@ -72,8 +87,13 @@ it('starts nothing new when a request is retried with the same Idempotency-Key',
 });
 
 it('writes once even when the activity runs twice for the same workflow', async () => {
-  const activities = createActivities({ db: api.db });
-  const input = { workflowId: `system-ping:direct-${Date.now()}`, requestedBy: '00000000-0000-4000-8000-000000000000', jurisdictionId: 'SX', note: 'twice' };
+  const activities = createActivities(dependencies);
+  const input = {
+    workflowId: `system-ping:direct-${Date.now()}`,
+    requestedBy: '00000000-0000-4000-8000-000000000000',
+    jurisdictionId: 'SX',
+    note: 'twice',
+  };
   const first = await activities.recordSystemPing(input);
   const second = await activities.recordSystemPing(input);
   expect(second).toEqual(first);
@@ -82,16 +102,9 @@ it('writes once even when the activity runs twice for the same workflow', async 
 
 it('answers 404 for a ping that does not exist', async () => {
   const token = await api.tokenFor('admin');
-  const response = await request(api.app).get('/system/pings/system-ping:never-started').set('Authorization', `Bearer ${token}`);
+  const response = await request(api.app)
+    .get('/system/pings/system-ping:never-started')
+    .set('Authorization', `Bearer ${token}`);
   expect(response.status).toBe(404);
   expect(response.body.code).toBe('RESOURCE.NOT_FOUND');
 });
-
-const quietLogger = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};

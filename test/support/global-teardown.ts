@@ -1,12 +1,6 @@
-import fs from 'node:fs';
-import type { LocalPostgres } from '../../infra/postgres-cluster';
-import type { TemporalDevServer } from '../../infra/temporal-dev-server';
+import type { ScratchStack } from '../../infra/scratch-stack';
 
 export default async function globalTeardown(): Promise<void> {
-  const servers = (globalThis as Record<string, unknown>).__testServers as
-    | { postgres: LocalPostgres; temporal: TemporalDevServer; root: string }
-    | undefined;
-  if (!servers) return;
-  await Promise.allSettled([servers.temporal.stop(), servers.postgres.stop()]);
-  fs.rmSync(servers.root, { recursive: true, force: true });
+  const stack = (globalThis as Record<string, unknown>).__testStack as ScratchStack | undefined;
+  await stack?.stop();
 }

@@ -1,0 +1,169 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { Context } from '@temporalio/activity';
+import type { Db } from '../../db/client';
+import type { FirePoint } from '../../domain/deadlines/deadline-types';
+import { DeliveryChannel, DeliveryStatus } from '../../generated/prisma/enums';
+import {
+  EmailRejectedError,
+  WebhookRejectedError,
+  type EmailSender,
+  type WebhookSender,
+} from '../../notifications';
+import { isUniqueViolation } from './step-record';
+import { notificationText } from './notification-text';
+
+export interface NotificationChannels {
+  /** Absent when no SMTP server is configured: notifications then go to the inbox and webhooks only. */
+  email?: EmailSender;
+  webhooks: WebhookSender;
+  /** Host part of the deterministic Message-ID, e.g. "coordination.gov.vn". */
+  messageIdDomain: string;
+}
+
+export interface RecordedNotification {
+  notificationId: string;
+  created: boolean;
+  pendingDeliveryIds: string[];
+}
+
+/**
+ * Each reminder and rung becomes one row under its unique key (DESIGN.md decision 5), with the
+ * inbox item and the outbound deliveries in the same transaction; a retry, a restarted worker or a
+ * replay finds the row and sends nothing new. Deliveries run as their own activities, and a
+ * delivery that is SENT is never sent again.
+ */
+export function createNotificationActivities(db: Db, channels: NotificationChannels) {
+  async function pending(notificationId: string): Promise<string[]> {
+    const rows = await db.notificationDelivery.findMany({
+      where: { notificationId, status: DeliveryStatus.PENDING },
+      select: { id: true },
+    });
+    return rows.map((row) => row.id);
+  }
+
+  return {
+    async recordNotification({
+      stepId,
+      firePoint,
+    }: {
+      stepId: string;
+      firePoint: FirePoint;
+    }): Promise<RecordedNotification> {
+      const existing = await db.notification.findUnique({ where: { key: firePoint.key } });
+      if (existing)
+        return {
+          notificationId: existing.id,
+          created: false,
+          pendingDeliveryIds: await pending(existing.id),
+        };
+
+      const step = await db.step.findUniqueOrThrow({ where: { id: stepId } });
+      const agency = await db.agency.findUniqueOrThrow({ where: { id: firePoint.recipient.agencyId } });
+      const hooks = await db.webhookSubscription.findMany({ where: { agencyId: agency.id, active: true } });
+      const deliveries = [
+        ...(channels.email && agency.email ? [{ channel: DeliveryChannel.EMAIL, target: agency.email }] : []),
+        ...hooks.map((hook) => ({ channel: DeliveryChannel.WEBHOOK, target: hook.id })),
+      ];
+      try {
+        const notification = await db.notification.create({
+          data: {
+            key: firePoint.key,
+            stepId,
+            kind: firePoint.kind,
+            rung: firePoint.rung,
+            recipientAgencyId: agency.id,
+            recipientRole: firePoint.recipient.role,
+            scheduledAt: new Date(firePoint.at),
+            ...notificationText(step, firePoint),
+            inboxItems: { create: { agencyId: agency.id, role: firePoint.recipient.role } },
+            deliveries: { create: deliveries },
+          },
+        });
+        return {
+          notificationId: notification.id,
+          created: true,
+          pendingDeliveryIds: await pending(notification.id),
+        };
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        const raced = await db.notification.findUniqueOrThrow({ where: { key: firePoint.key } });
+        return { notificationId: raced.id, created: false, pendingDeliveryIds: await pending(raced.id) };
+      }
+    },
+
+    async deliverNotification({ deliveryId }: { deliveryId: string }): Promise<{ status: DeliveryStatus }> {
+      const delivery = await db.notificationDelivery.findUniqueOrThrow({
+        where: { id: deliveryId },
+        include: { notification: { include: { step: true } } },
+      });
+      if (delivery.status !== DeliveryStatus.PENDING) return { status: delivery.status };
+      await db.notificationDelivery.update({
+        where: { id: deliveryId },
+        data: { attempts: { increment: 1 } },
+      });
+      const { notification } = delivery;
+      try {
+        if (delivery.channel === DeliveryChannel.EMAIL) {
+          if (!channels.email)
+            throw ApplicationFailure.create({
+              type: 'NOTIFY.EMAIL_REJECTED',
+              nonRetryable: true,
+              message: 'no SMTP server is configured',
+            });
+          await channels.email.send({
+            messageId: `<${notification.id}@${channels.messageIdDomain}>`,
+            to: [delivery.target],
+            subject: `${notification.titleVi} / ${notification.titleEn}`,
+            text: `${notification.bodyVi}\n\n---\n\n${notification.bodyEn}\n`,
+          });
+        } else {
+          const hook = await db.webhookSubscription.findUniqueOrThrow({ where: { id: delivery.target } });
+          await channels.webhooks.deliver({
+            url: hook.url,
+            secret: hook.secret,
+            eventId: delivery.id,
+            payload: {
+              type: 'deadline.notification',
+              notificationId: notification.id,
+              kind: notification.kind,
+              rung: notification.rung,
+              caseRef: notification.step.caseRef,
+              stepKey: notification.step.stepKey,
+              ruleKey: notification.step.ruleKey,
+              dueAt: notification.step.dueAt.toISOString(),
+              scheduledAt: notification.scheduledAt.toISOString(),
+              recipient: { agencyId: notification.recipientAgencyId, role: notification.recipientRole },
+              titleVi: notification.titleVi,
+              titleEn: notification.titleEn,
+            },
+          });
+        }
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const rejected =
+          error instanceof EmailRejectedError ||
+          error instanceof WebhookRejectedError ||
+          (error instanceof ApplicationFailure && error.nonRetryable);
+        await db.notificationDelivery.update({
+          where: { id: deliveryId },
+          data: { lastError: message.slice(0, 500), ...(rejected ? { status: DeliveryStatus.FAILED } : {}) },
+        });
+        if (rejected) {
+          const type =
+            error instanceof WebhookRejectedError ? 'NOTIFY.WEBHOOK_REJECTED' : 'NOTIFY.EMAIL_REJECTED';
+          throw ApplicationFailure.create({ type, nonRetryable: true, message });
+        }
+        Context.current().log.warn('notification delivery will be retried', {
+          deliveryId,
+          channel: delivery.channel,
+        });
+        throw error;
+      }
+      await db.notificationDelivery.update({
+        where: { id: deliveryId },
+        data: { status: DeliveryStatus.SENT, sentAt: new Date() },
+      });
+      return { status: DeliveryStatus.SENT };
+    },
+  };
+}

@@ -1,0 +1,335 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { CalendarSource } from '../../db/calendar-source';
+import type { Db } from '../../db/client';
+import { provinceOf, resolveResponsible } from '../../db/responsible-agency';
+import {
+  adjustDeadline,
+  computeDeadline,
+  planFirePoints,
+  planStatutoryFirePoints,
+} from '../../domain/deadlines/deadline-computation';
+import type { Adjustment } from '../../domain/deadlines/deadline-types';
+import { isoToDateColumn, vietnamDate } from '../../domain/time/legal-date';
+import { ruleBook, type RuleBook } from '../../rules/rule-book';
+import type { EffectiveRule } from '../../rules/rule-types';
+import { StepEventKind, StepStatus } from '../../generated/prisma/enums';
+import {
+  StepFailure,
+  type CompleteStepInput,
+  type ExtendStepInput,
+  type OpenStepInput,
+  type ResumeStepInput,
+  type StepPlan,
+  type SuspendStepInput,
+} from '../../workflows/deadlines/contract';
+import {
+  asJson,
+  explanationOf,
+  isUniqueViolation,
+  planOf,
+  snapshotOf,
+  type StepSnapshot,
+} from './step-record';
+
+interface Change {
+  stepId: string;
+  /** The ledger revision this change writes; (step, revision) is unique, so a retry finds it. */
+  revision: number;
+  /** Workflow time of the change. */
+  at: string;
+}
+
+const ruleFailure = (error: unknown) =>
+  ApplicationFailure.create({
+    type: StepFailure.RULE,
+    nonRetryable: true,
+    message: error instanceof Error ? error.message : String(error),
+  });
+
+async function effectiveRuleFor(
+  db: Db,
+  book: RuleBook,
+  ruleKey: string,
+  provinceId: string,
+  onDate: string,
+  decidedMonths?: number,
+): Promise<EffectiveRule> {
+  const rows = await db.ruleOverride.findMany({ where: { ruleKey, provinceId } });
+  let rule: EffectiveRule;
+  try {
+    rule = book.effectiveRule(
+      ruleKey,
+      onDate,
+      rows.map((row) => ({
+        provinceId,
+        effectiveFrom: row.effectiveFrom.toISOString().slice(0, 10),
+        reason: row.reason,
+        parameters: row.parameters,
+      })),
+    );
+  } catch (error) {
+    throw ruleFailure(error);
+  }
+  if (decidedMonths === undefined) return rule;
+  const { budget } = rule;
+  if (
+    budget.kind !== 'MONTHS' ||
+    decidedMonths < (budget.minMonths ?? 1) ||
+    decidedMonths > (budget.maxMonths ?? budget.months)
+  ) {
+    throw ruleFailure(
+      new Error(
+        `Thời hạn ${decidedMonths} tháng không hợp lệ cho quy tắc ${ruleKey} / ${decidedMonths} months is not valid for rule ${ruleKey}`,
+      ),
+    );
+  }
+  return { ...rule, budget: { ...budget, months: decidedMonths } };
+}
+
+export function createStepActivities(db: Db, calendars: CalendarSource, book: RuleBook = ruleBook) {
+  /** Applies one ledger entry exactly once and returns the step as it now stands. */
+  async function applyChange(
+    change: Change,
+    kind: StepEventKind,
+    mutate: (
+      step: Awaited<ReturnType<typeof load>>,
+    ) => Promise<{ data: Parameters<Db['step']['update']>[0]['data']; details: object }>,
+  ): Promise<StepPlan> {
+    const recorded = await db.stepEvent.findUnique({
+      where: { stepId_revision: { stepId: change.stepId, revision: change.revision } },
+    });
+    if (recorded) return planOf(await load(change.stepId));
+    const step = await load(change.stepId);
+    const { data, details } = await mutate(step);
+    try {
+      const [updated] = await db.$transaction([
+        db.step.update({
+          where: { id: step.id, revision: change.revision - 1 },
+          data: { ...data, revision: change.revision },
+        }),
+        db.stepEvent.create({
+          data: {
+            stepId: step.id,
+            revision: change.revision,
+            kind,
+            occurredAt: new Date(change.at),
+            details: asJson(details),
+          },
+        }),
+      ]);
+      return planOf(updated);
+    } catch (error) {
+      if (isUniqueViolation(error)) return planOf(await load(change.stepId));
+      throw error;
+    }
+  }
+
+  function load(stepId: string) {
+    return db.step.findUniqueOrThrow({ where: { id: stepId } });
+  }
+
+  /** A new due date after a suspension or extension, and the reminders and rungs that go with it. */
+  async function adjusted(step: Awaited<ReturnType<typeof load>>, adjustment: Adjustment) {
+    const snapshot = snapshotOf(step);
+    const calendar = await calendars.current();
+    const next = adjustDeadline(snapshot.rule, explanationOf(step), adjustment, calendar);
+    const stepFirePoints = planFirePoints(
+      {
+        stepId: step.id,
+        rule: snapshot.rule,
+        due: next,
+        owner: snapshot.owner,
+        rungRecipients: snapshot.rungRecipients,
+      },
+      calendar,
+    );
+    return {
+      dueDate: isoToDateColumn(next.dueDate),
+      dueAt: new Date(next.dueAt),
+      explanation: asJson(next.explanation),
+      firePoints: asJson([...stepFirePoints, ...(snapshot.statutory?.firePoints ?? [])]),
+    };
+  }
+
+  const legalDate = (explicit: string | undefined, at: string) => explicit ?? vietnamDate(new Date(at));
+
+  return {
+    /** Opens the step once per workflow and step key: computes the due date and plans every notification. */
+    async openStep(input: OpenStepInput & { workflowId: string; openedAt: string }): Promise<StepPlan> {
+      const stepId = `${input.workflowId}/${input.stepKey}`;
+      const existing = await db.step.findUnique({ where: { id: stepId } });
+      if (existing) return planOf(existing);
+
+      const provinceId = await provinceOf(db, input.jurisdictionId);
+      const calendar = await calendars.current();
+      const rule = await effectiveRuleFor(
+        db,
+        book,
+        input.ruleKey,
+        provinceId,
+        input.startDate,
+        input.decidedMonths,
+      );
+      const owner = await resolveResponsible(db, input.jurisdictionId, rule.responsible, input.startDate);
+      const rungRecipients = await Promise.all(
+        rule.escalations.map((rung) =>
+          resolveResponsible(db, input.jurisdictionId, rung.to, input.startDate),
+        ),
+      );
+      const deadline = computeDeadline(
+        { rule, startDate: input.startDate, openedAt: input.openedAt },
+        calendar,
+      );
+
+      let statutory: StepSnapshot['statutory'];
+      if (input.statutoryLimit) {
+        const limitRule = await effectiveRuleFor(
+          db,
+          book,
+          input.statutoryLimit.ruleKey,
+          provinceId,
+          input.statutoryLimit.startDate,
+        );
+        const limit = computeDeadline(
+          { rule: limitRule, startDate: input.statutoryLimit.startDate, openedAt: input.openedAt },
+          calendar,
+        );
+        const recipients = await Promise.all(
+          limitRule.escalations.map((rung) =>
+            resolveResponsible(db, input.jurisdictionId, rung.to, input.startDate),
+          ),
+        );
+        const firePoints = planStatutoryFirePoints(input.workflowId, limitRule, limit, recipients, calendar);
+        statutory = {
+          rule: limitRule,
+          dueDate: limit.dueDate,
+          dueAt: limit.dueAt,
+          explanation: limit.explanation,
+          firePoints,
+        };
+      }
+
+      const stepFirePoints = planFirePoints({ stepId, rule, due: deadline, owner, rungRecipients }, calendar);
+      const snapshot: StepSnapshot = { rule, owner, rungRecipients, ...(statutory ? { statutory } : {}) };
+      try {
+        const [step] = await db.$transaction([
+          db.step.create({
+            data: {
+              id: stepId,
+              workflowId: input.workflowId,
+              caseRef: input.caseRef,
+              procedure: rule.procedure,
+              stepKey: input.stepKey,
+              ruleKey: rule.key,
+              titleVi: rule.titleVi,
+              titleEn: rule.titleEn,
+              jurisdictionId: input.jurisdictionId,
+              provinceId,
+              ownerAgencyId: owner.agencyId,
+              ownerRole: owner.role,
+              startEvent: rule.startEvent.code,
+              startDate: isoToDateColumn(input.startDate),
+              openedAt: new Date(input.openedAt),
+              dueDate: isoToDateColumn(deadline.dueDate),
+              dueAt: new Date(deadline.dueAt),
+              statutoryDueDate: statutory ? isoToDateColumn(statutory.dueDate) : null,
+              statutoryDueAt: statutory ? new Date(statutory.dueAt) : null,
+              ruleSnapshot: asJson(snapshot),
+              explanation: asJson(deadline.explanation),
+              firePoints: asJson([...stepFirePoints, ...(statutory?.firePoints ?? [])]),
+            },
+          }),
+          db.stepEvent.create({
+            data: {
+              stepId,
+              revision: 0,
+              kind: StepEventKind.OPENED,
+              occurredAt: new Date(input.openedAt),
+              details: asJson({ ruleKey: rule.key, startDate: input.startDate }),
+            },
+          }),
+        ]);
+        return planOf(step);
+      } catch (error) {
+        if (isUniqueViolation(error)) return planOf(await load(stepId));
+        throw error;
+      }
+    },
+
+    async completeStep(input: Change & CompleteStepInput): Promise<StepPlan> {
+      return applyChange(input, StepEventKind.COMPLETED, async () => ({
+        data: {
+          status: StepStatus.COMPLETED,
+          completedAt: new Date(input.at),
+          completedBy: input.actorId ?? null,
+          suspendedSince: null,
+        },
+        details: { outcome: input.outcome ?? null, actorId: input.actorId ?? null },
+      }));
+    },
+
+    /** Stops the clock; the due date moves when it restarts, by the time it stood still. */
+    async suspendStep(input: Change & SuspendStepInput): Promise<StepPlan> {
+      return applyChange(input, StepEventKind.SUSPENDED, async () => ({
+        data: { status: StepStatus.SUSPENDED, suspendedSince: new Date(input.at) },
+        details: {
+          reason: input.reason,
+          fromDate: legalDate(input.fromDate, input.at),
+          actorId: input.actorId ?? null,
+        },
+      }));
+    },
+
+    async resumeStep(input: Change & ResumeStepInput): Promise<StepPlan> {
+      return applyChange(input, StepEventKind.RESUMED, async (step) => {
+        const suspension = await db.stepEvent.findFirstOrThrow({
+          where: { stepId: step.id, kind: StepEventKind.SUSPENDED },
+          orderBy: { revision: 'desc' },
+        });
+        const details = suspension.details as { reason: string; fromDate: string };
+        const toDate = legalDate(input.onDate, input.at);
+        if (toDate < details.fromDate)
+          throw ApplicationFailure.create({
+            type: StepFailure.INVALID_ADJUSTMENT,
+            nonRetryable: true,
+            message: `resume date ${toDate} is before the suspension date ${details.fromDate}`,
+          });
+        const adjustment: Adjustment = {
+          kind: 'SUSPENSION',
+          fromAt: (step.suspendedSince ?? suspension.occurredAt).toISOString(),
+          fromDate: details.fromDate,
+          toAt: input.at,
+          toDate,
+          reason: details.reason,
+        };
+        return {
+          data: { status: StepStatus.OPEN, suspendedSince: null, ...(await adjusted(step, adjustment)) },
+          details: { adjustment, actorId: input.actorId ?? null },
+        };
+      });
+    },
+
+    async extendStep(input: Change & ExtendStepInput): Promise<StepPlan> {
+      return applyChange(input, StepEventKind.EXTENDED, async (step) => {
+        const budget = snapshotOf(step).rule.budget;
+        const unit =
+          budget.kind === 'ELAPSED'
+            ? 'SECONDS'
+            : budget.kind === 'WORKING_DAYS'
+              ? 'WORKING_DAYS'
+              : 'CALENDAR_DAYS';
+        const adjustment: Adjustment = {
+          kind: 'EXTENSION',
+          at: input.at,
+          amount: input.amount,
+          unit,
+          reason: input.reason,
+        };
+        return {
+          data: await adjusted(step, adjustment),
+          details: { adjustment, actorId: input.actorId ?? null },
+        };
+      });
+    },
+  };
+}

@@ -1,0 +1,215 @@
+import type { Db } from '../../db/client';
+import type { DueDateExplanation, FirePoint } from '../../domain/deadlines/deadline-types';
+import { daysBetween } from '../../domain/deadlines/deadline-computation';
+import { dateColumnToIso, vietnamDate } from '../../domain/time/legal-date';
+import type { Prisma } from '../../generated/prisma/client';
+import { NotificationKind, StepStatus } from '../../generated/prisma/enums';
+import { assertCovers } from '../auth/jurisdiction-guard';
+import type { Principal } from '../auth/principal';
+import { ANY_ROLE } from '../auth/roles';
+import { problems } from '../http/problem';
+import type { ApiRoutes } from '../http/routes';
+import type { JurisdictionDirectory } from '../registry/jurisdiction-directory';
+import {
+  stepDetailView,
+  stepIdParams,
+  stepListQuery,
+  stepListView,
+  stepRowView,
+} from './deadline-view.schemas';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+const stepWithNotifications = { notifications: { orderBy: { firedAt: 'asc' } } } satisfies Prisma.StepInclude;
+type StepRow = Prisma.StepGetPayload<{ include: typeof stepWithNotifications }>;
+
+/**
+ * The coordinator's view of what is late (DESIGN.md "What it does"): open steps due soon, late,
+ * or past the procedure's limit, within the caller's jurisdiction, most urgent first. Reads
+ * Postgres only, never workflow histories.
+ */
+export function registerDeadlineViewRoutes(
+  routes: ApiRoutes,
+  db: Db,
+  directory: JurisdictionDirectory,
+): void {
+  async function coveredUnits(principal: Principal, within?: string): Promise<string[]> {
+    const scope = await directory.scope();
+    let units = scope.ids().filter((id) => scope.covers(principal.jurisdictionPath, id));
+    if (within) {
+      if (!scope.has(within))
+        throw problems.notFound({
+          vi: `Không có đơn vị hành chính ${within}.`,
+          en: `No administrative unit ${within}.`,
+        });
+      assertCovers(scope, principal, within);
+      const path = scope.pathOf(within) as string;
+      units = units.filter((id) => scope.covers(path, id));
+    }
+    return units;
+  }
+
+  async function toRow(step: StepRow, today: string) {
+    const explanation = step.explanation as unknown as DueDateExplanation;
+    const owner = await db.agency.findUniqueOrThrow({
+      where: { id: step.ownerAgencyId },
+      select: { nameVi: true, nameEn: true },
+    });
+    const dueDate = dateColumnToIso(step.dueDate);
+    const statutoryDueDate = step.statutoryDueDate ? dateColumnToIso(step.statutoryDueDate) : null;
+    return {
+      stepId: step.id,
+      caseRef: step.caseRef,
+      procedure: step.procedure,
+      stepKey: step.stepKey,
+      titleVi: step.titleVi,
+      titleEn: step.titleEn,
+      jurisdictionId: step.jurisdictionId,
+      owner: {
+        agencyId: step.ownerAgencyId,
+        agencyNameVi: owner.nameVi,
+        agencyNameEn: owner.nameEn,
+        role: step.ownerRole,
+      },
+      status: step.status,
+      dueDate,
+      dueAt: step.dueAt.toISOString(),
+      daysLate: daysBetween(dueDate, today),
+      statutoryDueDate,
+      daysPastStatutoryLimit: statutoryDueDate ? daysBetween(statutoryDueDate, today) : null,
+      howComputed: {
+        summaryVi: explanation.summaryVi,
+        summaryEn: explanation.summaryEn,
+        ruleKey: step.ruleKey,
+        source: explanation.rule.source,
+        confidence: explanation.rule.confidence,
+      },
+      escalationsSent: step.notifications
+        .filter((n) => n.kind !== NotificationKind.REMINDER)
+        .map((n) => ({
+          kind: n.kind,
+          rung: n.rung,
+          recipientAgencyId: n.recipientAgencyId,
+          recipientRole: n.recipientRole,
+          scheduledAt: n.scheduledAt.toISOString(),
+          firedAt: n.firedAt.toISOString(),
+        })),
+    };
+  }
+
+  routes.add({
+    method: 'get',
+    path: '/deadlines/steps',
+    tag: 'Deadlines',
+    summary: 'Open steps due soon, overdue, or past the statutory limit, most urgent first',
+    access: { roles: ANY_ROLE },
+    query: stepListQuery,
+    responses: { 200: { description: 'One page of steps', schema: stepListView } },
+    handler: async ({ principal, query }) => {
+      const now = Date.now();
+      const units = await coveredUnits(principal, query.jurisdictionId);
+      const base: Prisma.StepWhereInput = {
+        jurisdictionId: { in: units },
+        ...(query.agencyId ? { ownerAgencyId: query.agencyId } : {}),
+        ...(query.procedure ? { procedure: query.procedure } : {}),
+      };
+      const lateBy = new Date(now - query.minDaysLate * DAY_MS);
+      const byView: Record<
+        typeof query.view,
+        { where: Prisma.StepWhereInput; orderBy: Prisma.StepOrderByWithRelationInput[] }
+      > = {
+        'due-soon': {
+          where: {
+            status: StepStatus.OPEN,
+            dueAt: { gte: new Date(now), lte: new Date(now + query.withinDays * DAY_MS) },
+          },
+          orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+        },
+        overdue: {
+          where: { status: StepStatus.OPEN, dueAt: { lt: lateBy } },
+          orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+        },
+        'past-statutory-limit': {
+          where: { status: { in: [StepStatus.OPEN, StepStatus.SUSPENDED] }, statutoryDueAt: { lt: lateBy } },
+          orderBy: [{ statutoryDueAt: 'asc' }, { id: 'asc' }],
+        },
+      };
+      const { where, orderBy } = byView[query.view];
+      const [total, steps] = await Promise.all([
+        db.step.count({ where: { ...base, ...where } }),
+        db.step.findMany({
+          where: { ...base, ...where },
+          orderBy,
+          skip: (query.page - 1) * query.pageSize,
+          take: query.pageSize,
+          include: stepWithNotifications,
+        }),
+      ]);
+      const today = vietnamDate(new Date(now));
+      const items = await Promise.all(steps.map((step) => toRow(step, today)));
+      return {
+        status: 200,
+        body: stepListView.parse({
+          view: query.view,
+          page: query.page,
+          pageSize: query.pageSize,
+          total,
+          items,
+        }),
+      };
+    },
+  });
+
+  routes.add({
+    method: 'get',
+    path: '/deadlines/steps/:id',
+    tag: 'Deadlines',
+    summary: 'One step’s deadline: how it was computed, its ledger, what fired and what is planned',
+    access: { roles: ANY_ROLE },
+    params: stepIdParams,
+    responses: {
+      200: { description: 'The step', schema: stepDetailView },
+      404: { description: 'No such step' },
+    },
+    handler: async ({ principal, params }) => {
+      const step = await db.step.findUnique({
+        where: { id: params.id },
+        include: { ...stepWithNotifications, events: { orderBy: { revision: 'asc' } } },
+      });
+      if (!step) throw problems.notFound({ vi: `Không có bước ${params.id}.`, en: `No step ${params.id}.` });
+      assertCovers(await directory.scope(), principal, step.jurisdictionId);
+      const row = stepRowView.parse(await toRow(step, vietnamDate()));
+      const fired = new Set(step.notifications.map((n) => n.key));
+      return {
+        status: 200,
+        body: {
+          ...row,
+          explanation: step.explanation,
+          plannedNotifications: (step.firePoints as unknown as FirePoint[])
+            .filter((point) => !fired.has(point.key))
+            .map((point) => ({
+              key: point.key,
+              kind: point.kind,
+              rung: point.rung,
+              at: point.at,
+              recipient: { agencyId: point.recipient.agencyId, role: point.recipient.role },
+            })),
+          ledger: step.events.map((event) => ({
+            revision: event.revision,
+            kind: event.kind,
+            occurredAt: event.occurredAt.toISOString(),
+            details: event.details,
+          })),
+          notificationsSent: step.notifications.map((n) => ({
+            kind: n.kind,
+            rung: n.rung,
+            recipientAgencyId: n.recipientAgencyId,
+            recipientRole: n.recipientRole,
+            scheduledAt: n.scheduledAt.toISOString(),
+            firedAt: n.firedAt.toISOString(),
+          })),
+        },
+      };
+    },
+  });
+}

@@ -1,0 +1,58 @@
+import { DEFAULT_REMINDERS, ladderVia, PROVINCIAL_COORDINATOR } from './escalation-ladders';
+import type { RuleVersion, StepRule } from './rule-types';
+
+/**
+ * Periodic reports (domain/procedures.md §13). No national due dates were confirmed: these are
+ * the local plans' dates ("5th of the quarter's last month", "5 December"), a default per
+ * province. The start event of a report step is the first day of its period.
+ */
+export const REPORTING = 'REPORTING';
+
+const periodStarted = {
+  code: 'PERIOD_STARTED',
+  nameVi: 'Bắt đầu kỳ báo cáo',
+  nameEn: 'Reporting period started',
+};
+const localPlan = {
+  document: 'Kế hoạch của UBND thành phố Cao Lãnh (2017) và các kế hoạch địa phương',
+  article: 'Mục Chế độ báo cáo',
+};
+
+function reportVersion(periodMonths: 3 | 6 | 12): RuleVersion {
+  return {
+    effectiveFrom: '2014-01-01',
+    startEvent: periodStarted,
+    budget: { kind: 'DAY_OF_LAST_MONTH', periodMonths, day: 5, rollForwardToWorkingDay: false },
+    responsible: { agencyKind: 'COMMUNE_PEOPLES_COMMITTEE', role: 'COMMUNE_CHAIRMAN' },
+    reminders: [...DEFAULT_REMINDERS],
+    escalations: ladderVia(PROVINCIAL_COORDINATOR).slice(1),
+    source: localPlan,
+    confidence: 'UNCONFIRMED',
+    noteVi: 'Quy định của địa phương; chưa có căn cứ cấp quốc gia. Tỉnh điều chỉnh theo kế hoạch của mình.',
+    noteEn: 'A local rule with no national basis found; each province sets its own.',
+  };
+}
+
+export const reportingRules: readonly StepRule[] = [
+  {
+    key: 'REPORT.QUARTERLY',
+    procedure: REPORTING,
+    titleVi: 'Báo cáo quý',
+    titleEn: 'Quarterly report',
+    versions: [reportVersion(3)],
+  },
+  {
+    key: 'REPORT.HALF_YEAR',
+    procedure: REPORTING,
+    titleVi: 'Báo cáo 6 tháng',
+    titleEn: 'Six-month report',
+    versions: [reportVersion(6)],
+  },
+  {
+    key: 'REPORT.ANNUAL',
+    procedure: REPORTING,
+    titleVi: 'Báo cáo năm',
+    titleEn: 'Annual report',
+    versions: [reportVersion(12)],
+  },
+];

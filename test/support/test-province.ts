@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/client';
+import type { AgencyKind } from '../../generated/prisma/enums';
+import type { RuleOverrideParameters } from '../../rules/rule-types';
+
+/**
+ * A province of its own for one test file: a commune and the agencies the rules name, each with
+ * an e-mail address, so a suite can configure rules for "its" province without touching another
+ * suite's (jest runs files in parallel against one database).
+ */
+export interface TestProvince {
+  provinceId: string;
+  communeId: string;
+  agency: Record<
+    | 'communePolice'
+    | 'communeCommittee'
+    | 'drugDivision'
+    | 'steeringCommittee'
+    | 'provincialPolice'
+    | 'regionalCourt',
+    string
+  >;
+  emailOf(agencyId: string): string;
+  setRule(ruleKey: string, parameters: RuleOverrideParameters, effectiveFrom?: string): Promise<void>;
+}
+
+export async function createTestProvince(db: Db, label: string): Promise<TestProvince> {
+  const provinceId = `T${randomUUID().slice(0, 6).toUpperCase()}`;
+  const communeId = `${provinceId}-X1`;
+  await db.jurisdiction.create({
+    data: {
+      id: provinceId,
+      level: 'PROVINCE',
+      nameVi: `Tỉnh thử ${label}`,
+      nameEn: `Test province ${label}`,
+      path: `/${provinceId}/`,
+      validFrom: new Date('1991-01-01'),
+    },
+  });
+  await db.jurisdiction.create({
+    data: {
+      id: communeId,
+      level: 'COMMUNE',
+      nameVi: `Xã thử ${label}`,
+      nameEn: `Test commune ${label}`,
+      parentId: provinceId,
+      path: `/${provinceId}/${communeId}/`,
+      validFrom: new Date('2025-07-01'),
+    },
+  });
+  const make = async (suffix: string, kind: AgencyKind, jurisdictionId: string) => {
+    const id = `${jurisdictionId}-${suffix}`;
+    await db.agency.create({
+      data: {
+        id,
+        kind,
+        nameVi: `${kind} ${label}`,
+        nameEn: `${kind} ${label}`,
+        jurisdictionId,
+        email: `${id.toLowerCase()}@test.invalid`,
+        validFrom: new Date('1991-01-01'),
+      },
+    });
+    return id;
+  };
+  const agency = {
+    communePolice: await make('CA', 'COMMUNE_POLICE', communeId),
+    communeCommittee: await make('UBND', 'COMMUNE_PEOPLES_COMMITTEE', communeId),
+    drugDivision: await make('PC04', 'PROVINCIAL_POLICE_DRUG_DIVISION', provinceId),
+    steeringCommittee: await make('BCD', 'PROVINCIAL_STEERING_COMMITTEE', provinceId),
+    provincialPolice: await make('CAT', 'PROVINCIAL_POLICE', provinceId),
+    regionalCourt: await make('TAKV', 'REGIONAL_COURT', provinceId),
+  };
+  return {
+    provinceId,
+    communeId,
+    agency,
+    emailOf: (agencyId) => `${agencyId.toLowerCase()}@test.invalid`,
+    async setRule(ruleKey, parameters, effectiveFrom = '2000-01-01') {
+      await db.ruleOverride.create({
+        data: {
+          ruleKey,
+          provinceId,
+          effectiveFrom: new Date(effectiveFrom),
+          parameters,
+          reason: `test configuration (${label})`,
+        },
+      });
+    },
+  };
+}

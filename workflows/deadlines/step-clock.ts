@@ -1,0 +1,224 @@
+import { ApplicationFailure, condition, log, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { createActivities } from '../../activities';
+import type { FirePoint } from '../../domain/deadlines/deadline-types';
+import {
+  StepFailure,
+  type CompleteStepInput,
+  type ExtendStepInput,
+  type OpenStepInput,
+  type ResumeStepInput,
+  type StepPlan,
+  type StepState,
+  type SuspendStepInput,
+} from './contract';
+
+type Activities = ReturnType<typeof createActivities>;
+
+const steps = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: {
+    initialInterval: '1 second',
+    maximumInterval: '1 minute',
+    // A rule that does not apply or an agency missing from the registry needs a person, not a retry.
+    nonRetryableErrorTypes: [
+      StepFailure.RULE,
+      StepFailure.NO_RESPONSIBLE_AGENCY,
+      StepFailure.INVALID_ADJUSTMENT,
+      'CALENDAR.OUT_OF_RANGE',
+    ],
+  },
+});
+
+const deliveries = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: {
+    initialInterval: '5 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '10 minutes',
+    maximumAttempts: 20,
+    nonRetryableErrorTypes: ['NOTIFY.EMAIL_REJECTED', 'NOTIFY.WEBHOOK_REJECTED'],
+  },
+});
+
+/** Serialises the step's changes: the timer loop and the update handlers never interleave activities. */
+class Lock {
+  private tail: Promise<void> = Promise.resolve();
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(task);
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+}
+
+/**
+ * One human step's deadline inside a workflow (DESIGN.md decisions 3–5): opens the step through
+ * an activity that computes the due date, sleeps until each reminder and escalation rung, claims
+ * each notification once, and follows completion, "stop the clock" and extensions. Every instant
+ * comes from the activities; this code only waits and decides, so it replays identically.
+ */
+export class StepClock {
+  private plan: StepPlan | undefined;
+  private readonly fired = new Set<string>();
+  private readonly lock = new Lock();
+  private readonly sending: Promise<void>[] = [];
+  /** Bumped on every change, so waits wake up and re-plan. */
+  private changes = 0;
+
+  constructor(private readonly input: OpenStepInput) {}
+
+  get state(): StepState {
+    return { plan: this.plan, firedKeys: [...this.fired] };
+  }
+
+  get isClosed(): boolean {
+    return this.plan?.status === 'COMPLETED' || this.plan?.status === 'CANCELLED';
+  }
+
+  async open(): Promise<StepPlan> {
+    const plan = await steps.openStep({
+      ...this.input,
+      workflowId: workflowInfo().workflowId,
+      openedAt: new Date().toISOString(),
+    });
+    this.replace(plan);
+    return plan;
+  }
+
+  /** Keeps time until the step is completed or cancelled; returns the final plan. */
+  async run(): Promise<StepPlan> {
+    if (!this.plan) await this.open();
+    while (!this.isClosed) {
+      const seen = this.changes;
+      const next = this.nextFirePoint();
+      if (!next) {
+        await condition(() => this.changes !== seen);
+        continue;
+      }
+      const wait = Date.parse(next.at) - Date.now();
+      if (wait > 0 && (await condition(() => this.changes !== seen, wait))) continue;
+      await this.lock.run(async () => {
+        // A completion or suspension may have landed while the timer fired.
+        if (this.changes !== seen || this.isClosed) return;
+        await this.fire(next);
+      });
+    }
+    await Promise.all(this.sending);
+    return this.plan as StepPlan;
+  }
+
+  validateComplete(): void {
+    this.requireStatus(['OPEN', 'SUSPENDED'], StepFailure.NOT_OPEN);
+  }
+
+  validateSuspend(input: SuspendStepInput): void {
+    this.requireStatus(
+      ['OPEN'],
+      this.plan?.status === 'SUSPENDED' ? StepFailure.ALREADY_SUSPENDED : StepFailure.NOT_OPEN,
+    );
+    if (!input.reason?.trim())
+      throw ApplicationFailure.create({
+        type: StepFailure.INVALID_ADJUSTMENT,
+        message: 'a reason is required',
+        nonRetryable: true,
+      });
+  }
+
+  validateResume(): void {
+    this.requireStatus(['SUSPENDED'], StepFailure.NOT_SUSPENDED);
+  }
+
+  validateExtend(input: ExtendStepInput): void {
+    this.requireStatus(['OPEN', 'SUSPENDED'], StepFailure.NOT_OPEN);
+    if (!Number.isInteger(input.amount) || input.amount <= 0 || !input.reason?.trim()) {
+      throw ApplicationFailure.create({
+        type: StepFailure.INVALID_ADJUSTMENT,
+        message: 'a positive whole amount and a reason are required',
+        nonRetryable: true,
+      });
+    }
+  }
+
+  complete(input: CompleteStepInput): Promise<StepPlan> {
+    return this.change((revision, at) => steps.completeStep({ stepId: this.stepId, revision, at, ...input }));
+  }
+
+  suspend(input: SuspendStepInput): Promise<StepPlan> {
+    return this.change((revision, at) => steps.suspendStep({ stepId: this.stepId, revision, at, ...input }));
+  }
+
+  resume(input: ResumeStepInput): Promise<StepPlan> {
+    return this.change((revision, at) => steps.resumeStep({ stepId: this.stepId, revision, at, ...input }));
+  }
+
+  extend(input: ExtendStepInput): Promise<StepPlan> {
+    return this.change((revision, at) => steps.extendStep({ stepId: this.stepId, revision, at, ...input }));
+  }
+
+  private get stepId(): string {
+    if (!this.plan)
+      throw ApplicationFailure.create({
+        type: StepFailure.NOT_OPEN,
+        message: 'the step is not open yet',
+        nonRetryable: true,
+      });
+    return this.plan.stepId;
+  }
+
+  private requireStatus(allowed: readonly string[], failure: string): void {
+    if (!this.plan || !allowed.includes(this.plan.status)) {
+      throw ApplicationFailure.create({
+        type: failure,
+        message: `step is ${this.plan?.status ?? 'not yet open'}`,
+        nonRetryable: true,
+      });
+    }
+  }
+
+  /** Runs one change under the lock with the next ledger revision; the activity is idempotent on it. */
+  private async change(apply: (revision: number, at: string) => Promise<StepPlan>): Promise<StepPlan> {
+    await condition(() => this.plan !== undefined);
+    return this.lock.run(async () => {
+      const revision = (this.plan as StepPlan).revision + 1;
+      const plan = await apply(revision, new Date().toISOString());
+      this.replace(plan);
+      return plan;
+    });
+  }
+
+  private replace(plan: StepPlan): void {
+    this.plan = plan;
+    this.changes += 1;
+  }
+
+  private nextFirePoint(): FirePoint | undefined {
+    const plan = this.plan;
+    if (!plan) return undefined;
+    // While the clock is stopped only the procedure's own limit keeps running.
+    return plan.firePoints
+      .filter(
+        (point) => !this.fired.has(point.key) && (plan.status === 'OPEN' || point.kind === 'STATUTORY_LIMIT'),
+      )
+      .sort((a, b) => a.at.localeCompare(b.at) || a.rung - b.rung)[0];
+  }
+
+  private async fire(point: FirePoint): Promise<void> {
+    const plan = this.plan as StepPlan;
+    const recorded = await steps.recordNotification({ stepId: plan.stepId, firePoint: point });
+    this.fired.add(point.key);
+    this.changes += 1;
+    for (const deliveryId of recorded.pendingDeliveryIds) {
+      this.sending.push(
+        deliveries.deliverNotification({ deliveryId }).then(
+          () => undefined,
+          (error: unknown) => {
+            // The in-app inbox already holds it; a channel that refused it is recorded as FAILED.
+            log.warn('notification delivery gave up', { deliveryId, error: String(error) });
+          },
+        ),
+      );
+    }
+  }
+}
