@@ -3,6 +3,7 @@ export {
   EmailRejectedError,
   EmailTemporaryError,
   type EmailMessage,
+  type EmailResult,
   type EmailSender,
 } from './email-sender';
 export {

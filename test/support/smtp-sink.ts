@@ -3,30 +3,55 @@ import { SMTPServer } from 'smtp-server';
 import { findFreePort } from '../../infra/ports';
 
 export interface ReceivedMail {
+  /** As in the header, with its angle brackets. */
   messageId: string;
+  /** Envelope recipients (RCPT TO) that were accepted. */
   to: string[];
+  from: string;
   subject: string;
   text: string;
+  /** Absent for a text-only message. */
+  html: string | undefined;
 }
 
 export interface SmtpSink {
   url: string;
   messages: ReceivedMail[];
+  /** SMTP sessions opened so far: a pooled client reuses one for messages sent one after another. */
+  readonly connectionCount: number;
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
 }
 
-/** A real SMTP server on a free loopback port that keeps what it receives, parsed. */
-export async function startSmtpSink(options: { rejectRecipients?: RegExp } = {}): Promise<SmtpSink> {
+const smtpReply = (message: string, responseCode: number) => Object.assign(new Error(message), { responseCode });
+
+/**
+ * A real SMTP server on a free loopback port that keeps what it receives, parsed. Recipients
+ * matching `rejectRecipients` get a permanent 550 at RCPT, those matching `deferRecipients` a
+ * transient 451.
+ */
+export async function startSmtpSink(
+  options: { rejectRecipients?: RegExp; deferRecipients?: RegExp } = {},
+): Promise<SmtpSink> {
   const messages: ReceivedMail[] = [];
+  let connectionCount = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    // A pooled client that was not closed keeps its connection; do not wait 30 s for it.
+    closeTimeout: 500,
+    onConnect(_session, callback) {
+      connectionCount += 1;
+      callback();
+    },
     onRcptTo(address, _session, callback) {
       if (options.rejectRecipients?.test(address.address)) {
-        const error = Object.assign(new Error('mailbox unavailable'), { responseCode: 550 });
-        callback(error);
+        callback(smtpReply('mailbox unavailable', 550));
+        return;
+      }
+      if (options.deferRecipients?.test(address.address)) {
+        callback(smtpReply('mailbox busy, try again later', 451));
         return;
       }
       callback();
@@ -36,9 +61,11 @@ export async function startSmtpSink(options: { rejectRecipients?: RegExp } = {})
         .then((mail) => {
           messages.push({
             messageId: mail.messageId ?? '',
-            to: session.envelope.rcptTo.map((r) => r.address),
+            to: session.envelope.rcptTo.map((recipient) => recipient.address),
+            from: mail.from?.value[0]?.address ?? '',
             subject: mail.subject ?? '',
             text: mail.text ?? '',
+            html: typeof mail.html === 'string' ? mail.html : undefined,
           });
           callback();
         })
@@ -46,10 +73,22 @@ export async function startSmtpSink(options: { rejectRecipients?: RegExp } = {})
     },
   });
   const port = await findFreePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  // A client dropping its connection mid-transaction is the client's problem, not a reason to
+  // crash the test process with an unhandled 'error' event.
+  server.on('error', () => undefined);
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    get connectionCount() {
+      return connectionCount;
+    },
     async waitFor(count, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (messages.length < count) {

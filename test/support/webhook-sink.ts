@@ -3,8 +3,11 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { findFreePort } from '../../infra/ports';
 
 export interface ReceivedCall {
+  method: string;
   headers: IncomingHttpHeaders;
+  /** The raw body, exactly as received: signatures are verified over it. */
   body: string;
+  /** The body parsed as JSON, or null when it is not JSON. */
   json: unknown;
 }
 
@@ -15,11 +18,16 @@ export interface WebhookSink {
   close(): Promise<void>;
 }
 
-/** A real HTTP receiver on a free loopback port; `respondWith(n)` picks the status of the n-th call (1-based). */
+/**
+ * A real HTTP receiver on a free loopback port. `respondWith(n)` picks the status of the n-th
+ * call (1-based; 204 when absent), a 3xx with a Location back to the sink; `respondAfterMs` holds
+ * every answer back, for timeouts.
+ */
 export async function startWebhookSink(
-  options: { respondWith?: (n: number) => number } = {},
+  options: { respondWith?: (n: number) => number; respondAfterMs?: number } = {},
 ): Promise<WebhookSink> {
   const requests: ReceivedCall[] = [];
+  const pendingAnswers = new Set<NodeJS.Timeout>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -31,13 +39,33 @@ export async function startWebhookSink(
       } catch {
         json = null;
       }
-      requests.push({ headers: req.headers, body, json });
-      res.statusCode = options.respondWith?.(requests.length) ?? 204;
-      res.end();
+      requests.push({ method: req.method ?? '', headers: req.headers, body, json });
+      const status = options.respondWith?.(requests.length) ?? 204;
+      const answer = () => {
+        res.statusCode = status;
+        // A client that followed redirects would come back here, and show up as one more call.
+        if (status >= 300 && status < 400) res.setHeader('Location', '/hooks/moved');
+        res.end();
+      };
+      if (!options.respondAfterMs) {
+        answer();
+        return;
+      }
+      const timer = setTimeout(() => {
+        pendingAnswers.delete(timer);
+        answer();
+      }, options.respondAfterMs);
+      pendingAnswers.add(timer);
     });
   });
   const port = await findFreePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   return {
     url: `http://127.0.0.1:${port}/hooks`,
     requests,
@@ -52,6 +80,8 @@ export async function startWebhookSink(
     },
     close: () =>
       new Promise<void>((resolve) => {
+        for (const timer of pendingAnswers) clearTimeout(timer);
+        pendingAnswers.clear();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
