@@ -1,5 +1,6 @@
 import type { CalendarSource } from '../db/calendar-source';
 import type { Db } from '../db/client';
+import { createCaseActivities } from './cases/case.activities';
 import { createNotificationActivities, type NotificationChannels } from './deadlines/notification.activities';
 import { createStepActivities } from './deadlines/step.activities';
 import { createSystemPingActivities } from './system-ping.activities';
@@ -16,5 +17,6 @@ export function createActivities({ db, calendars, channels }: ActivityDependenci
     ...createSystemPingActivities(db),
     ...createStepActivities(db, calendars),
     ...createNotificationActivities(db, channels),
+    ...createCaseActivities(db, calendars),
   };
 }

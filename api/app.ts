@@ -11,6 +11,8 @@ import { CalendarSource } from '../db/calendar-source';
 import type { Db } from '../db/client';
 import { ruleBook } from '../rules/rule-book';
 import { registerLoginRoutes } from './auth/login.routes';
+import { DocumentStore } from './cases/case-documents';
+import { registerCaseRoutes } from './cases/cases.routes';
 import { registerCalendarRoutes } from './calendar/calendar.routes';
 import { registerDeadlineViewRoutes } from './deadlines/deadline-view.routes';
 import { registerInboxRoutes } from './inbox/inbox.routes';
@@ -34,6 +36,9 @@ export interface AppSettings {
   trustProxy: boolean;
   /** When set, GET /metrics needs "Authorization: Bearer <this>"; otherwise it is open (internal network). */
   metricsToken?: string | undefined;
+  /** Where case documents are stored, and the largest accepted. */
+  documentStoreDir: string;
+  documentMaxBytes: number;
 }
 
 export interface AppDependencies {
@@ -110,6 +115,11 @@ export function createApp(settings: AppSettings, { db, temporal, logger }: AppDe
   registerRuleRoutes(routes, db, ruleBook, directory);
   registerDeadlineViewRoutes(routes, db, directory);
   registerInboxRoutes(routes, db);
+  registerCaseRoutes(
+    routes,
+    { db, temporal, directory, documents: new DocumentStore(settings.documentStoreDir, settings.documentMaxBytes) },
+    { taskQueue: settings.taskQueue },
+  );
   app.use(routes.router);
 
   const document = buildOpenApiDocument(openapi);

@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '../config/env';
 import { createDb } from '../db/client';
+import { dataConverterFor } from '../temporal/payload-encryption';
 import { createApp } from './app';
 import { createLogger } from './observability/logger';
 
@@ -12,7 +13,11 @@ async function main(): Promise<void> {
   const db = createDb(config.DATABASE_URL, { maxConnections: config.DATABASE_POOL_SIZE });
   // Lazy: the API starts (and /health says why) even while Temporal is still coming up.
   const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const temporal = new Client({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    dataConverter: dataConverterFor(config),
+  });
   const app = createApp(
     {
       jwtSecret: config.JWT_SECRET,
@@ -21,6 +26,8 @@ async function main(): Promise<void> {
       loginRateLimitPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
       trustProxy: config.TRUST_PROXY,
       metricsToken: config.METRICS_TOKEN,
+      documentStoreDir: config.DOCUMENT_STORE_DIR,
+      documentMaxBytes: config.DOCUMENT_MAX_BYTES,
     },
     { db, temporal, logger },
   );

@@ -6,11 +6,13 @@
  *
  *   npx tsx bench/reminder-lateness.ts [steps=1000]
  */
+import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createDb } from '../db/client';
 import { startScratchStack } from '../infra/scratch-stack';
 import { createTestProvince } from '../test/support/test-province';
+import { testDataConverter } from '../test/support/test-env';
 import {
   bundleWorkflows,
   RestartableWorker,
@@ -30,7 +32,9 @@ async function main(): Promise<void> {
   const stack = await startScratchStack('bench');
   const db = createDb(stack.databaseUrl, { maxConnections: 20 });
   const connection = await Connection.connect({ address: stack.temporalAddress });
-  const client = new Client({ connection });
+  // The bench's own payload key: its client and worker encrypt as production does.
+  process.env.TEST_PAYLOAD_KEY ??= `bench:${randomBytes(32).toString('base64')}`;
+  const client = new Client({ connection, dataConverter: testDataConverter() });
   const dependencies = testActivityDependencies(db);
   const worker = new RestartableWorker('bench', await bundleWorkflows(), dependencies, stack.temporalAddress);
   try {

@@ -4,6 +4,11 @@ import { z } from 'zod';
 const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 const DEV_ONLY_JWT_SECRET = 'dev-only-secret-do-not-use-in-production-0123456789';
+/** Encrypts workflow payloads in the embedded mode only; production must bring its own key. */
+const DEV_ONLY_PAYLOAD_KEY = 'dev-only:ZGV2LW9ubHktcGF5bG9hZC1rZXktMzItYnl0ZXMtISE=';
+const payloadKey = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]+:[A-Za-z0-9+/]{43}=$/, 'must be "key-id:" followed by 32 bytes in base64');
 
 const configSchema = z
   .object({
@@ -35,10 +40,25 @@ const configSchema = z
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     /** How long the worker trusts its copy of the calendar overrides before reading them again. */
     CALENDAR_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+    /** "key-id:base64" (32 bytes): encrypts Temporal payloads, which may hold personal data. */
+    PAYLOAD_ENCRYPTION_KEY: payloadKey.default(DEV_ONLY_PAYLOAD_KEY),
+    /** Earlier keys, comma-separated, still used to decrypt what they encrypted after a rotation. */
+    PAYLOAD_PREVIOUS_KEYS: z
+      .string()
+      .optional()
+      .transform((text) => (text ? text.split(',').map((part) => part.trim()) : []))
+      .pipe(z.array(payloadKey)),
+    /** Where uploaded case documents are stored (outside Temporal and the database). */
+    DOCUMENT_STORE_DIR: z.string().min(1).default('.data/documents'),
+    DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
   })
   .refine((c) => c.NODE_ENV !== 'production' || c.JWT_SECRET !== DEV_ONLY_JWT_SECRET, {
     path: ['JWT_SECRET'],
     message: 'JWT_SECRET must be set in production',
+  })
+  .refine((c) => c.NODE_ENV !== 'production' || c.PAYLOAD_ENCRYPTION_KEY !== DEV_ONLY_PAYLOAD_KEY, {
+    path: ['PAYLOAD_ENCRYPTION_KEY'],
+    message: 'PAYLOAD_ENCRYPTION_KEY must be set in production',
   });
 
 export type AppConfig = z.infer<typeof configSchema>;

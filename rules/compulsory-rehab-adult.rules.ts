@@ -51,6 +51,16 @@ export const EVENTS = {
   ),
   admitted: event('ADMITTED_TO_FACILITY', 'Cơ sở cai nghiện tiếp nhận', 'Admitted to the facility'),
   termCompleted: event('TERM_COMPLETED', 'Chấp hành xong thời hạn', 'Term completed'),
+  documentsRequested: event(
+    'DOCUMENTS_REQUESTED',
+    'Tòa án yêu cầu bổ sung tài liệu',
+    'Court requested supplementary documents',
+  ),
+  complaintReceived: event(
+    'COMPLAINT_RECEIVED',
+    'Nhận khiếu nại, kiến nghị, kháng nghị',
+    'Complaint, petition or protest received',
+  ),
 };
 
 const ND_116 = { document: 'Nghị định 116/2021/NĐ-CP', url: 'https://vbpl.vn' };
@@ -162,6 +172,26 @@ export const compulsoryRehabAdultRules: readonly StepRule[] = [
     }),
   },
   {
+    key: 'CRA.D7',
+    procedure: COMPULSORY_REHAB_ADULT,
+    titleVi: 'Bổ sung tài liệu theo yêu cầu của Tòa án',
+    titleEn: 'Supply the documents the court requested',
+    versions: [
+      {
+        effectiveFrom: LAW_73_IN_FORCE,
+        startEvent: EVENTS.documentsRequested,
+        // By analogy with the minors' rule ("within 03 working days", Pháp lệnh 01/2022 Art. 13).
+        budget: { kind: 'WORKING_DAYS', days: 3 },
+        responsible: COMMUNE_POLICE_HEAD,
+        reminders: [...DEFAULT_REMINDERS],
+        escalations: ladderVia(COMMUNE_CHAIRMAN),
+        source: { document: 'Pháp lệnh 03/2022/UBTVQH15 (chưa xác minh); Pháp lệnh 01/2022 Điều 13 (tương tự)' },
+        confidence: 'UNCONFIRMED',
+        ...UNCONFIRMED_NOTE,
+      },
+    ],
+  },
+  {
     key: 'CRA.D8',
     procedure: COMPULSORY_REHAB_ADULT,
     titleVi: 'Mở phiên họp và ra quyết định',
@@ -189,6 +219,25 @@ export const compulsoryRehabAdultRules: readonly StepRule[] = [
       confidence: 'UNCONFIRMED',
       ...UNCONFIRMED_NOTE,
     }),
+  },
+  {
+    key: 'CRA.APPEAL',
+    procedure: COMPULSORY_REHAB_ADULT,
+    titleVi: 'Tòa án cấp trên giải quyết khiếu nại, kiến nghị, kháng nghị',
+    titleEn: 'The higher court decides the complaint, petition or protest',
+    versions: [
+      {
+        effectiveFrom: LAW_73_IN_FORCE,
+        startEvent: EVENTS.complaintReceived,
+        budget: { kind: 'CALENDAR_DAYS', days: 15, rollForwardToWorkingDay: true },
+        responsible: { agencyKind: 'PROVINCIAL_COURT', role: 'JUDGE' },
+        reminders: [...DEFAULT_REMINDERS],
+        escalations: ladderVia({ agencyKind: 'PROVINCIAL_COURT', role: 'CHIEF_JUDGE' }),
+        source: { document: 'Pháp lệnh 03/2022/UBTVQH15 (chưa xác minh)' },
+        confidence: 'UNCONFIRMED',
+        ...UNCONFIRMED_NOTE,
+      },
+    ],
   },
   {
     key: 'CRA.D11',

@@ -1,4 +1,5 @@
 import { compulsoryRehabAdultRules } from './compulsory-rehab-adult.rules';
+import { postRehabRules } from './post-rehab.rules';
 import { reportingRules } from './reporting.rules';
 import {
   ruleOverrideParametersSchema,
@@ -103,4 +104,4 @@ function assertVersionsOrdered(rule: StepRule): void {
   });
 }
 
-export const ruleBook = new RuleBook([...compulsoryRehabAdultRules, ...reportingRules]);
+export const ruleBook = new RuleBook([...compulsoryRehabAdultRules, ...postRehabRules, ...reportingRules]);

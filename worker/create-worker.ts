@@ -7,6 +7,8 @@ export interface WorkerSettings {
   taskQueue: string;
   /** Pre-bundled workflow code (tests bundle once per file); otherwise bundled from workflows/. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** Must match the clients' (payload encryption keys). */
+  dataConverter: WorkerOptions['dataConverter'];
 }
 
 /** Wires every workflow and activity to one task queue. */
@@ -15,6 +17,7 @@ export function createWorker(settings: WorkerSettings, dependencies: ActivityDep
     connection: settings.connection,
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
+    dataConverter: settings.dataConverter,
     ...(settings.workflowBundle
       ? { workflowBundle: settings.workflowBundle }
       : { workflowsPath: require.resolve('../workflows') }),

@@ -2,6 +2,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { createLogger } from '../api/observability/logger';
 import { loadConfig } from '../config/env';
 import { createDb } from '../db/client';
+import { dataConverterFor } from '../temporal/payload-encryption';
 import { buildActivityDependencies } from './activity-dependencies';
 import { createWorker } from './create-worker';
 import { installTemporalRuntime } from './temporal-logger';
@@ -16,7 +17,12 @@ async function main(): Promise<void> {
   const dependencies = buildActivityDependencies(config, db);
   try {
     const worker = await createWorker(
-      { connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE },
+      {
+        connection,
+        namespace: config.TEMPORAL_NAMESPACE,
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        dataConverter: dataConverterFor(config),
+      },
       dependencies,
     );
     logger.info(

@@ -46,7 +46,7 @@ const ruleFailure = (error: unknown) =>
     message: error instanceof Error ? error.message : String(error),
   });
 
-async function effectiveRuleFor(
+export async function effectiveRuleFor(
   db: Db,
   book: RuleBook,
   ruleKey: string,
@@ -265,6 +265,14 @@ export function createStepActivities(db: Db, calendars: CalendarSource, book: Ru
           suspendedSince: null,
         },
         details: { outcome: input.outcome ?? null, actorId: input.actorId ?? null },
+      }));
+    },
+
+    /** Closes a step the procedure no longer needs (the case ended another way); no more notifications. */
+    async cancelStep(input: Change & CompleteStepInput): Promise<StepPlan> {
+      return applyChange(input, StepEventKind.CANCELLED, async () => ({
+        data: { status: StepStatus.CANCELLED, suspendedSince: null },
+        details: { reason: input.outcome ?? null, actorId: input.actorId ?? null },
       }));
     },
 

@@ -29,6 +29,8 @@ export interface RouteContext<P, Q, B, A extends Access> {
 export interface Reply {
   status: number;
   body?: unknown;
+  /** Bytes sent as they are (a downloaded file), with the Content-Type in headers. */
+  raw?: Buffer;
   headers?: Record<string, string>;
 }
 
@@ -76,7 +78,8 @@ export class ApiRoutes {
       } as RouteContext<P, Q, B, A>;
       const reply = await spec.handler(ctx);
       for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
-      if (reply.body === undefined) res.status(reply.status).end();
+      if (reply.raw) res.status(reply.status).end(reply.raw);
+      else if (reply.body === undefined) res.status(reply.status).end();
       else res.status(reply.status).json(reply.body);
     });
   }

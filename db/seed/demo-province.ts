@@ -86,6 +86,35 @@ function communeAgencies(commune: SeedJurisdiction): SeedAgency[] {
   ];
 }
 
+const mergedCommunes = demoJurisdictions.filter((j) => j.level === 'COMMUNE' && j.validTo && j.successorId);
+
+/** The merged communes' police and People's Committees, handed over to their successors' on 1 July 2025. */
+function historicalCommuneAgencies(commune: SeedJurisdiction): SeedAgency[] {
+  return [
+    {
+      id: `${commune.id}-CA`,
+      kind: 'COMMUNE_POLICE',
+      nameVi: `Công an ${commune.nameVi}`,
+      nameEn: `${commune.nameEn} Police`,
+      jurisdictionId: commune.id,
+      parentAgencyId: 'SX-CA',
+      validFrom: '1991-01-01',
+      validTo: DISTRICTS_ENDED,
+      successorId: `${commune.successorId}-CA`,
+    },
+    {
+      id: `${commune.id}-UBND`,
+      kind: 'COMMUNE_PEOPLES_COMMITTEE',
+      nameVi: `UBND ${commune.nameVi}`,
+      nameEn: `${commune.nameEn} People's Committee`,
+      jurisdictionId: commune.id,
+      validFrom: '1991-01-01',
+      validTo: DISTRICTS_ENDED,
+      successorId: `${commune.successorId}-UBND`,
+    },
+  ];
+}
+
 export const demoAgencies: SeedAgency[] = [
   { id: 'SX-CA', kind: 'PROVINCIAL_POLICE', nameVi: 'Công an tỉnh Sông Xanh', nameEn: 'Song Xanh Provincial Police', jurisdictionId: 'SX', validFrom: '1991-01-01' },
   { id: 'SX-PC04', kind: 'PROVINCIAL_POLICE_DRUG_DIVISION', nameVi: 'Phòng Cảnh sát điều tra tội phạm về ma túy (PC04)', nameEn: 'Drug Crime Investigation Police Division (PC04)', jurisdictionId: 'SX', parentAgencyId: 'SX-CA', email: 'pc04@demo.invalid', validFrom: '1991-01-01' },
@@ -101,6 +130,7 @@ export const demoAgencies: SeedAgency[] = [
   { id: 'SX-LV-TA', kind: 'DISTRICT_COURT', nameVi: 'Tòa án nhân dân huyện Lúa Vàng', nameEn: 'Lua Vang District People\'s Court', jurisdictionId: 'SX-LV', validFrom: '1991-01-01', validTo: DISTRICTS_ENDED, successorId: 'SX-TAKV1' },
   { id: 'SX-LV-VKS', kind: 'DISTRICT_PROCURACY', nameVi: 'Viện kiểm sát nhân dân huyện Lúa Vàng', nameEn: 'Lua Vang District People\'s Procuracy', jurisdictionId: 'SX-LV', validFrom: '1991-01-01', validTo: DISTRICTS_ENDED, successorId: 'SX-VKSKV1' },
   ...currentCommunes.flatMap(communeAgencies),
+  ...mergedCommunes.flatMap(historicalCommuneAgencies),
 ];
 
 export const demoUsers: SeedUser[] = [
@@ -111,6 +141,7 @@ export const demoUsers: SeedUser[] = [
   { username: 'chairman.apl', displayName: 'Hoàng Văn Em (Chủ tịch UBND xã An Phú Lạc)', agencyId: 'SX-APL-UBND', roles: ['COMMUNE_CHAIRMAN', 'COMMUNE_OFFICIAL'] },
   { username: 'judge.kv1', displayName: 'Vũ Thị Giang (Thẩm phán TAND KV1)', agencyId: 'SX-TAKV1', roles: ['JUDGE'] },
   { username: 'chiefjudge.kv1', displayName: 'Đỗ Văn Hải (Chánh án TAND KV1)', agencyId: 'SX-TAKV1', roles: ['CHIEF_JUDGE', 'JUDGE'] },
+  { username: 'judge.tat', displayName: 'Trịnh Văn Sơn (Thẩm phán TAND tỉnh)', agencyId: 'SX-TAT', roles: ['JUDGE'] },
   { username: 'procurator.kv1', displayName: 'Bùi Thị Lan (Kiểm sát viên VKSND KV1)', agencyId: 'SX-VKSKV1', roles: ['PROCURATOR'] },
   { username: 'facility.officer', displayName: 'Ngô Văn Minh (Cơ sở cai nghiện số 1)', agencyId: 'SX-CSCN1', roles: ['FACILITY_OFFICER'] },
   { username: 'facility.director', displayName: 'Đinh Thị Nga (Giám đốc Cơ sở cai nghiện số 1)', agencyId: 'SX-CSCN1', roles: ['FACILITY_DIRECTOR', 'FACILITY_OFFICER'] },

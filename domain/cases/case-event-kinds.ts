@@ -3,8 +3,11 @@
  * kind's meaning never changes once recorded; add a new kind instead.
  */
 export const CaseEventKind = {
+  /** The case was registered when the grounds were found. details: { legalGround } */
+  CASE_OPENED: 'CASE_OPENED',
   /** Commune police filed the dossier. details: { legalGround: 1–4, interimArrangement } */
   DOSSIER_FILED: 'DOSSIER_FILED',
+  PERSON_NOTIFIED: 'PERSON_NOTIFIED',
   /** The dossier went to the court. details: { courtAgencyId } */
   TRANSFERRED_TO_COURT: 'TRANSFERRED_TO_COURT',
   COURT_ACCEPTED: 'COURT_ACCEPTED',
@@ -14,6 +17,11 @@ export const CaseEventKind = {
   /** The court returned the dossier (documents never came); the case closes. */
   DOSSIER_RETURNED: 'DOSSIER_RETURNED',
   HEARING_SCHEDULED: 'HEARING_SCHEDULED',
+  /** The court temporarily suspended the proceedings (tạm đình chỉ); resumed later. */
+  PROCEEDINGS_SUSPENDED: 'PROCEEDINGS_SUSPENDED',
+  PROCEEDINGS_RESUMED: 'PROCEEDINGS_RESUMED',
+  /** details: { lastDay, explanation } */
+  COMPLAINT_WINDOW_OPENED: 'COMPLAINT_WINDOW_OPENED',
   /** details: { outcome: APPLY | NOT_APPLY | SUSPEND | TEMPORARILY_SUSPEND, months?, decisionRef } */
   DECISION_RECORDED: 'DECISION_RECORDED',
   /** A complaint by the person or a protest by the procuracy. details: { by: PERSON | PROCURACY } */
@@ -23,6 +31,7 @@ export const CaseEventKind = {
   DECISION_EFFECTIVE: 'DECISION_EFFECTIVE',
   /** details: { reason: SERIOUS_ILLNESS | FAMILY_HARDSHIP, until } */
   EXECUTION_POSTPONED: 'EXECUTION_POSTPONED',
+  POSTPONEMENT_ENDED: 'POSTPONEMENT_ENDED',
   EXEMPTED: 'EXEMPTED',
   ADMITTED: 'ADMITTED',
   ABSCONDED: 'ABSCONDED',
@@ -30,6 +39,8 @@ export const CaseEventKind = {
   /** details: { months } */
   TERM_REDUCED: 'TERM_REDUCED',
   EARLY_RELEASE: 'EARLY_RELEASE',
+  /** The term's last day passed: the completion step opens. */
+  TERM_ENDED: 'TERM_ENDED',
   /** Treatment completed, certificate issued, person handed over. */
   COMPLETED: 'COMPLETED',
   /** details: { reason } */

@@ -14,7 +14,7 @@ import {
 import { bundleWorkflows, RestartableWorker, testActivityDependencies } from '../support/deadline-worker';
 import { quietTemporalRuntime } from '../support/quiet-temporal';
 import { createTestProvince, type TestProvince } from '../support/test-province';
-import { testDatabaseUrl, testTemporalAddress, uniqueTaskQueue } from '../support/test-env';
+import { testDatabaseUrl, testDataConverter, testTemporalAddress, uniqueTaskQueue } from '../support/test-env';
 
 /**
  * Stop the clock, extensions, and what a later rule change does (nothing) to steps already open,
@@ -41,7 +41,7 @@ beforeAll(async () => {
   worker = new RestartableWorker(taskQueue, bundle, dependencies);
   await worker.start();
   connection = await Connection.connect({ address: testTemporalAddress() });
-  client = new Client({ connection });
+  client = new Client({ connection, dataConverter: testDataConverter() });
 });
 
 afterAll(async () => {
@@ -184,7 +184,7 @@ it('leaves open steps alone when a holiday override or a rule override arrives l
 
     for (const handle of [before.handle, after.handle]) {
       const history = await handle.fetchHistory();
-      await expect(Worker.runReplayHistory({ workflowBundle: bundle }, history)).resolves.toBeUndefined();
+      await expect(Worker.runReplayHistory({ workflowBundle: bundle, dataConverter: testDataConverter() }, history)).resolves.toBeUndefined();
     }
   } finally {
     await db.calendarOverride.delete({ where: { date: isoToDateColumn('2031-03-05') } });

@@ -16,7 +16,7 @@ import { bundleWorkflows, RestartableWorker, testActivityDependencies } from '..
 import { quietTemporalRuntime } from '../support/quiet-temporal';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { createTestProvince, type TestProvince } from '../support/test-province';
-import { testDatabaseUrl, testTemporalAddress, uniqueTaskQueue } from '../support/test-env';
+import { testDatabaseUrl, testDataConverter, testTemporalAddress, uniqueTaskQueue } from '../support/test-env';
 import { startWebhookSink, type WebhookSink } from '../support/webhook-sink';
 
 /**
@@ -75,7 +75,7 @@ beforeAll(async () => {
   worker = new RestartableWorker(taskQueue, await bundleWorkflows(), dependencies);
   await worker.start();
   connection = await Connection.connect({ address: testTemporalAddress() });
-  client = new Client({ connection });
+  client = new Client({ connection, dataConverter: testDataConverter() });
 });
 
 afterAll(async () => {

@@ -5,7 +5,7 @@ import { createWorker } from '../../worker/create-worker';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { bundleWorkflows, testActivityDependencies } from '../support/deadline-worker';
 import { quietTemporalRuntime } from '../support/quiet-temporal';
-import { testTemporalAddress, uniqueTaskQueue } from '../support/test-env';
+import { testDataConverter, testTemporalAddress, uniqueTaskQueue } from '../support/test-env';
 
 /** API → Temporal → worker → activity → PostgreSQL, all real. */
 let bundle: WorkflowBundleWithSourceMap;
@@ -23,7 +23,7 @@ beforeAll(async () => {
   connection = await NativeConnection.connect({ address: testTemporalAddress() });
   dependencies = testActivityDependencies(api.db);
   worker = await createWorker(
-    { connection, namespace: 'default', taskQueue, workflowBundle: bundle },
+    { connection, namespace: 'default', taskQueue, workflowBundle: bundle, dataConverter: testDataConverter() },
     dependencies,
   );
   running = worker.run();

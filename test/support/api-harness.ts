@@ -1,10 +1,11 @@
+import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import pino from 'pino';
 import request from 'supertest';
 import { createApp, type AppSettings } from '../../api/app';
 import { createDb, type Db } from '../../db/client';
 import { DEMO_PASSWORD } from '../../db/seed/demo-province';
-import { testDatabaseUrl, testTemporalAddress } from './test-env';
+import { testDatabaseUrl, testDataConverter, testTemporalAddress, testTmpRoot } from './test-env';
 
 export const TEST_JWT_SECRET = 'test-secret-0123456789-0123456789-0123456789';
 
@@ -20,7 +21,7 @@ export interface ApiHarness {
 export async function startApiHarness(overrides: Partial<AppSettings> = {}): Promise<ApiHarness> {
   const db = createDb(testDatabaseUrl(), { maxConnections: 4 });
   const connection = await Connection.connect({ address: testTemporalAddress() });
-  const temporal = new Client({ connection });
+  const temporal = new Client({ connection, dataConverter: testDataConverter() });
   const app = createApp(
     {
       jwtSecret: TEST_JWT_SECRET,
@@ -28,6 +29,8 @@ export async function startApiHarness(overrides: Partial<AppSettings> = {}): Pro
       taskQueue: 'unused-by-default',
       loginRateLimitPerMinute: 1_000,
       trustProxy: false,
+      documentStoreDir: join(testTmpRoot(), 'documents'),
+      documentMaxBytes: 1024 * 1024,
       ...overrides,
     },
     { db, temporal, logger: pino({ level: 'silent' }) },

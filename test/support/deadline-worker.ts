@@ -9,7 +9,7 @@ import type { ActivityDependencies } from '../../activities';
 import type { Db } from '../../db/client';
 import { buildActivityDependencies } from '../../worker/activity-dependencies';
 import { createWorker } from '../../worker/create-worker';
-import { testTemporalAddress } from './test-env';
+import { testDataConverter, testTemporalAddress } from './test-env';
 
 export const silentLogger = {
   log: () => undefined,
@@ -65,6 +65,7 @@ export class RestartableWorker {
         namespace: 'default',
         taskQueue: this.taskQueue,
         workflowBundle: this.bundle,
+        dataConverter: testDataConverter(),
       },
       this.dependencies,
     );

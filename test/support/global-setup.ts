@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { startScratchStack } from '../../infra/scratch-stack';
 
 /**
@@ -10,5 +11,6 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_TEMPORAL_ADDRESS = stack.temporalAddress;
   process.env.TEST_TMP_ROOT = stack.root;
   process.env.SCARF_ANALYTICS = 'false';
+  process.env.TEST_PAYLOAD_KEY = `test:${randomBytes(32).toString('base64')}`;
   (globalThis as Record<string, unknown>).__testStack = stack;
 }

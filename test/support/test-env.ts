@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
+import { encryptedDataConverter, parsePayloadKey } from '../../temporal/payload-encryption';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -10,6 +11,9 @@ function required(name: string): string {
 export const testDatabaseUrl = () => required('TEST_DATABASE_URL');
 export const testTemporalAddress = () => required('TEST_TEMPORAL_ADDRESS');
 export const testTmpRoot = () => required('TEST_TMP_ROOT');
+
+/** Every test client and worker encrypts payloads with the run's key, as production does. */
+export const testDataConverter = () => encryptedDataConverter({ current: parsePayloadKey(required('TEST_PAYLOAD_KEY')) });
 
 /** A new empty database on the test server, for tests that migrate or break things. */
 export async function createEmptyDatabase(prefix: string): Promise<string> {

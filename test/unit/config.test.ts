@@ -18,6 +18,18 @@ describe('loadConfig', () => {
 
   it('refuses the development JWT secret in production', () => {
     expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
-    expect(loadConfig({ ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).NODE_ENV).toBe('production');
+    const payloadKey = `prod:${Buffer.alloc(32, 7).toString('base64')}`;
+    expect(
+      loadConfig({ ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), PAYLOAD_ENCRYPTION_KEY: payloadKey }).NODE_ENV,
+    ).toBe('production');
+  });
+
+  it('refuses the development payload key in production, and a key that is not 32 bytes', () => {
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(
+      /PAYLOAD_ENCRYPTION_KEY/,
+    );
+    expect(() => loadConfig({ ...base, PAYLOAD_ENCRYPTION_KEY: `k1:${Buffer.alloc(16).toString('base64')}` })).toThrow(
+      /PAYLOAD_ENCRYPTION_KEY/,
+    );
   });
 });

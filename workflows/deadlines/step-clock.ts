@@ -1,5 +1,6 @@
 import { ApplicationFailure, condition, log, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { createActivities } from '../../activities';
+import { Lock } from '../support/lock';
 import type { FirePoint } from '../../domain/deadlines/deadline-types';
 import {
   StepFailure,
@@ -40,19 +41,6 @@ const deliveries = proxyActivities<Activities>({
   },
 });
 
-/** Serialises the step's changes: the timer loop and the update handlers never interleave activities. */
-class Lock {
-  private tail: Promise<void> = Promise.resolve();
-  run<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(task);
-    this.tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    return result;
-  }
-}
-
 /**
  * One human step's deadline inside a workflow (DESIGN.md decisions 3–5): opens the step through
  * an activity that computes the due date, sleeps until each reminder and escalation rung, claims
@@ -64,6 +52,8 @@ export class StepClock {
   private readonly fired = new Set<string>();
   private readonly lock = new Lock();
   private readonly sending: Promise<void>[] = [];
+  /** Workflow time the step was opened: notifications planned before it are history, not news. */
+  private openedAt = '';
   /** Bumped on every change, so waits wake up and re-plan. */
   private changes = 0;
 
@@ -78,6 +68,7 @@ export class StepClock {
   }
 
   async open(): Promise<StepPlan> {
+    this.openedAt = new Date().toISOString();
     const plan = await steps.openStep({
       ...this.input,
       workflowId: workflowInfo().workflowId,
@@ -153,6 +144,11 @@ export class StepClock {
     return this.change((revision, at) => steps.resumeStep({ stepId: this.stepId, revision, at, ...input }));
   }
 
+  /** Closes the step without completing it, e.g. the dossier was returned; pending notifications stop. */
+  cancel(input: CompleteStepInput): Promise<StepPlan> {
+    return this.change((revision, at) => steps.cancelStep({ stepId: this.stepId, revision, at, ...input }));
+  }
+
   extend(input: ExtendStepInput): Promise<StepPlan> {
     return this.change((revision, at) => steps.extendStep({ stepId: this.stepId, revision, at, ...input }));
   }
@@ -196,10 +192,15 @@ export class StepClock {
   private nextFirePoint(): FirePoint | undefined {
     const plan = this.plan;
     if (!plan) return undefined;
-    // While the clock is stopped only the procedure's own limit keeps running.
+    // While the clock is stopped only the procedure's own limit keeps running. A step recorded
+    // after the fact (its legal dates in the past) sends no back-dated reminders or rungs: the
+    // overdue views show it, and officials are not flooded by notifications about the past.
     return plan.firePoints
       .filter(
-        (point) => !this.fired.has(point.key) && (plan.status === 'OPEN' || point.kind === 'STATUTORY_LIMIT'),
+        (point) =>
+          !this.fired.has(point.key) &&
+          point.at >= this.openedAt &&
+          (plan.status === 'OPEN' || point.kind === 'STATUTORY_LIMIT'),
       )
       .sort((a, b) => a.at.localeCompare(b.at) || a.rung - b.rung)[0];
   }

@@ -1,0 +1,142 @@
+import type { Db } from '../../db/client';
+import { dateColumnToIso } from '../../domain/time/legal-date';
+import type { Prisma } from '../../generated/prisma/client';
+import { StepStatus } from '../../generated/prisma/enums';
+
+const isoOrNull = (value: Date | null) => (value ? dateColumnToIso(value) : null);
+
+/** The case page, from Postgres only (never the workflow history). */
+export async function readCasePage(db: Db, caseRef: string) {
+  const row = await db.case.findUniqueOrThrow({
+    where: { id: caseRef },
+    include: {
+      person: true,
+      events: { orderBy: { seq: 'asc' } },
+      documents: { orderBy: { uploadedAt: 'asc' } },
+      followUps: { select: { id: true, procedure: true, phase: true, status: true } },
+    },
+  });
+  const steps = await db.step.findMany({ where: { caseRef }, orderBy: { openedAt: 'asc' } });
+  const actorIds = [...new Set(row.events.map((event) => event.actorUserId).filter((id): id is string => id !== null))];
+  const actors = new Map(
+    (await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } })).map(
+      (user) => [user.id, user.displayName],
+    ),
+  );
+  return {
+    caseRef: row.id,
+    procedure: row.procedure,
+    status: row.status,
+    phase: row.phase,
+    jurisdictionId: row.jurisdictionId,
+    parentCaseRef: row.parentCaseId,
+    followUps: row.followUps.map((followUp) => ({ caseRef: followUp.id, ...followUp, id: undefined })),
+    person: {
+      fullName: row.person.fullName,
+      birthDate: dateColumnToIso(row.person.birthDate),
+      citizenId: row.person.citizenId,
+      residenceStatus: row.person.residenceStatus,
+      residenceAddress: row.person.residenceAddress,
+      residenceJurisdictionId: row.person.residenceJurisdictionId,
+    },
+    legalGround: row.legalGround,
+    groundsFoundOn: isoOrNull(row.groundsFoundOn),
+    interimArrangement: row.interimArrangement,
+    heldFrom: isoOrNull(row.heldFrom),
+    heldUntil: isoOrNull(row.heldUntil),
+    decision: row.decisionOutcome
+      ? {
+          outcome: row.decisionOutcome,
+          months: row.decidedMonths,
+          date: isoOrNull(row.decisionDate),
+          reference: row.decisionRef,
+          effectiveOn: isoOrNull(row.decisionEffectiveOn),
+        }
+      : null,
+    admittedOn: isoOrNull(row.admittedOn),
+    termEndOn: isoOrNull(row.termEndOn),
+    completedOn: isoOrNull(row.completedOn),
+    closedOn: isoOrNull(row.closedOn),
+    closedReason: row.closedReason,
+    openSteps: steps
+      .filter((step) => step.status === StepStatus.OPEN || step.status === StepStatus.SUSPENDED)
+      .map((step) => ({
+        stepKey: step.stepKey,
+        ruleKey: step.ruleKey,
+        titleVi: step.titleVi,
+        titleEn: step.titleEn,
+        status: step.status,
+        ownerAgencyId: step.ownerAgencyId,
+        ownerRole: step.ownerRole,
+        dueDate: dateColumnToIso(step.dueDate),
+        statutoryDueDate: isoOrNull(step.statutoryDueDate),
+        explanation: step.explanation,
+      })),
+    steps: steps.map((step) => ({
+      stepKey: step.stepKey,
+      ruleKey: step.ruleKey,
+      status: step.status,
+      ownerAgencyId: step.ownerAgencyId,
+      startDate: dateColumnToIso(step.startDate),
+      dueDate: dateColumnToIso(step.dueDate),
+      completedAt: step.completedAt?.toISOString() ?? null,
+    })),
+    timeline: row.events.map((event) => ({
+      seq: event.seq,
+      kind: event.kind,
+      on: dateColumnToIso(event.legalDate),
+      recordedAt: event.occurredAt.toISOString(),
+      stepKey: event.stepKey,
+      actor: event.actorUserId
+        ? { userId: event.actorUserId, name: actors.get(event.actorUserId) ?? null, agencyId: event.actorAgencyId }
+        : null,
+      details: event.details,
+    })),
+    documents: row.documents.map((document) => ({
+      id: document.id,
+      kind: document.kind,
+      title: document.title,
+      fileName: document.fileName,
+      contentType: document.contentType,
+      sizeBytes: document.sizeBytes,
+      sha256: document.sha256,
+      uploadedAt: document.uploadedAt.toISOString(),
+    })),
+  };
+}
+
+export async function searchCases(
+  db: Db,
+  units: string[],
+  query: { citizenId?: string | undefined; name?: string | undefined; phase?: string | undefined; status?: 'OPEN' | 'CLOSED' | undefined; limit: number },
+) {
+  const where: Prisma.CaseWhereInput = {
+    jurisdictionId: { in: units },
+    ...(query.phase ? { phase: query.phase } : {}),
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.citizenId || query.name
+      ? {
+          person: {
+            ...(query.citizenId ? { citizenId: query.citizenId } : {}),
+            ...(query.name ? { fullName: { contains: query.name, mode: 'insensitive' as const } } : {}),
+          },
+        }
+      : {}),
+  };
+  const rows = await db.case.findMany({
+    where,
+    orderBy: { createdAt: 'desc' },
+    take: query.limit,
+    include: { person: { select: { fullName: true, birthDate: true } } },
+  });
+  return rows.map((row) => ({
+    caseRef: row.id,
+    procedure: row.procedure,
+    phase: row.phase,
+    status: row.status,
+    jurisdictionId: row.jurisdictionId,
+    fullName: row.person.fullName,
+    birthDate: dateColumnToIso(row.person.birthDate),
+    openedAt: row.createdAt.toISOString(),
+  }));
+}

@@ -1,0 +1,325 @@
+import { createHash } from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import { Procedure } from '../../domain/cases/case-event-kinds';
+import { vietnamDate } from '../../domain/time/legal-date';
+import { StepStatus } from '../../generated/prisma/enums';
+import {
+  COMPULSORY_REHAB_ADULT_WORKFLOW,
+  CaseFailure,
+  caseActUpdate,
+  caseReadyUpdate,
+  caseWorkflowId,
+  type CaseAction,
+  type CaseSnapshot,
+  type StartCompulsoryRehabInput,
+} from '../../workflows/cases/case-contract';
+import { jurisdictionSearchAttribute, procedureSearchAttribute } from '../../workflows/search-attributes';
+import { assertCovers } from '../auth/jurisdiction-guard';
+import type { Principal } from '../auth/principal';
+import { Problem, problems } from '../http/problem';
+import type { ApiRoutes } from '../http/routes';
+import { parseInput } from '../http/validation';
+import type { JurisdictionDirectory } from '../registry/jurisdiction-directory';
+import { CASE_ACTION_ACCESS, CASE_ACTOR_ROLES } from './case-action-access';
+import { readCasePage, searchCases } from './case-reader';
+import { caseActionBody, caseRefParams, caseSearchQuery, caseSnapshotView, createCaseBody } from './cases.schemas';
+import { registerCaseDocumentRoutes, type DocumentStore } from './case-documents';
+
+const idempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, {
+  error: 'Idempotency-Key: 8–100 chữ cái, chữ số, "_" hoặc "-" / 8–100 letters, digits, "_" or "-"',
+});
+const POLICE_WHO_OPEN_CASES = ['COMMUNE_POLICE_OFFICER', 'COMMUNE_POLICE_HEAD'] as const;
+const CASE_READERS = [...CASE_ACTOR_ROLES] as const;
+
+const caseNotFound = (caseRef: string) =>
+  problems.notFound({ vi: `Không có hồ sơ vụ việc ${caseRef}.`, en: `No case ${caseRef}.` });
+
+export interface CaseRouteSettings {
+  taskQueue: string;
+}
+
+/**
+ * The case API: open a case, act on it (one Temporal Update per action), read it, search, and
+ * its documents. Authorisation happens here, before Temporal: role, then the step's owner (or
+ * the agency covering the case's jurisdiction); the workflow then checks that the step is open.
+ */
+export function registerCaseRoutes(
+  routes: ApiRoutes,
+  deps: { db: Db; temporal: Client; directory: JurisdictionDirectory; documents: DocumentStore },
+  settings: CaseRouteSettings,
+): void {
+  const { db, temporal, directory } = deps;
+
+  async function loadCase(caseRef: string) {
+    const row = await db.case.findUnique({ where: { id: caseRef } });
+    if (!row) throw caseNotFound(caseRef);
+    return row;
+  }
+
+  /** The agency itself, or the agency that took over its work (a district court → the regional court). */
+  async function actsFor(principal: Principal, ownerAgencyId: string): Promise<boolean> {
+    let agencyId: string | null = ownerAgencyId;
+    for (let hop = 0; agencyId && hop < 5; hop += 1) {
+      if (agencyId === principal.agencyId) return true;
+      const agency: { successorId: string | null } | null = await db.agency.findUnique({
+        where: { id: agencyId },
+        select: { successorId: true },
+      });
+      agencyId = agency?.successorId ?? null;
+    }
+    return false;
+  }
+
+  async function openStepsOf(caseRef: string) {
+    const rows = await db.step.findMany({
+      where: { caseRef, status: { in: [StepStatus.OPEN, StepStatus.SUSPENDED] } },
+      orderBy: { openedAt: 'asc' },
+    });
+    return rows.map((step) => ({
+      stepKey: step.stepKey,
+      ruleKey: step.ruleKey,
+      status: step.status,
+      titleVi: step.titleVi,
+      titleEn: step.titleEn,
+      dueDate: step.dueDate.toISOString().slice(0, 10),
+      ownerAgencyId: step.ownerAgencyId,
+      ownerRole: step.ownerRole,
+    }));
+  }
+
+  const notOpen = (caseRef: string, phase: string, action: string, openSteps: unknown[], allowed?: unknown) =>
+    new Problem(
+      409,
+      'CASE.STEP_NOT_OPEN',
+      { vi: 'Bước này không mở', en: 'Step not open' },
+      {
+        vi: `Hồ sơ ${caseRef} đang ở giai đoạn ${phase}; thao tác ${action} không thực hiện được lúc này. Xem các bước đang mở.`,
+        en: `Case ${caseRef} is in phase ${phase}; ${action} cannot be taken now. See the open steps.`,
+      },
+      { phase, openSteps, ...(allowed ? { allowedActions: allowed } : {}) },
+    );
+
+  /** Role, jurisdiction and step ownership for one action; answers 403 or 409 before Temporal is asked. */
+  async function authorise(principal: Principal, caseRow: { id: string; phase: string; jurisdictionId: string }, action: CaseAction) {
+    const access = CASE_ACTION_ACCESS[action.type];
+    if (access.kind === 'ROLES') {
+      if (!principal.roles.some((role) => access.roles.includes(role))) throw problems.forbiddenRole(access.roles);
+      assertCovers(await directory.scope(), principal, caseRow.jurisdictionId);
+      return;
+    }
+    const step = await db.step.findFirst({
+      where: { caseRef: caseRow.id, ruleKey: access.ruleKey, status: { in: [StepStatus.OPEN, StepStatus.SUSPENDED] } },
+      orderBy: { openedAt: 'desc' },
+    });
+    if (!step) throw notOpen(caseRow.id, caseRow.phase, action.type, await openStepsOf(caseRow.id));
+    const roles = [step.ownerRole, ...access.alsoRoles];
+    if (!principal.roles.some((role) => roles.includes(role))) throw problems.forbiddenRole(roles);
+    if (!(await actsFor(principal, step.ownerAgencyId))) throw problems.forbiddenJurisdiction();
+  }
+
+  routes.add({
+    method: 'post',
+    path: '/cases',
+    tag: 'Cases',
+    summary: 'Open a compulsory-rehabilitation case (the grounds were found; the dossier step starts)',
+    description:
+      'Send an `Idempotency-Key` header: a retry with the same key and body answers with the case the first request opened.',
+    access: { roles: POLICE_WHO_OPEN_CASES },
+    body: createCaseBody,
+    responses: { 201: { description: 'The case was opened: its dossier step and due date', schema: caseSnapshotView } },
+    handler: async ({ principal, body, req }) => {
+      const key = parseInput(idempotencyKey, req.get('idempotency-key'), 'headers.idempotency-key');
+      const scope = await directory.scope();
+      assertCovers(scope, principal, body.jurisdictionId);
+      if (!scope.has(body.person.residenceJurisdictionId))
+        throw problems.invalidRequest([
+          {
+            field: 'body.person.residenceJurisdictionId',
+            message: 'Không có đơn vị hành chính này',
+            messageEn: 'No such administrative unit',
+          },
+        ]);
+      const today = vietnamDate();
+      if (body.groundsFoundOn > today)
+        throw problems.invalidRequest([
+          { field: 'body.groundsFoundOn', message: 'Ngày không được ở tương lai', messageEn: 'The date cannot be in the future' },
+        ]);
+      const requestHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+      const intakeKey = `${principal.userId}:${key}`;
+      const caseRef = await db.$transaction(async (tx) => {
+        const existing = await tx.caseIntake.findUnique({ where: { key: intakeKey } });
+        if (existing) {
+          if (existing.requestHash !== requestHash)
+            throw problems.conflict({
+              vi: 'Idempotency-Key này đã được dùng cho một yêu cầu khác.',
+              en: 'This Idempotency-Key was already used for a different request.',
+            });
+          return existing.caseRef;
+        }
+        const [{ next }] = await tx.$queryRaw<[{ next: bigint }]>`SELECT nextval('case_ref_seq') AS next`;
+        const provinceId = scope.pathOf(body.jurisdictionId)?.split('/')[1] ?? 'XX';
+        const ref = `CRA-${provinceId}-${body.groundsFoundOn.slice(0, 4)}-${String(next).padStart(6, '0')}`;
+        await tx.caseIntake.create({ data: { key: intakeKey, userId: principal.userId, requestHash, caseRef: ref } });
+        return ref;
+      });
+      const input: StartCompulsoryRehabInput = {
+        caseRef,
+        jurisdictionId: body.jurisdictionId,
+        person: body.person,
+        legalGround: body.legalGround,
+        groundsFoundOn: body.groundsFoundOn,
+        actor: { userId: principal.userId, agencyId: principal.agencyId },
+      };
+      try {
+        await temporal.workflow.start(COMPULSORY_REHAB_ADULT_WORKFLOW, {
+          workflowId: caseWorkflowId(caseRef),
+          taskQueue: settings.taskQueue,
+          args: [input],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          // Operations only: no personal data in search attributes (DESIGN.md decision 8).
+          typedSearchAttributes: [
+            { key: procedureSearchAttribute, value: Procedure.COMPULSORY_REHAB_ADULT },
+            { key: jurisdictionSearchAttribute, value: body.jurisdictionId },
+          ],
+        });
+      } catch (error) {
+        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      }
+      // Answer once the case is on record and its dossier step is open, with its due date.
+      const snapshot = await temporal.workflow
+        .getHandle(caseWorkflowId(caseRef))
+        .executeUpdate(caseReadyUpdate, { updateId: 'ready' });
+      return { status: 201, body: snapshot, headers: { Location: `/cases/${caseRef}` } };
+    },
+  });
+
+  routes.add({
+    method: 'post',
+    path: '/cases/:caseRef/actions',
+    tag: 'Cases',
+    summary: 'Take an action on a case (file the dossier, record a decision, admit, …)',
+    description:
+      'One Temporal Update per action. `Idempotency-Key` is required: a retry with the same key gets the first answer. ' +
+      'An action whose step is not open answers 409 with the open steps and the actions allowed now.',
+    access: { roles: CASE_ACTOR_ROLES },
+    params: caseRefParams,
+    body: caseActionBody,
+    responses: {
+      200: { description: 'Where the case stands after the action', schema: caseSnapshotView },
+      409: { description: 'The step is not open: the answer lists what is' },
+      422: { description: 'The action breaks a rule of the procedure (term out of range, dates out of order)' },
+    },
+    handler: async ({ principal, params, body, req }) => {
+      const key = parseInput(idempotencyKey, req.get('idempotency-key'), 'headers.idempotency-key');
+      const caseRow = await loadCase(params.caseRef);
+      const action = body as CaseAction;
+      const handle = temporal.workflow.getHandle(caseRow.workflowId);
+      const updateId = `${principal.userId}:${action.type}:${key}`;
+      try {
+        await authorise(principal, caseRow, action);
+      } catch (problem) {
+        // A retry of an action that went through: its step is closed now, so answer as the first time.
+        if (problem instanceof Problem && problem.status === 409) {
+          const first = await handle
+            .getUpdateHandle<CaseSnapshot>(updateId)
+            .result()
+            .catch(() => undefined);
+          if (first) return { status: 200, body: first };
+        }
+        throw problem;
+      }
+      try {
+        const snapshot = await handle.executeUpdate(caseActUpdate, {
+          args: [{ action, actor: { userId: principal.userId, agencyId: principal.agencyId } }],
+          updateId,
+        });
+        return { status: 200, body: snapshot };
+      } catch (error) {
+        throw toActionProblem(error, caseRow.id, action.type);
+      }
+    },
+  });
+
+  function toActionProblem(error: unknown, caseRef: string, actionType: string): unknown {
+    const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
+    if (!(cause instanceof ApplicationFailure)) return error;
+    const details = (cause.details?.[0] ?? {}) as { phase?: string; openSteps?: unknown[]; allowedActions?: unknown; field?: string };
+    if (cause.type === CaseFailure.ACTION_NOT_ALLOWED)
+      return notOpen(caseRef, details.phase ?? '?', actionType, details.openSteps ?? [], details.allowedActions);
+    if (cause.type === CaseFailure.INVALID_ACTION)
+      return new Problem(
+        422,
+        cause.type,
+        { vi: 'Thao tác trái quy định', en: 'Action breaks a procedural rule' },
+        { vi: `Không thực hiện được ${actionType}: ${cause.message}.`, en: `${actionType} refused: ${cause.message}.` },
+        details.field ? { field: `body.${details.field}` } : {},
+      );
+    return error;
+  }
+
+  routes.add({
+    method: 'get',
+    path: '/cases/:caseRef',
+    tag: 'Cases',
+    summary: 'The case page: person, phase, open steps with due dates and why, timeline, documents',
+    description: 'Every read is written to the audit log (sensitive personal data, Decree 13/2023).',
+    access: { roles: CASE_READERS },
+    params: caseRefParams,
+    responses: { 200: { description: 'The case' }, 404: { description: 'No such case' } },
+    handler: async ({ principal, params, req }) => {
+      const caseRow = await loadCase(params.caseRef);
+      const owns = await db.step.findFirst({
+        where: { caseRef: caseRow.id, ownerAgencyId: principal.agencyId },
+        select: { id: true },
+      });
+      if (!owns) assertCovers(await directory.scope(), principal, caseRow.jurisdictionId);
+      const page = await readCasePage(db, caseRow.id);
+      await db.auditEvent.create({
+        data: {
+          action: 'case.read',
+          actorUserId: principal.userId,
+          actorAgencyId: principal.agencyId,
+          subjectType: 'case',
+          subjectId: caseRow.id,
+          jurisdictionId: caseRow.jurisdictionId,
+          requestId: String(req.id),
+        },
+      });
+      return { status: 200, body: page };
+    },
+  });
+
+  routes.add({
+    method: 'get',
+    path: '/cases',
+    tag: 'Cases',
+    summary: 'Search cases in your jurisdiction by identity number, name, phase or status',
+    access: { roles: ['COMMUNE_POLICE_OFFICER', 'COMMUNE_POLICE_HEAD', 'PROVINCIAL_COORDINATOR', 'JUDGE', 'CHIEF_JUDGE', 'FACILITY_OFFICER', 'FACILITY_DIRECTOR'] },
+    query: caseSearchQuery,
+    responses: { 200: { description: 'Matching cases, newest first' } },
+    handler: async ({ principal, query, req }) => {
+      const scope = await directory.scope();
+      const units = scope.ids().filter((id) => scope.covers(principal.jurisdictionPath, id));
+      const found = await searchCases(db, units, query);
+      await db.auditEvent.create({
+        data: {
+          action: 'case.search',
+          actorUserId: principal.userId,
+          actorAgencyId: principal.agencyId,
+          subjectType: 'case',
+          subjectId: '*',
+          jurisdictionId: principal.jurisdictionId,
+          requestId: String(req.id),
+          // What was asked, without the name or number themselves.
+          details: { byCitizenId: Boolean(query.citizenId), byName: Boolean(query.name), results: found.length },
+        },
+      });
+      return { status: 200, body: { items: found } };
+    },
+  });
+
+  registerCaseDocumentRoutes(routes, { db, directory, documents: deps.documents, loadCase, readers: CASE_READERS });
+}
