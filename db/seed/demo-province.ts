@@ -61,8 +61,15 @@ export const demoJurisdictions: SeedJurisdiction[] = [
 
 const currentCommunes = demoJurisdictions.filter((j) => j.level === 'COMMUNE' && !j.validTo);
 
+/**
+ * Police and People's Committee of a commune. A merged commune's (ended 30/06/2025) hand their
+ * work to the successor commune's; a current commune's exist from 1/7/2025.
+ */
 function communeAgencies(commune: SeedJurisdiction): SeedAgency[] {
   const slug = commune.id.toLowerCase();
+  const history = commune.validTo
+    ? (suffix: string) => ({ validFrom: '1991-01-01', validTo: commune.validTo, successorId: `${commune.successorId}-${suffix}` })
+    : () => ({ validFrom: COMMUNES_FROM });
   return [
     {
       id: `${commune.id}-CA`,
@@ -71,8 +78,8 @@ function communeAgencies(commune: SeedJurisdiction): SeedAgency[] {
       nameEn: `${commune.nameEn} Police`,
       jurisdictionId: commune.id,
       parentAgencyId: 'SX-CA',
-      email: `police.${slug}@demo.invalid`,
-      validFrom: COMMUNES_FROM,
+      ...(commune.validTo ? {} : { email: `police.${slug}@demo.invalid` }),
+      ...history('CA'),
     },
     {
       id: `${commune.id}-UBND`,
@@ -80,40 +87,13 @@ function communeAgencies(commune: SeedJurisdiction): SeedAgency[] {
       nameVi: `UBND ${commune.nameVi}`,
       nameEn: `${commune.nameEn} People's Committee`,
       jurisdictionId: commune.id,
-      email: `ubnd.${slug}@demo.invalid`,
-      validFrom: COMMUNES_FROM,
+      ...(commune.validTo ? {} : { email: `ubnd.${slug}@demo.invalid` }),
+      ...history('UBND'),
     },
   ];
 }
 
 const mergedCommunes = demoJurisdictions.filter((j) => j.level === 'COMMUNE' && j.validTo && j.successorId);
-
-/** The merged communes' police and People's Committees, handed over to their successors' on 1 July 2025. */
-function historicalCommuneAgencies(commune: SeedJurisdiction): SeedAgency[] {
-  return [
-    {
-      id: `${commune.id}-CA`,
-      kind: 'COMMUNE_POLICE',
-      nameVi: `Công an ${commune.nameVi}`,
-      nameEn: `${commune.nameEn} Police`,
-      jurisdictionId: commune.id,
-      parentAgencyId: 'SX-CA',
-      validFrom: '1991-01-01',
-      validTo: DISTRICTS_ENDED,
-      successorId: `${commune.successorId}-CA`,
-    },
-    {
-      id: `${commune.id}-UBND`,
-      kind: 'COMMUNE_PEOPLES_COMMITTEE',
-      nameVi: `UBND ${commune.nameVi}`,
-      nameEn: `${commune.nameEn} People's Committee`,
-      jurisdictionId: commune.id,
-      validFrom: '1991-01-01',
-      validTo: DISTRICTS_ENDED,
-      successorId: `${commune.successorId}-UBND`,
-    },
-  ];
-}
 
 export const demoAgencies: SeedAgency[] = [
   { id: 'SX-CA', kind: 'PROVINCIAL_POLICE', nameVi: 'Công an tỉnh Sông Xanh', nameEn: 'Song Xanh Provincial Police', jurisdictionId: 'SX', validFrom: '1991-01-01' },
@@ -130,7 +110,7 @@ export const demoAgencies: SeedAgency[] = [
   { id: 'SX-LV-TA', kind: 'DISTRICT_COURT', nameVi: 'Tòa án nhân dân huyện Lúa Vàng', nameEn: 'Lua Vang District People\'s Court', jurisdictionId: 'SX-LV', validFrom: '1991-01-01', validTo: DISTRICTS_ENDED, successorId: 'SX-TAKV1' },
   { id: 'SX-LV-VKS', kind: 'DISTRICT_PROCURACY', nameVi: 'Viện kiểm sát nhân dân huyện Lúa Vàng', nameEn: 'Lua Vang District People\'s Procuracy', jurisdictionId: 'SX-LV', validFrom: '1991-01-01', validTo: DISTRICTS_ENDED, successorId: 'SX-VKSKV1' },
   ...currentCommunes.flatMap(communeAgencies),
-  ...mergedCommunes.flatMap(historicalCommuneAgencies),
+  ...mergedCommunes.flatMap(communeAgencies),
 ];
 
 export const demoUsers: SeedUser[] = [
