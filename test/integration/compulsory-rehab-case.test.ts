@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Worker } from '@temporalio/worker';
 import request from 'supertest';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import { caseDriver, newCitizenId, until } from '../support/case-driver';
 import { bundleWorkflows, RestartableWorker, testActivityDependencies } from '../support/deadline-worker';
 import { quietTemporalRuntime } from '../support/quiet-temporal';
 import { testDataConverter, uniqueTaskQueue } from '../support/test-env';
@@ -19,11 +20,16 @@ let worker: RestartableWorker;
 let dependencies: ReturnType<typeof testActivityDependencies>;
 let bundle: Awaited<ReturnType<typeof bundleWorkflows>>;
 const taskQueue = uniqueTaskQueue('cases');
-const tokens = new Map<string, string>();
+let driver: ReturnType<typeof caseDriver>;
+let token: (user: string) => Promise<string>;
+let act: ReturnType<typeof caseDriver>['act'];
+let expectOk: ReturnType<typeof caseDriver>['expectOk'];
 
 beforeAll(async () => {
   quietTemporalRuntime();
   api = await startApiHarness({ taskQueue });
+  driver = caseDriver(api);
+  ({ token, act, expectOk } = driver);
   dependencies = testActivityDependencies(api.db);
   bundle = await bundleWorkflows();
   worker = new RestartableWorker(taskQueue, bundle, dependencies);
@@ -35,68 +41,14 @@ afterAll(async () => {
   await api.close();
 });
 
-async function token(user: string): Promise<string> {
-  const known = tokens.get(user);
-  if (known) return known;
-  const fresh = await api.tokenFor(user);
-  tokens.set(user, fresh);
-  return fresh;
-}
-
-/** A twelve-digit identity number no other test uses. */
-const newCitizenId = () => String(Date.now()).slice(-9) + String(Math.floor(Math.random() * 1000)).padStart(3, '0');
-
-async function openCase(groundsFoundOn: string, citizenId = newCitizenId()) {
-  const response = await request(api.app)
-    .post('/cases')
-    .set('Authorization', `Bearer ${await token('police.apl')}`)
-    .set('Idempotency-Key', randomUUID())
-    .send({
-      // The commune as it was when the grounds were found; An Phú merged into An Phú Lạc on 1/7/2025.
-      jurisdictionId: groundsFoundOn < '2025-07-01' ? 'SX-LV-AP' : 'SX-APL',
-      person: {
-        fullName: 'Nguyễn Văn Thử',
-        birthDate: '1995-04-12',
-        citizenId,
-        residenceStatus: 'STABLE',
-        residenceAddress: 'Ấp 3, xã An Phú Lạc',
-        residenceJurisdictionId: 'SX-APL',
-      },
-      legalGround: 1,
-      groundsFoundOn,
-    });
-  expect(response.status).toBe(201);
-  return { caseRef: response.body.caseRef as string, citizenId };
-}
-
-async function act(caseRef: string, user: string, action: Record<string, unknown>, key = randomUUID()) {
-  return request(api.app)
-    .post(`/cases/${caseRef}/actions`)
-    .set('Authorization', `Bearer ${await token(user)}`)
-    .set('Idempotency-Key', key)
-    .send(action);
-}
-
-async function expectOk(caseRef: string, user: string, action: Record<string, unknown>) {
-  const response = await act(caseRef, user, action);
-  if (response.status !== 200) throw new Error(`${String(action.type)}: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body as { phase: string; allowedActions: string[]; termEndOn?: string; openSteps: { ruleKey: string }[] };
+function openCase(groundsFoundOn: string, citizenId?: string) {
+  // The commune as it was when the grounds were found; An Phú merged into An Phú Lạc on 1/7/2025.
+  const jurisdictionId = groundsFoundOn < '2025-07-01' ? 'SX-LV-AP' : 'SX-APL';
+  return driver.openCase('police.apl', { jurisdictionId, residenceJurisdictionId: 'SX-APL', groundsFoundOn }, citizenId);
 }
 
 async function casePage(caseRef: string, user = 'coordinator.pc04') {
-  const response = await request(api.app).get(`/cases/${caseRef}`).set('Authorization', `Bearer ${await token(user)}`);
-  expect(response.status).toBe(200);
-  return response.body;
-}
-
-async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  return driver.casePage(caseRef, user);
 }
 
 /** Drives a case from the grounds to the court's acceptance (dates in March 2025, district court era). */

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
-import type { AgencyKind } from '../../generated/prisma/enums';
+import { hash } from '@node-rs/argon2';
+import { DEMO_PASSWORD } from '../../db/seed/demo-province';
+import type { AgencyKind, Role } from '../../generated/prisma/enums';
 import type { RuleOverrideParameters } from '../../rules/rule-types';
 
 /**
@@ -22,6 +24,8 @@ export interface TestProvince {
   >;
   emailOf(agencyId: string): string;
   setRule(ruleKey: string, parameters: RuleOverrideParameters, effectiveFrom?: string): Promise<void>;
+  /** A user of one of the province's agencies, signing in with the demo password; returns the username. */
+  addUser(agencyId: string, roles: Role[]): Promise<string>;
 }
 
 export async function createTestProvince(db: Db, label: string): Promise<TestProvince> {
@@ -86,6 +90,13 @@ export async function createTestProvince(db: Db, label: string): Promise<TestPro
           reason: `test configuration (${label})`,
         },
       });
+    },
+    async addUser(agencyId, roles) {
+      const username = `${agencyId}.${roles[0]}`.toLowerCase();
+      await db.user.create({
+        data: { username, displayName: `${roles[0]} ${label}`, passwordHash: await hash(DEMO_PASSWORD), agencyId, roles },
+      });
+      return username;
     },
   };
 }
