@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createDb } from '../db/client';
+import { percentile } from './support/stats';
 import { startScratchStack } from '../infra/scratch-stack';
 import { createTestProvince } from '../test/support/test-province';
 import { testDataConverter } from '../test/support/test-env';
@@ -22,10 +23,6 @@ import { DEADLINE_STEP_WORKFLOW, type OpenStepInput } from '../workflows/deadlin
 
 const STEPS = Number(process.argv[2] ?? 1000);
 const NOTIFICATIONS_PER_STEP = 5;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-}
 
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });

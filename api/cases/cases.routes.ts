@@ -10,6 +10,7 @@ import {
   COMPULSORY_REHAB_ADULT_WORKFLOW,
   CaseFailure,
   caseActUpdate,
+  caseSnapshotQuery,
   caseReadyUpdate,
   caseWorkflowId,
   type CaseAction,
@@ -31,6 +32,8 @@ import { registerCaseDocumentRoutes, type DocumentStore } from './case-documents
 const idempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, {
   error: 'Idempotency-Key: 8–100 chữ cái, chữ số, "_" hoặc "-" / 8–100 letters, digits, "_" or "-"',
 });
+const SETTLE_ATTEMPTS = 50;
+const SETTLE_POLL_MS = 100;
 const POLICE_WHO_OPEN_CASES = ['COMMUNE_POLICE_OFFICER', 'COMMUNE_POLICE_HEAD'] as const;
 const CASE_READERS = [...CASE_ACTOR_ROLES] as const;
 
@@ -103,17 +106,35 @@ export function registerCaseRoutes(
     );
 
   /** Role, jurisdiction and step ownership for one action; answers 403 or 409 before Temporal is asked. */
-  async function authorise(principal: Principal, caseRow: { id: string; phase: string; jurisdictionId: string }, action: CaseAction) {
+  /** Waits (a few seconds at most) while the case workflow is in the middle of a change; false if it never settles. */
+  async function settled(workflowId: string): Promise<boolean> {
+    const handle = temporal.workflow.getHandle(workflowId);
+    for (let attempt = 0; attempt < SETTLE_ATTEMPTS; attempt += 1) {
+      const snapshot = await handle.query(caseSnapshotQuery);
+      if (!snapshot.settling) return true;
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+    }
+    return false;
+  }
+
+  async function authorise(
+    principal: Principal,
+    caseRow: { id: string; phase: string; jurisdictionId: string; workflowId: string },
+    action: CaseAction,
+  ) {
     const access = CASE_ACTION_ACCESS[action.type];
     if (access.kind === 'ROLES') {
       if (!principal.roles.some((role) => access.roles.includes(role))) throw problems.forbiddenRole(access.roles);
       assertCovers(await directory.scope(), principal, caseRow.jurisdictionId);
       return;
     }
-    const step = await db.step.findFirst({
-      where: { caseRef: caseRow.id, ruleKey: access.ruleKey, status: { in: [StepStatus.OPEN, StepStatus.SUSPENDED] } },
-      orderBy: { openedAt: 'desc' },
-    });
+    const findStep = () =>
+      db.step.findFirst({
+        where: { caseRef: caseRow.id, ruleKey: access.ruleKey, status: { in: [StepStatus.OPEN, StepStatus.SUSPENDED] } },
+        orderBy: { openedAt: 'desc' },
+      });
+    // A timer may be half-way through opening the step (the phase is on record, the step not yet).
+    const step = (await findStep()) ?? ((await settled(caseRow.workflowId)) ? await findStep() : null);
     if (!step) throw notOpen(caseRow.id, caseRow.phase, action.type, await openStepsOf(caseRow.id));
     const roles = [step.ownerRole, ...access.alsoRoles];
     if (!principal.roles.some((role) => roles.includes(role))) throw problems.forbiddenRole(roles);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Worker } from '@temporalio/worker';
 import request from 'supertest';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
-import { caseDriver, newCitizenId, until } from '../support/case-driver';
+import { caseDriver, until } from '../support/case-driver';
 import { bundleWorkflows, RestartableWorker, testActivityDependencies } from '../support/deadline-worker';
 import { quietTemporalRuntime } from '../support/quiet-temporal';
 import { testDataConverter, uniqueTaskQueue } from '../support/test-env';
@@ -253,6 +253,33 @@ describe('a compulsory-rehabilitation case through the API', () => {
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'CASE.STEP_NOT_OPEN', phase: 'CLOSED', openSteps: [] });
     expect(again.body.title).toBe('Bước này không mở');
+  });
+
+  it('accepts an action the moment the phase shows, while a timer is still opening its step', async () => {
+    const { caseRef } = await openCase('2025-03-03');
+    await toCourt(caseRef);
+    await expectOk(caseRef, 'judge.kv1', {
+      type: 'RECORD_DECISION',
+      on: '2025-03-17',
+      outcome: 'APPLY',
+      months: 12,
+      decisionRef: '17/2025/QĐ-TA',
+    });
+    await until(async () => ((await casePage(caseRef)).phase === 'AWAITING_ADMISSION' ? true : undefined), 'effect');
+    // Twelve months from 27/3/2025 are over: the term-end timer fires at once after admission.
+    await expectOk(caseRef, 'facility.officer', { type: 'ADMIT', on: '2025-03-27' });
+    // A client that acts as soon as the case row says COMPLETING, before the completion step is on record.
+    for (;;) {
+      const row = await api.db.case.findUniqueOrThrow({ where: { id: caseRef } });
+      if (row.phase === 'COMPLETING') break;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    const completed = await expectOk(caseRef, 'facility.director', {
+      type: 'COMPLETE_TREATMENT',
+      on: '2026-03-30',
+      certificateRef: 'GCN-5/2026',
+    });
+    expect(completed.phase).toBe('CLOSED');
   });
 
   it('refuses the wrong role, the wrong jurisdiction and a malformed identity number', async () => {

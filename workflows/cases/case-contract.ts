@@ -100,6 +100,8 @@ export interface CaseSnapshot {
   allowedActions: CaseActionType[];
   termEndOn?: string;
   complaintWindowEndsOn?: string;
+  /** A change is under way (a timer fired, an action is being taken): Postgres may be mid-way through it. */
+  settling?: boolean;
 }
 
 export const caseActUpdate = defineUpdate<CaseSnapshot, [CaseActionRequest]>('case.act');

@@ -69,7 +69,7 @@ const reject = (message: string, details: object = {}) =>
 export class CompulsoryRehabCase {
   private phase: Phase = Phase.DOSSIER;
   private readonly steps: CaseSteps;
-  private readonly lock = new Lock();
+  readonly lock = new Lock();
   private seq = 0;
   private lastDate: string;
   /** Bumped on every change, so the timer loop re-plans. */
@@ -593,7 +593,7 @@ export async function compulsoryRehabAdultWorkflow(input: StartCompulsoryRehabIn
     await condition(() => flow.ready);
     return flow.snapshot();
   });
-  setHandler(caseSnapshotQuery, () => flow.snapshot());
+  setHandler(caseSnapshotQuery, () => ({ ...flow.snapshot(), settling: flow.lock.busy }));
   await flow.run();
   return flow.snapshot();
 }

@@ -77,7 +77,7 @@ export async function postRehabWorkflow(input: StartPostRehabInput): Promise<Cas
       }),
     { validator: validate },
   );
-  setHandler(caseSnapshotQuery, snapshot);
+  setHandler(caseSnapshotQuery, () => ({ ...snapshot(), settling: lock.busy }));
 
   await record.registerCase({
     caseRef: input.caseRef,

@@ -1,0 +1,265 @@
+/**
+ * Case throughput through the API, on a scratch Temporal dev server and PostgreSQL with the demo
+ * province: CASES compulsory-rehabilitation cases are opened and driven from the dossier to the
+ * completion of treatment by CLIENTS concurrent clients over HTTP, each action as the official
+ * who owns it. Prints cases per second and the latency of each action (p50/p95/p99); then, on
+ * the same server and with the same concurrency, the same figures for a bare workflow that only
+ * accepts one update (the ceiling), and our throughput as a fraction of it. Finally it fills the
+ * steps table to 100,000 open steps and times the coordinators' overdue view.
+ *
+ *   npx tsx bench/case-throughput.ts [cases=1000] [clients=16]
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import pino from 'pino';
+import { createApp } from '../api/app';
+import { createDb, type Db } from '../db/client';
+import { DEMO_PASSWORD } from '../db/seed/demo-province';
+import { startScratchStack } from '../infra/scratch-stack';
+import { testDataConverter } from '../test/support/test-env';
+import { bundleWorkflows, RestartableWorker, silentLogger, testActivityDependencies } from '../test/support/deadline-worker';
+import { noopUpdate } from './support/noop.workflow';
+import { LatencyLog, runConcurrently } from './support/stats';
+
+const CASES = Number(process.argv[2] ?? 1000);
+const CLIENTS = Number(process.argv[3] ?? 16);
+const OPEN_STEPS = 100_000;
+const TASK_QUEUE = 'bench-cases';
+const NOOP_QUEUE = 'bench-noop';
+
+/** The parts of the API's answers the benchmark reads. */
+interface Answer {
+  caseRef?: string;
+  phase?: string;
+  total?: number;
+}
+
+class Http {
+  private readonly tokens = new Map<string, string>();
+  constructor(private readonly base: string) {}
+
+  async login(user: string): Promise<void> {
+    const response = await fetch(`${this.base}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: user, password: DEMO_PASSWORD }),
+    });
+    if (!response.ok) throw new Error(`login ${user}: ${response.status}`);
+    this.tokens.set(user, ((await response.json()) as { token: string }).token);
+  }
+
+  async call(method: string, route: string, user: string, body?: unknown): Promise<{ status: number; json: Answer }> {
+    const response = await fetch(`${this.base}${route}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${this.tokens.get(user)}`,
+        'content-type': 'application/json',
+        'idempotency-key': randomUUID(),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, json: (await response.json()) as Answer };
+  }
+}
+
+/** One case from the grounds to the completion of treatment, as the owners of its steps do it. */
+async function driveCase(http: Http, log: LatencyLog, index: number): Promise<void> {
+  const citizenId = `9${String(index).padStart(11, '0')}`;
+  const opened = await log.time('open case', () =>
+    http.call('POST', '/cases', 'police.apl', {
+      jurisdictionId: 'SX-APL',
+      person: {
+        fullName: 'Nguyễn Văn Đo',
+        birthDate: '1990-01-01',
+        citizenId,
+        residenceStatus: 'STABLE',
+        residenceAddress: 'Ấp 1',
+        residenceJurisdictionId: 'SX-APL',
+      },
+      legalGround: 1,
+      groundsFoundOn: '2025-07-07',
+    }),
+  );
+  if (opened.status !== 201) throw new Error(`open: ${opened.status} ${JSON.stringify(opened.json)}`);
+  const caseRef = String(opened.json.caseRef);
+  const act = async (user: string, action: Record<string, unknown>) => {
+    const answer = await log.time(String(action.type), () => http.call('POST', `/cases/${caseRef}/actions`, user, action));
+    if (answer.status !== 200) throw new Error(`${String(action.type)}: ${answer.status} ${JSON.stringify(answer.json)}`);
+  };
+  const waitForPhase = async (phase: string) => {
+    for (;;) {
+      const page = await log.time('read case page', () => http.call('GET', `/cases/${caseRef}`, 'coordinator.pc04'));
+      if (page.json.phase === phase) return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+  await act('police.apl', {
+    type: 'FILE_DOSSIER',
+    on: '2025-07-08',
+    addictionResultRef: 'KQ-1/2025',
+    interimArrangement: { kind: 'FAMILY' },
+  });
+  await act('police.apl', { type: 'NOTIFY_PERSON', on: '2025-07-09' });
+  await act('coordinator.pc04', { type: 'TRANSFER_TO_COURT', on: '2025-07-10' });
+  await act('judge.kv1', { type: 'ACCEPT_DOSSIER', on: '2025-07-11' });
+  await act('judge.kv1', { type: 'RECORD_DECISION', on: '2025-07-14', outcome: 'APPLY', months: 12, decisionRef: '1/QĐ' });
+  // The complaint window closed long ago: the decision takes effect on its own timer.
+  await waitForPhase('AWAITING_ADMISSION');
+  await act('facility.officer', { type: 'ADMIT', on: '2025-07-25' });
+  // The twelve months are over too: the term ends on its own timer and completion opens.
+  await waitForPhase('COMPLETING');
+  await act('facility.director', { type: 'COMPLETE_TREATMENT', on: '2026-07-27', certificateRef: 'GCN-1/2026' });
+}
+
+async function runCases(baseUrl: string) {
+  const http = new Http(baseUrl);
+  for (const user of ['police.apl', 'coordinator.pc04', 'judge.kv1', 'facility.officer', 'facility.director'])
+    await http.login(user);
+  const log = new LatencyLog();
+  const started = performance.now();
+  await runConcurrently(CASES, CLIENTS, (index) => driveCase(http, log, index));
+  const seconds = (performance.now() - started) / 1000;
+  const actions = log.count();
+  return { seconds, log, actions, casesPerSecond: CASES / seconds, actionsPerSecond: actions / seconds };
+}
+
+/** The ceiling: start a workflow and send it one update, with the same concurrency, on the same server. */
+async function runCeiling(client: Client) {
+  const log = new LatencyLog();
+  const started = performance.now();
+  await runConcurrently(CASES, CLIENTS, async (index) => {
+    const handle = await log.time('start workflow', () =>
+      client.workflow.start('benchNoopWorkflow', { taskQueue: NOOP_QUEUE, workflowId: `noop-${index}-${randomUUID()}` }),
+    );
+    await log.time('update', () => handle.executeUpdate(noopUpdate, { args: ['x'] }));
+  });
+  const seconds = (performance.now() - started) / 1000;
+  return { seconds, log, operationsPerSecond: log.count() / seconds, workflowsPerSecond: CASES / seconds };
+}
+
+/** Tops the steps table up to 100,000 open steps over the demo communes, a third of them overdue. */
+async function fillOpenSteps(db: Db): Promise<number> {
+  const open = await db.step.count({ where: { status: 'OPEN' } });
+  const missing = Math.max(0, OPEN_STEPS - open);
+  await db.$executeRawUnsafe(
+    `INSERT INTO steps (id, workflow_id, case_ref, procedure, step_key, rule_key, title_vi, title_en,
+        jurisdiction_id, province_id, owner_agency_id, owner_role, status, start_event, start_date, opened_at,
+        due_date, due_at, rule_snapshot, explanation, fire_points)
+     SELECT 'fill-' || n || '/D2', 'fill-' || n, 'FILL-' || n, 'COMPULSORY_REHAB_ADULT', 'D2', 'CRA.D2',
+        'Lập hồ sơ', 'Compile the dossier', c.jurisdiction_id, 'SX', c.id, 'COMMUNE_POLICE_OFFICER', 'OPEN',
+        'GROUNDS_FOUND', due::date - 7, due - interval '7 days', due::date, due, '{}'::jsonb, '{}'::jsonb, '[]'::jsonb
+     FROM generate_series(1, $1::int) AS n
+     CROSS JOIN LATERAL (SELECT now() + ((n % 3) - 1.5) * interval '10 days' + n * interval '1 second' AS due) d
+     JOIN LATERAL (
+        SELECT a.id, a.jurisdiction_id FROM agencies a
+        WHERE a.kind = 'COMMUNE_POLICE' AND a.valid_to IS NULL
+        ORDER BY a.id OFFSET (n % (SELECT count(*) FROM agencies WHERE kind = 'COMMUNE_POLICE' AND valid_to IS NULL)) LIMIT 1
+     ) c ON true`,
+    missing,
+  );
+  await db.$executeRawUnsafe('ANALYZE steps');
+  return db.step.count({ where: { status: 'OPEN' } });
+}
+
+async function timeOverdueView(baseUrl: string) {
+  const http = new Http(baseUrl);
+  await http.login('coordinator.pc04');
+  await http.login('police.apl');
+  const log = new LatencyLog();
+  let total = 0;
+  for (let round = 0; round < 50; round += 1) {
+    const province = await log.time('province, page 1', () =>
+      http.call('GET', '/deadlines/steps?view=overdue&pageSize=50', 'coordinator.pc04'),
+    );
+    total = province.json.total ?? 0;
+    await log.time('province, page 200', () =>
+      http.call('GET', '/deadlines/steps?view=overdue&pageSize=50&page=200', 'coordinator.pc04'),
+    );
+    await log.time('one commune', () => http.call('GET', '/deadlines/steps?view=overdue&pageSize=50', 'police.apl'));
+  }
+  return { log, total };
+}
+
+async function main(): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  process.env.TEST_PAYLOAD_KEY ??= `bench:${randomBytes(32).toString('base64')}`;
+  const stack = await startScratchStack('bench-cases');
+  const db = createDb(stack.databaseUrl, { maxConnections: 20 });
+  const apiDb = createDb(stack.databaseUrl, { maxConnections: 20 });
+  const connection = await Connection.connect({ address: stack.temporalAddress });
+  const client = new Client({ connection, dataConverter: testDataConverter() });
+  const dependencies = testActivityDependencies(db);
+  const worker = new RestartableWorker(TASK_QUEUE, await bundleWorkflows(), dependencies, stack.temporalAddress);
+  const noopConnection = await NativeConnection.connect({ address: stack.temporalAddress });
+  const noopWorker = await Worker.create({
+    connection: noopConnection,
+    taskQueue: NOOP_QUEUE,
+    dataConverter: testDataConverter(),
+    workflowBundle: await bundleWorkflowCode({
+      workflowsPath: path.resolve(__dirname, 'support/noop.workflow.ts'),
+      logger: silentLogger,
+    }),
+  });
+  const app = createApp(
+    {
+      jwtSecret: randomBytes(32).toString('hex'),
+      jwtTtlSeconds: 3600,
+      taskQueue: TASK_QUEUE,
+      loginRateLimitPerMinute: 1_000,
+      trustProxy: false,
+      documentStoreDir: path.join(stack.root, 'documents'),
+      documentMaxBytes: 1024 * 1024,
+    },
+    { db: apiDb, temporal: client, logger: pino({ level: 'silent' }) },
+  );
+  const server = app.listen(0);
+  await new Promise((resolve) => server.once('listening', resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const noopRunning = noopWorker.run();
+  try {
+    await worker.start();
+    console.log(`${CASES} cases, ${CLIENTS} concurrent clients, one worker, 2-core machine`);
+
+    const cases = await runCases(baseUrl);
+    console.log(
+      `cases: ${CASES} driven to completion in ${cases.seconds.toFixed(1)} s → ${cases.casesPerSecond.toFixed(2)} cases/s, ` +
+        `${cases.actions} API calls → ${cases.actionsPerSecond.toFixed(1)} calls/s`,
+    );
+    for (const line of cases.log.lines()) console.log(line);
+
+    const ceiling = await runCeiling(client);
+    console.log(
+      `ceiling (no-op workflow + one update, Temporal client): ${CASES} in ${ceiling.seconds.toFixed(1)} s → ` +
+        `${ceiling.workflowsPerSecond.toFixed(1)} workflows/s, ${ceiling.operationsPerSecond.toFixed(1)} operations/s`,
+    );
+    for (const line of ceiling.log.lines()) console.log(line);
+    console.log(
+      `fraction of the ceiling: cases/s ÷ no-op workflows/s = ${(cases.casesPerSecond / ceiling.workflowsPerSecond).toFixed(3)}; ` +
+        `API calls/s ÷ no-op operations/s = ${(cases.actionsPerSecond / ceiling.operationsPerSecond).toFixed(3)}`,
+    );
+
+    const openSteps = await fillOpenSteps(db);
+    const overdue = await timeOverdueView(baseUrl);
+    console.log(`overdue view with ${openSteps.toLocaleString('en')} open steps (${overdue.total.toLocaleString('en')} overdue in the province):`);
+    for (const line of overdue.log.lines()) console.log(line);
+  } finally {
+    server.close();
+    noopWorker.shutdown();
+    await noopRunning;
+    await noopConnection.close();
+    await worker.stop();
+    await dependencies.close();
+    await connection.close();
+    await db.$disconnect();
+    await apiDb.$disconnect();
+    await stack.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
