@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import { createCaseActivities } from './cases/case.activities';
 import { createNotificationActivities, type NotificationChannels } from './deadlines/notification.activities';
 import { createStepActivities } from './deadlines/step.activities';
+import { createReportingActivities } from './reporting/reporting.activities';
 import { createSystemPingActivities } from './system-ping.activities';
 
 export interface ActivityDependencies {
@@ -18,5 +19,6 @@ export function createActivities({ db, calendars, channels }: ActivityDependenci
     ...createStepActivities(db, calendars),
     ...createNotificationActivities(db, channels),
     ...createCaseActivities(db, calendars),
+    ...createReportingActivities(db),
   };
 }

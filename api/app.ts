@@ -16,6 +16,8 @@ import { registerCaseRoutes } from './cases/cases.routes';
 import { registerCalendarRoutes } from './calendar/calendar.routes';
 import { registerDeadlineViewRoutes } from './deadlines/deadline-view.routes';
 import { registerInboxRoutes } from './inbox/inbox.routes';
+import { registerReportCycleRoutes } from './reporting/cycles.routes';
+import { registerReportRoutes } from './reporting/reports.routes';
 import { registerRuleRoutes } from './rules/rules.routes';
 import { TokenService } from './auth/tokens';
 import { errorHandler, routeNotFound } from './http/error-handler';
@@ -120,6 +122,8 @@ export function createApp(settings: AppSettings, { db, temporal, logger }: AppDe
     { db, temporal, directory, documents: new DocumentStore(settings.documentStoreDir, settings.documentMaxBytes) },
     { taskQueue: settings.taskQueue },
   );
+  registerReportCycleRoutes(routes, { db, temporal, directory }, { taskQueue: settings.taskQueue });
+  registerReportRoutes(routes, { db, temporal, directory, logger });
   app.use(routes.router);
 
   const document = buildOpenApiDocument(openapi);

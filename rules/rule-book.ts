@@ -53,6 +53,10 @@ export class RuleBook {
     return [...this.byKey.values()];
   }
 
+  has(key: string): boolean {
+    return this.byKey.has(key);
+  }
+
   get(key: string): StepRule {
     const rule = this.byKey.get(key);
     if (!rule) throw new RuleNotFoundError(key);

@@ -3,3 +3,4 @@ export { systemPingWorkflow } from './system-ping/system-ping.workflow';
 export { deadlineStepWorkflow } from './deadlines/deadline-step.workflow';
 export { compulsoryRehabAdultWorkflow } from './cases/compulsory-rehab-adult.workflow';
 export { postRehabWorkflow } from './cases/post-rehab.workflow';
+export { reportingRunWorkflow } from './reporting/reporting-run.workflow';

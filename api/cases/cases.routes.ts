@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { Procedure } from '../../domain/cases/case-event-kinds';
 import { vietnamDate } from '../../domain/time/legal-date';
@@ -18,8 +17,10 @@ import {
   type StartCompulsoryRehabInput,
 } from '../../workflows/cases/case-contract';
 import { jurisdictionSearchAttribute, procedureSearchAttribute } from '../../workflows/search-attributes';
+import { actsFor } from '../auth/acts-for';
 import { assertCovers } from '../auth/jurisdiction-guard';
 import type { Principal } from '../auth/principal';
+import { idempotencyKey } from '../http/idempotency';
 import { Problem, problems } from '../http/problem';
 import type { ApiRoutes } from '../http/routes';
 import { parseInput } from '../http/validation';
@@ -29,9 +30,6 @@ import { readCasePage, searchCases } from './case-reader';
 import { caseActionBody, caseRefParams, caseSearchQuery, caseSnapshotView, createCaseBody } from './cases.schemas';
 import { registerCaseDocumentRoutes, type DocumentStore } from './case-documents';
 
-const idempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, {
-  error: 'Idempotency-Key: 8–100 chữ cái, chữ số, "_" hoặc "-" / 8–100 letters, digits, "_" or "-"',
-});
 const SETTLE_ATTEMPTS = 50;
 const SETTLE_POLL_MS = 100;
 const POLICE_WHO_OPEN_CASES = ['COMMUNE_POLICE_OFFICER', 'COMMUNE_POLICE_HEAD'] as const;
@@ -63,19 +61,6 @@ export function registerCaseRoutes(
   }
 
   /** The agency itself, or the agency that took over its work (a district court → the regional court). */
-  async function actsFor(principal: Principal, ownerAgencyId: string): Promise<boolean> {
-    let agencyId: string | null = ownerAgencyId;
-    for (let hop = 0; agencyId && hop < 5; hop += 1) {
-      if (agencyId === principal.agencyId) return true;
-      const agency: { successorId: string | null } | null = await db.agency.findUnique({
-        where: { id: agencyId },
-        select: { successorId: true },
-      });
-      agencyId = agency?.successorId ?? null;
-    }
-    return false;
-  }
-
   async function openStepsOf(caseRef: string) {
     const rows = await db.step.findMany({
       where: { caseRef, status: { in: [StepStatus.OPEN, StepStatus.SUSPENDED] } },
@@ -138,7 +123,7 @@ export function registerCaseRoutes(
     if (!step) throw notOpen(caseRow.id, caseRow.phase, action.type, await openStepsOf(caseRow.id));
     const roles = [step.ownerRole, ...access.alsoRoles];
     if (!principal.roles.some((role) => roles.includes(role))) throw problems.forbiddenRole(roles);
-    if (!(await actsFor(principal, step.ownerAgencyId))) throw problems.forbiddenJurisdiction();
+    if (!(await actsFor(db, principal, step.ownerAgencyId))) throw problems.forbiddenJurisdiction();
   }
 
   routes.add({

@@ -24,6 +24,8 @@ export interface TestProvince {
   >;
   emailOf(agencyId: string): string;
   setRule(ruleKey: string, parameters: RuleOverrideParameters, effectiveFrom?: string): Promise<void>;
+  /** Another commune of the province, with its police and People's Committee. */
+  addCommune(suffix: string): Promise<{ communeId: string; communePolice: string; communeCommittee: string }>;
   /** A user of one of the province's agencies, signing in with the demo password; returns the username. */
   addUser(agencyId: string, roles: Role[]): Promise<string>;
 }
@@ -41,17 +43,19 @@ export async function createTestProvince(db: Db, label: string): Promise<TestPro
       validFrom: new Date('1991-01-01'),
     },
   });
-  await db.jurisdiction.create({
-    data: {
-      id: communeId,
-      level: 'COMMUNE',
-      nameVi: `Xã thử ${label}`,
-      nameEn: `Test commune ${label}`,
-      parentId: provinceId,
-      path: `/${provinceId}/${communeId}/`,
-      validFrom: new Date('2025-07-01'),
-    },
-  });
+  const createCommune = (id: string, name: string) =>
+    db.jurisdiction.create({
+      data: {
+        id,
+        level: 'COMMUNE',
+        nameVi: `Xã thử ${name}`,
+        nameEn: `Test commune ${name}`,
+        parentId: provinceId,
+        path: `/${provinceId}/${id}/`,
+        validFrom: new Date('2025-07-01'),
+      },
+    });
+  await createCommune(communeId, label);
   const make = async (suffix: string, kind: AgencyKind, jurisdictionId: string) => {
     const id = `${jurisdictionId}-${suffix}`;
     await db.agency.create({
@@ -90,6 +94,15 @@ export async function createTestProvince(db: Db, label: string): Promise<TestPro
           reason: `test configuration (${label})`,
         },
       });
+    },
+    async addCommune(suffix) {
+      const id = `${provinceId}-${suffix}`;
+      await createCommune(id, `${label} ${suffix}`);
+      return {
+        communeId: id,
+        communePolice: await make('CA', 'COMMUNE_POLICE', id),
+        communeCommittee: await make('UBND', 'COMMUNE_PEOPLES_COMMITTEE', id),
+      };
     },
     async addUser(agencyId, roles) {
       const username = `${agencyId}.${roles[0]}`.toLowerCase();

@@ -1,0 +1,114 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { Db } from '../../db/client';
+import { cycleConfig, windowRuleOf } from '../../domain/reporting/cycle-config';
+import { parsePeriodKey, periodContaining, windowOf, type PeriodKind } from '../../domain/reporting/report-periods';
+import { isoToDateColumn, vietnamDate } from '../../domain/time/legal-date';
+import type { Prisma } from '../../generated/prisma/client';
+import { reportStepWorkflowId, type ReportingRunInput, type ReportTaskPlan } from '../../workflows/reporting/reporting-contract';
+
+export const ReportingFailure = {
+  NO_CYCLE: 'REPORTING.NO_CYCLE',
+  BAD_PERIOD: 'REPORTING.BAD_PERIOD',
+} as const;
+
+/** What a run keeps of its cycle: later changes to the cycle never reach it. */
+export interface RunSnapshot {
+  revision: number;
+  ruleKey: string;
+  receiverAgencyId: string;
+  receiverRuleKey?: string;
+  units: string[];
+}
+
+const fail = (type: string, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
+
+export function createReportingActivities(db: Db) {
+  /** The units that report: the listed ones, or every unit of the level in the province that exists in the period. */
+  async function reportingUnits(
+    cycle: { provinceId: string; reporterLevel: 'PROVINCE' | 'DISTRICT' | 'COMMUNE'; reporterIds: string[] },
+    period: { start: string; end: string },
+  ): Promise<string[]> {
+    if (cycle.reporterIds.length > 0) return [...cycle.reporterIds].sort();
+    const province = await db.jurisdiction.findUniqueOrThrow({ where: { id: cycle.provinceId } });
+    const units = await db.jurisdiction.findMany({
+      where: {
+        level: cycle.reporterLevel,
+        path: { startsWith: province.path },
+        validFrom: { lte: isoToDateColumn(period.end) },
+        OR: [{ validTo: null }, { validTo: { gte: isoToDateColumn(period.end) } }],
+      },
+      select: { id: true },
+      orderBy: { id: 'asc' },
+    });
+    return units.map((unit) => unit.id);
+  }
+
+  return {
+    /**
+     * Records the run for its period (once: a second start finds the first's snapshot) and one
+     * report row per unit; answers the tasks the workflow opens.
+     */
+    async beginReportingRun(input: ReportingRunInput & { scheduledAt: string }): Promise<ReportTaskPlan> {
+      const cycle = await db.reportCycle.findUnique({ where: { id: input.cycleId } });
+      if (!cycle) throw fail(ReportingFailure.NO_CYCLE, `no reporting cycle ${input.cycleId}`);
+      const kind = cycle.periodKind as PeriodKind;
+      const period = input.periodKey
+        ? parsePeriodKey(kind, input.periodKey)
+        : periodContaining(kind, vietnamDate(new Date(input.scheduledAt)));
+      if (!period) throw fail(ReportingFailure.BAD_PERIOD, `${input.periodKey} is not a ${kind} period`);
+      const runId = `${cycle.id}:${period.key}`;
+
+      let run = await db.reportRun.findUnique({ where: { id: runId } });
+      if (!run) {
+        const config = cycleConfig.parse(cycle.config);
+        const window = windowOf(period, windowRuleOf(config, kind));
+        const snapshot: RunSnapshot = {
+          revision: cycle.revision,
+          ruleKey: cycle.ruleKey,
+          receiverAgencyId: cycle.receiverAgencyId,
+          ...(config.receiverRuleKey ? { receiverRuleKey: config.receiverRuleKey } : {}),
+          units: await reportingUnits(cycle, period),
+        };
+        run = await db.reportRun.upsert({
+          where: { id: runId },
+          update: {},
+          create: {
+            id: runId,
+            cycleId: cycle.id,
+            periodKey: period.key,
+            periodStart: isoToDateColumn(period.start),
+            periodEnd: isoToDateColumn(period.end),
+            windowFrom: isoToDateColumn(window.from),
+            windowTo: isoToDateColumn(window.to),
+            cycleRevision: cycle.revision,
+            snapshot: snapshot as unknown as Prisma.InputJsonValue,
+          },
+        });
+      }
+      const snapshot = run.snapshot as unknown as RunSnapshot;
+      const tasks = snapshot.units.map((jurisdictionId) => ({
+        jurisdictionId,
+        stepWorkflowId: reportStepWorkflowId(runId, jurisdictionId),
+        ruleKey: snapshot.ruleKey,
+      }));
+      if (snapshot.receiverRuleKey) {
+        tasks.push({
+          jurisdictionId: cycle.provinceId,
+          stepWorkflowId: reportStepWorkflowId(runId, cycle.provinceId),
+          ruleKey: snapshot.receiverRuleKey,
+        });
+      }
+      await db.report.createMany({
+        data: tasks.map((task) => ({
+          id: `${runId}:${task.jurisdictionId}`,
+          runId,
+          jurisdictionId: task.jurisdictionId,
+          provinceId: cycle.provinceId,
+          stepWorkflowId: task.stepWorkflowId,
+        })),
+        skipDuplicates: true,
+      });
+      return { runId, startDate: period.start, tasks };
+    },
+  };
+}

@@ -1,0 +1,153 @@
+import type { Client } from '@temporalio/client';
+import type { Db } from '../../db/client';
+import { cycleConfig } from '../../domain/reporting/cycle-config';
+import type { PeriodKind } from '../../domain/reporting/report-periods';
+import type { Prisma } from '../../generated/prisma/client';
+import type { Role } from '../../generated/prisma/enums';
+import { ruleBook } from '../../rules/rule-book';
+import { assertCovers } from '../auth/jurisdiction-guard';
+import type { Principal } from '../auth/principal';
+import { problems } from '../http/problem';
+import type { ApiRoutes } from '../http/routes';
+import type { JurisdictionDirectory } from '../registry/jurisdiction-directory';
+import { ReportSchedules } from './report-schedules';
+import { createCycleBody, cycleIdParams, pauseBody, runNowBody, updateCycleBody } from './reporting.schemas';
+
+/** Who configures reporting cycles and reads roll-ups: the province's coordinators. */
+export const REPORTING_COORDINATORS: readonly Role[] = ['PROVINCIAL_COORDINATOR', 'SYSTEM_ADMIN'];
+
+export function registerReportCycleRoutes(
+  routes: ApiRoutes,
+  deps: { db: Db; temporal: Client; directory: JurisdictionDirectory },
+  settings: { taskQueue: string },
+): void {
+  const { db, directory } = deps;
+  const schedules = new ReportSchedules(deps.temporal, settings.taskQueue);
+
+  async function loadCycle(principal: Principal, id: string) {
+    const cycle = await db.reportCycle.findUnique({ where: { id } });
+    if (!cycle) throw problems.notFound({ vi: `Không có chu kỳ báo cáo ${id}.`, en: `No reporting cycle ${id}.` });
+    assertCovers(await directory.scope(), principal, cycle.provinceId);
+    return cycle;
+  }
+
+  async function checkReferences(body: { ruleKey: string; receiverAgencyId: string; config: { receiverRuleKey?: string | undefined } }) {
+    const errors = [];
+    for (const [field, key] of [
+      ['body.ruleKey', body.ruleKey],
+      ['body.config.receiverRuleKey', body.config.receiverRuleKey],
+    ] as const) {
+      if (key && !ruleBook.has(key))
+        errors.push({ field, message: `Không có quy tắc ${key}`, messageEn: `No rule ${key}` });
+    }
+    if (!(await db.agency.findUnique({ where: { id: body.receiverAgencyId } })))
+      errors.push({ field: 'body.receiverAgencyId', message: 'Không có cơ quan này', messageEn: 'No such agency' });
+    if (errors.length > 0) throw problems.invalidRequest(errors);
+  }
+
+  const timingOf = (cycle: { id: string; periodKind: string; config: unknown; paused: boolean }) => ({
+    id: cycle.id,
+    periodKind: cycle.periodKind as PeriodKind,
+    schedule: cycleConfig.parse(cycle.config).schedule,
+    paused: cycle.paused,
+  });
+
+  routes.add({
+    method: 'post',
+    path: '/reporting/cycles',
+    tag: 'Reporting',
+    summary: 'Create a reporting cycle (who reports, to whom, the window, the schedule) and its Temporal Schedule',
+    access: { roles: REPORTING_COORDINATORS },
+    body: createCycleBody,
+    responses: { 201: { description: 'The cycle, with its schedule' }, 409: { description: 'A cycle with this id exists' } },
+    handler: async ({ principal, body }) => {
+      assertCovers(await directory.scope(), principal, body.provinceId);
+      await checkReferences(body);
+      if (await db.reportCycle.findUnique({ where: { id: body.id } }))
+        throw problems.conflict({ vi: `Chu kỳ ${body.id} đã có.`, en: `Cycle ${body.id} already exists.` });
+      const cycle = await db.reportCycle.create({
+        data: { ...body, config: body.config as Prisma.InputJsonValue },
+      });
+      await schedules.upsert(timingOf(cycle), `created by ${principal.username}`);
+      return { status: 201, body: { ...cycle, schedule: await schedules.describe(cycle.id) }, headers: { Location: `/reporting/cycles/${cycle.id}` } };
+    },
+  });
+
+  routes.add({
+    method: 'put',
+    path: '/reporting/cycles/:id',
+    tag: 'Reporting',
+    summary: 'Change a cycle: runs already started keep the configuration they started with',
+    access: { roles: REPORTING_COORDINATORS },
+    params: cycleIdParams,
+    body: updateCycleBody,
+    responses: { 200: { description: 'The cycle at its new revision' } },
+    handler: async ({ principal, params, body }) => {
+      await loadCycle(principal, params.id);
+      await checkReferences(body);
+      const cycle = await db.reportCycle.update({
+        where: { id: params.id },
+        data: { ...body, config: body.config as Prisma.InputJsonValue, revision: { increment: 1 } },
+      });
+      await schedules.upsert(timingOf(cycle), `revision ${cycle.revision} by ${principal.username}`);
+      return { status: 200, body: { ...cycle, schedule: await schedules.describe(cycle.id) } };
+    },
+  });
+
+  for (const paused of [true, false]) {
+    routes.add({
+      method: 'post',
+      path: `/reporting/cycles/:id/${paused ? 'pause' : 'resume'}`,
+      tag: 'Reporting',
+      summary: paused ? 'Pause a cycle: no new runs; open report tasks stay open' : 'Resume a paused cycle',
+      access: { roles: REPORTING_COORDINATORS },
+      params: cycleIdParams,
+      body: pauseBody,
+      responses: { 200: { description: 'The cycle and its schedule' } },
+      handler: async ({ principal, params, body }) => {
+        await loadCycle(principal, params.id);
+        const cycle = await db.reportCycle.update({ where: { id: params.id }, data: { paused } });
+        await schedules.setPaused(cycle.id, paused, body.note ?? `${paused ? 'paused' : 'resumed'} by ${principal.username}`);
+        return { status: 200, body: { ...cycle, schedule: await schedules.describe(cycle.id) } };
+      },
+    });
+  }
+
+  routes.add({
+    method: 'post',
+    path: '/reporting/cycles/:id/runs',
+    tag: 'Reporting',
+    summary: 'Run a cycle now: for the current period, or a named one (on demand, or catching up)',
+    access: { roles: REPORTING_COORDINATORS },
+    params: cycleIdParams,
+    body: runNowBody,
+    responses: { 202: { description: 'The run started; its tasks open shortly' } },
+    handler: async ({ principal, params, body }) => {
+      const cycle = await loadCycle(principal, params.id);
+      const workflowId = await schedules.runNow(cycle.id, body.periodKey);
+      return { status: 202, body: { workflowId } };
+    },
+  });
+
+  routes.add({
+    method: 'get',
+    path: '/reporting/cycles/:id',
+    tag: 'Reporting',
+    summary: 'A cycle: its configuration, its schedule (paused, next runs) and its runs',
+    access: { roles: REPORTING_COORDINATORS },
+    params: cycleIdParams,
+    responses: { 200: { description: 'The cycle' } },
+    handler: async ({ principal, params }) => {
+      const cycle = await loadCycle(principal, params.id);
+      const runs = await db.reportRun.findMany({ where: { cycleId: cycle.id }, orderBy: { periodStart: 'desc' }, take: 20 });
+      return {
+        status: 200,
+        body: {
+          ...cycle,
+          schedule: await schedules.describe(cycle.id),
+          runs: runs.map((run) => ({ id: run.id, periodKey: run.periodKey, cycleRevision: run.cycleRevision, startedAt: run.startedAt })),
+        },
+      };
+    },
+  });
+}

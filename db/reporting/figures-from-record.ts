@@ -1,0 +1,53 @@
+import type { Db } from '../client';
+import { emptyFigures, type Figures } from '../../domain/reporting/report-figures';
+import { isoToDateColumn } from '../../domain/time/legal-date';
+
+/**
+ * A unit's figures for a window, counted from the case timeline and the steps. Events count by
+ * the jurisdiction they were recorded under, so a unit counts its own subtree and the units that
+ * merged into it (their events before the merger are its history too).
+ */
+export async function figuresFromRecord(db: Db, unitId: string, window: { from: string; to: string }, now = new Date()): Promise<Figures> {
+  const from = isoToDateColumn(window.from);
+  const to = isoToDateColumn(window.to);
+  const [row] = await db.$queryRaw<Record<string, bigint>[]>`
+    WITH unit AS (SELECT path FROM jurisdictions WHERE id = ${unitId}),
+    subtree AS (SELECT j.id FROM jurisdictions j, unit WHERE j.path LIKE unit.path || '%'),
+    units AS (SELECT id FROM subtree UNION SELECT j.id FROM jurisdictions j WHERE j.successor_id IN (SELECT id FROM subtree)),
+    events AS (
+      SELECT e.kind, e.details, e.legal_date, c.procedure, c.person_id, p.residence_status
+      FROM case_events e JOIN cases c ON c.id = e.case_id JOIN persons p ON p.id = c.person_id
+      WHERE e.jurisdiction_id IN (SELECT id FROM units) AND e.legal_date BETWEEN ${from} AND ${to}
+    )
+    SELECT
+      (SELECT count(*) FROM events WHERE kind = 'DOSSIER_FILED') AS "dossiersCompiled",
+      (SELECT count(*) FROM events WHERE kind = 'DOSSIER_FILED' AND residence_status = 'NO_STABLE_RESIDENCE') AS "dossiersWithoutStableResidence",
+      (SELECT count(*) FROM events WHERE kind = 'TRANSFERRED_TO_COURT') AS "sentToCourt",
+      (SELECT count(*) FROM events WHERE kind = 'DECISION_RECORDED' AND details->>'outcome' = 'APPLY') AS "decisionsApply",
+      (SELECT count(*) FROM events WHERE kind = 'DECISION_RECORDED' AND details->>'outcome' = 'NOT_APPLY') AS "decisionsNotApply",
+      (SELECT count(*) FROM events WHERE kind = 'DECISION_RECORDED' AND details->>'outcome' = 'SUSPEND') AS "decisionsSuspended",
+      (SELECT count(*) FROM events WHERE kind = 'DECISION_RECORDED' AND details->>'outcome' = 'TEMPORARILY_SUSPEND') AS "decisionsTemporarilySuspended",
+      (SELECT count(*) FROM events WHERE kind = 'ADMITTED') AS "admissions",
+      (SELECT count(*) FROM events WHERE kind = 'COMPLETED' AND procedure = 'COMPULSORY_REHAB_ADULT') AS "completions",
+      (SELECT count(*) FROM cases c
+         WHERE c.procedure = 'COMPULSORY_REHAB_ADULT' AND c.jurisdiction_id IN (SELECT id FROM units)
+           AND c.admitted_on <= ${to} AND (c.closed_on IS NULL OR c.closed_on > ${to})) AS "inTreatment",
+      (SELECT count(*) FROM cases c
+         WHERE c.procedure = 'POST_REHAB' AND c.jurisdiction_id IN (SELECT id FROM units)
+           AND EXISTS (SELECT 1 FROM case_events s WHERE s.case_id = c.id AND s.kind = 'POST_REHAB_STARTED' AND s.legal_date <= ${to})
+           AND (c.closed_on IS NULL OR c.closed_on > ${to})) AS "underPostRehab",
+      (SELECT count(*) FROM events o
+         WHERE o.kind = 'CASE_OPENED' AND o.procedure = 'COMPULSORY_REHAB_ADULT'
+           AND EXISTS (SELECT 1 FROM cases earlier JOIN case_events s ON s.case_id = earlier.id
+                        WHERE earlier.person_id = o.person_id AND earlier.procedure = 'POST_REHAB'
+                          AND s.kind = 'POST_REHAB_STARTED' AND s.legal_date <= o.legal_date)) AS "relapses",
+      (SELECT count(*) FROM steps s
+         WHERE s.jurisdiction_id IN (SELECT id FROM units) AND s.procedure <> 'REPORTING'
+           AND s.status = 'OPEN' AND s.due_at < ${now}) AS "stepsOverdue",
+      (SELECT count(*) FROM steps s
+         WHERE s.jurisdiction_id IN (SELECT id FROM units) AND s.procedure <> 'REPORTING'
+           AND s.completed_at > s.due_at AND s.completed_at::date BETWEEN ${from} AND ${to}) AS "stepsCompletedLate"`;
+  const figures = emptyFigures();
+  for (const [key, value] of Object.entries(row ?? {})) (figures as Record<string, number>)[key] = Number(value);
+  return figures;
+}

@@ -1,0 +1,323 @@
+import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import request from 'supertest';
+import { FIGURES } from '../../domain/reporting/report-figures';
+import { reportScheduleId } from '../../workflows/reporting/reporting-contract';
+import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import { until } from '../support/case-driver';
+import { bundleWorkflows, RestartableWorker, testActivityDependencies } from '../support/deadline-worker';
+import { quietTemporalRuntime } from '../support/quiet-temporal';
+import { createTestProvince, type TestProvince } from '../support/test-province';
+import { uniqueTaskQueue } from '../support/test-env';
+
+/**
+ * A quarterly reporting cycle for three communes and their province, on the real Temporal server
+ * (a real Schedule) and PostgreSQL. The province configures its report deadline in seconds and
+ * the cycle to run every few seconds, as a drill would; nothing in the code is shortened.
+ */
+jest.setTimeout(180_000);
+
+let api: ApiHarness;
+let worker: RestartableWorker;
+let dependencies: ReturnType<typeof testActivityDependencies>;
+let province: TestProvince;
+const taskQueue = uniqueTaskQueue('reporting');
+const communes: { id: string; committee: string; official: string }[] = [];
+let coordinator = '';
+let cycleId = '';
+const tokens = new Map<string, string>();
+
+// Due 10 s after the task opens; reminders 6 s and 3 s before; the province 1 s after, the steering committee 2 s after.
+const DRILL_DEADLINE = {
+  budget: { kind: 'ELAPSED', seconds: 10 },
+  reminders: [
+    { unit: 'SECONDS', amount: 6 },
+    { unit: 'SECONDS', amount: 3 },
+  ],
+  escalations: [
+    { after: { unit: 'SECONDS', amount: 1 }, to: { agencyKind: 'PROVINCIAL_POLICE_DRUG_DIVISION', role: 'PROVINCIAL_COORDINATOR' } },
+    { after: { unit: 'SECONDS', amount: 2 }, to: { agencyKind: 'PROVINCIAL_STEERING_COMMITTEE', role: 'PROVINCIAL_COORDINATOR' } },
+  ],
+} as const;
+
+async function as(user: string) {
+  const known = tokens.get(user) ?? (await api.tokenFor(user));
+  tokens.set(user, known);
+  return `Bearer ${known}`;
+}
+
+/** A case on record with the given timeline: the figures must come out of these rows. */
+async function seedCase(jurisdictionId: string, events: { kind: string; on: string; details?: object }[], noStableResidence = false) {
+  const person = await api.db.person.create({
+    data: {
+      fullName: 'Người Thử',
+      birthDate: new Date('1990-01-01'),
+      citizenId: String(Date.now()).slice(-9) + String(Math.floor(Math.random() * 1000)).padStart(3, '0'),
+      residenceStatus: noStableResidence ? 'NO_STABLE_RESIDENCE' : 'STABLE',
+      residenceJurisdictionId: jurisdictionId,
+    },
+  });
+  const id = `SEED-${randomUUID().slice(0, 8)}`;
+  await api.db.case.create({
+    data: {
+      id,
+      procedure: 'COMPULSORY_REHAB_ADULT',
+      workflowId: `seed:${id}`,
+      personId: person.id,
+      jurisdictionId,
+      provinceId: province.provinceId,
+      phase: 'AT_COURT',
+      events: {
+        create: events.map((event, seq) => ({
+          seq: seq + 1,
+          kind: event.kind,
+          legalDate: new Date(`${event.on}T00:00:00Z`),
+          occurredAt: new Date(),
+          jurisdictionId,
+          details: event.details ?? {},
+        })),
+      },
+    },
+  });
+}
+
+beforeAll(async () => {
+  quietTemporalRuntime();
+  api = await startApiHarness({ taskQueue });
+  province = await createTestProvince(api.db, 'reporting');
+  await province.setRule('REPORT.QUARTERLY', DRILL_DEADLINE as never);
+  const first = { id: province.communeId, committee: province.agency.communeCommittee };
+  const others = [await province.addCommune('X2'), await province.addCommune('X3')].map((c) => ({
+    id: c.communeId,
+    committee: c.communeCommittee,
+  }));
+  for (const commune of [first, ...others])
+    communes.push({ ...commune, official: await province.addUser(commune.committee, ['COMMUNE_OFFICIAL']) });
+  coordinator = await province.addUser(province.agency.drugDivision, ['PROVINCIAL_COORDINATOR']);
+
+  // The quarter 2026-Q4 under the local plans' window: 5/9/2026 to 4/12/2026.
+  const [x1, x2, x3] = communes.map((c) => c.id) as [string, string, string];
+  await seedCase(x1, [
+    { kind: 'DOSSIER_FILED', on: '2026-10-02' },
+    { kind: 'TRANSFERRED_TO_COURT', on: '2026-10-06' },
+    { kind: 'DECISION_RECORDED', on: '2026-10-20', details: { outcome: 'APPLY', months: 18 } },
+    { kind: 'ADMITTED', on: '2026-11-02' },
+  ]);
+  await seedCase(x1, [{ kind: 'DOSSIER_FILED', on: '2026-11-10' }], true);
+  await seedCase(x2, [
+    { kind: 'DOSSIER_FILED', on: '2026-09-10' },
+    { kind: 'DECISION_RECORDED', on: '2026-10-01', details: { outcome: 'NOT_APPLY' } },
+  ]);
+  await seedCase(x3, [{ kind: 'DOSSIER_FILED', on: '2026-08-20' }]); // before the window
+  await seedCase(x3, [{ kind: 'DOSSIER_FILED', on: '2026-11-03' }]);
+
+  dependencies = testActivityDependencies(api.db);
+  worker = new RestartableWorker(taskQueue, await bundleWorkflows(), dependencies);
+  await worker.start();
+});
+
+afterAll(async () => {
+  if (cycleId) await api.temporal.schedule.getHandle(reportScheduleId(cycleId)).delete().catch(() => undefined);
+  await worker.stop();
+  await dependencies.close();
+  await api.close();
+});
+
+const scheduledRuns = async () =>
+  (await api.temporal.schedule.getHandle(reportScheduleId(cycleId)).describe()).info.numActionsTaken;
+
+it('opens tasks on schedule, chases the late commune, and rolls up what was submitted', async () => {
+  cycleId = `${province.provinceId}-QUARTERLY`;
+  const created = await request(api.app)
+    .post('/reporting/cycles')
+    .set('Authorization', await as(coordinator))
+    .send({
+      id: cycleId,
+      provinceId: province.provinceId,
+      periodKind: 'QUARTERLY',
+      nameVi: 'Báo cáo quý công tác cai nghiện',
+      nameEn: 'Quarterly rehabilitation report',
+      ruleKey: 'REPORT.QUARTERLY',
+      receiverAgencyId: province.agency.drugDivision,
+      config: { window: { preset: 'LOCAL_PLAN' }, schedule: { kind: 'EVERY', seconds: 3 } },
+    });
+  expect(created.status).toBe(201);
+
+  // The schedule fires and one task per commune opens, owned by its People's Committee.
+  const runId = `${cycleId}:2026-Q4`;
+  const steps = await until(async () => {
+    const rows = await api.db.step.findMany({ where: { caseRef: runId }, orderBy: { jurisdictionId: 'asc' } });
+    return rows.length === 3 ? rows : undefined;
+  }, 'three report tasks');
+  expect(steps.map((s) => [s.jurisdictionId, s.ownerAgencyId, s.ownerRole, s.procedure])).toEqual(
+    communes.map((c) => [c.id, c.committee, 'COMMUNE_CHAIRMAN', 'REPORTING']),
+  );
+  const run = await api.db.reportRun.findUniqueOrThrow({ where: { id: runId } });
+  expect([run.windowFrom.toISOString().slice(0, 10), run.windowTo.toISOString().slice(0, 10)]).toEqual(['2026-09-05', '2026-12-04']);
+
+  // Pausing stops new runs (the open tasks stay open).
+  const paused = await request(api.app).post(`/reporting/cycles/${cycleId}/pause`).set('Authorization', await as(coordinator)).send({});
+  expect(paused.body.schedule.paused).toBe(true);
+  const [x1, x2, x3] = communes as [(typeof communes)[number], (typeof communes)[number], (typeof communes)[number]];
+
+  // Two communes submit: the first as the record says, the second with a reasoned correction.
+  const x1Report = await request(api.app).get(`/reports/${runId}:${x1.id}`).set('Authorization', await as(x1.official));
+  expect(x1Report.status).toBe(200);
+  expect(x1Report.body.prefill).toMatchObject({ dossiersCompiled: 2, dossiersWithoutStableResidence: 1, sentToCourt: 1, decisionsApply: 1, admissions: 1 });
+  const submitted1 = await request(api.app)
+    .post(`/reports/${runId}:${x1.id}/versions`)
+    .set('Authorization', await as(x1.official))
+    .set('Idempotency-Key', randomUUID())
+    .send({ manual: { vocationalClasses: 1, vocationalTrainees: 30 } });
+  expect(submitted1.status).toBe(201);
+  expect(submitted1.body).toMatchObject({ version: 1, late: false, taskClosed: true });
+  const noReason = await request(api.app)
+    .post(`/reports/${runId}:${x2.id}/versions`)
+    .set('Authorization', await as(x2.official))
+    .set('Idempotency-Key', randomUUID())
+    .send({ corrections: [{ key: 'dossiersCompiled', value: 2 }] });
+  expect(noReason.status).toBe(400);
+  expect(noReason.body.errors[0].field).toBe('body.corrections.0.reason');
+  const key = randomUUID();
+  const submitted2 = await request(api.app)
+    .post(`/reports/${runId}:${x2.id}/versions`)
+    .set('Authorization', await as(x2.official))
+    .set('Idempotency-Key', key)
+    .send({ corrections: [{ key: 'dossiersCompiled', value: 2, reason: 'Một hồ sơ lập trên giấy chưa nhập hệ thống' }] });
+  expect(submitted2.status).toBe(201);
+  const retried = await request(api.app)
+    .post(`/reports/${runId}:${x2.id}/versions`)
+    .set('Authorization', await as(x2.official))
+    .set('Idempotency-Key', key)
+    .send({ corrections: [{ key: 'dossiersCompiled', value: 2, reason: 'Một hồ sơ lập trên giấy chưa nhập hệ thống' }] });
+  expect(retried.status).toBe(200);
+  expect(retried.body.version).toBe(1);
+
+  // The third commune says nothing: reminded twice, then escalated to the province and the steering committee.
+  const x3Step = steps[2]!;
+  const chased = await until(async () => {
+    const rows = await api.db.notification.findMany({ where: { stepId: x3Step.id }, orderBy: [{ scheduledAt: 'asc' }, { rung: 'asc' }] });
+    return rows.length >= 4 ? rows : undefined;
+  }, 'the late commune to be chased', 60_000);
+  expect(chased.map((n) => [n.kind, n.recipientAgencyId, n.recipientRole])).toEqual([
+    ['REMINDER', x3.committee, 'COMMUNE_CHAIRMAN'],
+    ['REMINDER', x3.committee, 'COMMUNE_CHAIRMAN'],
+    ['ESCALATION', province.agency.drugDivision, 'PROVINCIAL_COORDINATOR'],
+    ['ESCALATION', province.agency.steeringCommittee, 'PROVINCIAL_COORDINATOR'],
+  ]);
+  for (const n of chased) expect(n.firedAt.getTime()).toBeGreaterThanOrEqual(n.scheduledAt.getTime());
+  expect(await api.db.notification.count({ where: { stepId: { in: [steps[0]!.id, steps[1]!.id] }, kind: 'ESCALATION' } })).toBe(0);
+
+  // The province's roll-up: two submitted, one late and missing, totals of what was submitted.
+  const rollup = await request(api.app).get(`/reporting/runs/${runId}/rollup`).set('Authorization', await as(coordinator));
+  expect(rollup.status).toBe(200);
+  expect(rollup.body.counts).toEqual({ expected: 3, submitted: 2, late: 1, missing: 1 });
+  expect(rollup.body.missing).toEqual([x3.id]);
+  expect(rollup.body.late).toEqual([x3.id]);
+  expect(rollup.body.units.map((u: { standing: string }) => u.standing)).toEqual(['SUBMITTED', 'SUBMITTED', 'OVERDUE']);
+  expect(rollup.body.units[2].escalations).toBe(2);
+  expect(rollup.body.totals).toMatchObject({
+    dossiersCompiled: 4, // 2 in X1, and X2's corrected 2 (the record has 1 in the window)
+    dossiersWithoutStableResidence: 1,
+    sentToCourt: 1,
+    decisionsApply: 1,
+    decisionsNotApply: 1,
+    admissions: 1,
+    vocationalClasses: 1,
+    vocationalTrainees: 30,
+  });
+  // The record across all three communes, missing one included: X3's November dossier, not its August one.
+  expect(rollup.body.recordTotals).toMatchObject({ dossiersCompiled: 4, decisionsNotApply: 1 });
+
+  // The workbook holds the same figures as the API.
+  const xlsx = await request(api.app)
+    .get(`/reporting/runs/${runId}/rollup?format=xlsx`)
+    .set('Authorization', await as(coordinator))
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+  expect(xlsx.status).toBe(200);
+  const workbook = new ExcelJS.Workbook();
+  // exceljs declares its own Buffer type; the bytes are the response's.
+  await workbook.xlsx.load(xlsx.body as never);
+  const sheet = workbook.getWorksheet('Tổng hợp')!;
+  const rows = (sheet.getSheetValues() as unknown[][]).filter(Boolean).map((row) => row.slice(1));
+  const headerIndex = rows.findIndex((row) => row[0] === 'STT');
+  expect(rows[headerIndex]!.slice(5)).toEqual(FIGURES.map((f) => f.vi));
+  const body = rows.slice(headerIndex + 1);
+  expect(body).toHaveLength(4);
+  rollup.body.units.forEach((unit: { name: string; standingVi: string; dueDate: string; figures: Record<string, number> | null }, index: number) => {
+    const row = body[index]!;
+    expect(row.slice(1, 3)).toEqual([unit.name, unit.standingVi]);
+    expect(row[3]).toBe(unit.dueDate.split('-').reverse().join('/'));
+    if (unit.figures) expect(row.slice(5)).toEqual(FIGURES.map((f) => unit.figures![f.key]));
+  });
+  expect(body[3]!.slice(5)).toEqual(FIGURES.map((f) => rollup.body.totals[f.key]));
+  const csv = await request(api.app).get(`/reporting/runs/${runId}/rollup?format=csv`).set('Authorization', await as(coordinator));
+  expect(csv.text.split('\r\n')[0]).toContain('Đơn vị,Tình trạng,Hạn nộp');
+
+  // A commune reads its own report, not another's; the province reads them all.
+  expect((await request(api.app).get(`/reports/${runId}:${x2.id}`).set('Authorization', await as(x1.official))).status).toBe(403);
+  expect((await request(api.app).get(`/reporting/runs/${runId}/rollup`).set('Authorization', await as(x1.official))).status).toBe(403);
+  const x3Read = await request(api.app).get(`/reports/${runId}:${x3.id}`).set('Authorization', await as(coordinator));
+  expect(x3Read.status).toBe(200);
+  expect(x3Read.body.standing).toBe('OVERDUE');
+
+  // A submitted version never changes; a correction is the next version, and the first stays as it was.
+  await expect(api.db.reportVersion.updateMany({ where: { reportId: `${runId}:${x1.id}` }, data: { note: 'x' } })).rejects.toThrow(/immutable/);
+  const corrected = await request(api.app)
+    .post(`/reports/${runId}:${x1.id}/versions`)
+    .set('Authorization', await as(x1.official))
+    .set('Idempotency-Key', randomUUID())
+    .send({ corrections: [{ key: 'admissions', value: 2, reason: 'Bổ sung một người tiếp nhận ngày 30/11' }], manual: { vocationalClasses: 1, vocationalTrainees: 30 } });
+  expect(corrected.body.version).toBe(2);
+  const history = await request(api.app).get(`/reports/${runId}:${x1.id}`).set('Authorization', await as(x1.official));
+  expect(history.body.versions.map((v: { figures: { admissions: number } }) => v.figures.admissions)).toEqual([1, 2]);
+  expect(history.body.versions[1].corrections).toEqual([
+    { key: 'admissions', computed: 1, submitted: 2, reason: 'Bổ sung một người tiếp nhận ngày 30/11' },
+  ]);
+});
+
+it('pauses, resumes and reconfigures a cycle for future runs only', async () => {
+  // The first test left the cycle paused: nothing runs while it is.
+  const before = await scheduledRuns();
+  await new Promise((resolve) => setTimeout(resolve, 7000));
+  expect(await scheduledRuns()).toBe(before);
+  await request(api.app).post(`/reporting/cycles/${cycleId}/resume`).set('Authorization', await as(coordinator)).send({});
+  await until(async () => ((await scheduledRuns()) > before ? true : undefined), 'a run after resuming');
+
+  const changed = await request(api.app)
+    .put(`/reporting/cycles/${cycleId}`)
+    .set('Authorization', await as(coordinator))
+    .send({
+      nameVi: 'Báo cáo quý (ND 09/2019)',
+      nameEn: 'Quarterly report (ND 09/2019)',
+      ruleKey: 'REPORT.QUARTERLY',
+      reporterIds: [communes[0]!.id, communes[1]!.id],
+      receiverAgencyId: province.agency.drugDivision,
+      config: { window: { preset: 'ND_09_2019' }, schedule: { kind: 'EVERY', seconds: 3600 } },
+    });
+  expect(changed.status).toBe(200);
+  expect(changed.body.revision).toBe(2);
+
+  // The run already under way keeps its window and its three units…
+  const current = await api.db.reportRun.findUniqueOrThrow({ where: { id: `${cycleId}:2026-Q4` } });
+  expect(current.cycleRevision).toBe(1);
+  expect(current.windowFrom.toISOString().slice(0, 10)).toBe('2026-09-05');
+  expect(await api.db.report.count({ where: { runId: current.id } })).toBe(3);
+
+  // …and the next period's run takes the new configuration.
+  const next = await request(api.app)
+    .post(`/reporting/cycles/${cycleId}/runs`)
+    .set('Authorization', await as(coordinator))
+    .send({ periodKey: '2027-Q1' });
+  expect(next.status).toBe(202);
+  const nextRun = await until(() => api.db.reportRun.findUnique({ where: { id: `${cycleId}:2027-Q1` } }).then((r) => r ?? undefined), 'the 2027-Q1 run');
+  expect(nextRun.cycleRevision).toBe(2);
+  expect([nextRun.windowFrom.toISOString().slice(0, 10), nextRun.windowTo.toISOString().slice(0, 10)]).toEqual(['2026-12-15', '2027-03-14']);
+  await until(async () => ((await api.db.step.count({ where: { caseRef: nextRun.id } })) === 2 ? true : undefined), 'two tasks for 2027-Q1');
+  await request(api.app).post(`/reporting/cycles/${cycleId}/pause`).set('Authorization', await as(coordinator)).send({});
+});

@@ -1,0 +1,62 @@
+import {
+  defineSearchAttributeKey,
+  SearchAttributeType,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowIdReusePolicy,
+} from '@temporalio/common';
+import { ParentClosePolicy, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
+import type { createActivities } from '../../activities';
+import { deadlineStepWorkflow } from '../deadlines/deadline-step.workflow';
+import type { ReportingRunInput, ReportingRunResult } from './reporting-contract';
+
+const { beginReportingRun } = proxyActivities<ReturnType<typeof createActivities>>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+/** Set by Temporal on every workflow a Schedule starts: the time the run was due, not when it began. */
+const scheduledStartTime = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
+
+/** Children started per workflow task: keeps each task small when a cycle has thousands of units. */
+const BATCH = 250;
+
+/**
+ * One run of a reporting cycle: records the run with the cycle's configuration as it is now, then
+ * opens one report task per unit, each a deadline step of its own (owner, due date, reminders,
+ * escalation ladder) that outlives this workflow. Starting a run twice for a period opens nothing twice.
+ */
+export async function reportingRunWorkflow(input: ReportingRunInput): Promise<ReportingRunResult> {
+  const info = workflowInfo();
+  const scheduledAt = info.typedSearchAttributes.get(scheduledStartTime) ?? info.startTime;
+  const plan = await beginReportingRun({ ...input, scheduledAt: scheduledAt.toISOString() });
+
+  let opened = 0;
+  let alreadyOpen = 0;
+  for (let first = 0; first < plan.tasks.length; first += BATCH) {
+    await Promise.all(
+      plan.tasks.slice(first, first + BATCH).map(async (task) => {
+        try {
+          await startChild(deadlineStepWorkflow, {
+            workflowId: task.stepWorkflowId,
+            args: [
+              {
+                caseRef: plan.runId,
+                stepKey: task.jurisdictionId,
+                ruleKey: task.ruleKey,
+                jurisdictionId: task.jurisdictionId,
+                startDate: plan.startDate,
+              },
+            ],
+            parentClosePolicy: ParentClosePolicy.ABANDON,
+            workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+          });
+          opened += 1;
+        } catch (error) {
+          if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+          alreadyOpen += 1;
+        }
+      }),
+    );
+  }
+  return { runId: plan.runId, opened, alreadyOpen };
+}
