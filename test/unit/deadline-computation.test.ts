@@ -52,6 +52,21 @@ describe('due dates', () => {
     expect(result.dueDate).toBe('2026-04-28');
   });
 
+  it('rolls a report due on a Saturday to Monday only when the rule says so', () => {
+    const rule = ruleBook.effectiveRule('REPORT.ANNUAL', '2026-01-01');
+    // 5/12/2026 is a Saturday: the local plans' rule keeps it (next test); a province may roll it to Monday 7/12.
+    const rolled = computeDeadline(
+      {
+        rule: withBudget(rule, { kind: 'DAY_OF_LAST_MONTH', periodMonths: 12, day: 5, rollForwardToWorkingDay: true }),
+        startDate: '2026-01-01',
+        openedAt,
+      },
+      calendar,
+    );
+    expect(rolled.dueDate).toBe('2026-12-07');
+    expect(rolled.explanation.rolledForwardFrom).toBe('2026-12-05');
+  });
+
   it('ends a term of months on the day before the same date', () => {
     expect(endOfMonthsTerm('2026-01-10', 12)).toBe('2027-01-09');
     expect(endOfMonthsTerm('2026-08-31', 18)).toBe('2028-02-28');
