@@ -33,6 +33,18 @@ function reportVersion(periodMonths: 3 | 6 | 12): RuleVersion {
   };
 }
 
+/** The province's own report upward, after its communes': five days later by default (UNCONFIRMED). */
+function provinceReportVersion(periodMonths: 3 | 6 | 12): RuleVersion {
+  return {
+    ...reportVersion(periodMonths),
+    budget: { kind: 'DAY_OF_LAST_MONTH', periodMonths, day: 10, rollForwardToWorkingDay: true },
+    responsible: PROVINCIAL_COORDINATOR,
+    escalations: ladderVia(PROVINCIAL_COORDINATOR).slice(2),
+    noteVi: 'Hạn báo cáo của tỉnh lên cấp trên: chưa có căn cứ; mặc định sau hạn của cấp xã 5 ngày.',
+    noteEn: "The province's own due date has no basis found; by default five days after its communes'.",
+  };
+}
+
 export const reportingRules: readonly StepRule[] = [
   {
     key: 'REPORT.QUARTERLY',
@@ -54,5 +66,26 @@ export const reportingRules: readonly StepRule[] = [
     titleVi: 'Báo cáo năm',
     titleEn: 'Annual report',
     versions: [reportVersion(12)],
+  },
+  {
+    key: 'REPORT.PROVINCE.QUARTERLY',
+    procedure: REPORTING,
+    titleVi: 'Báo cáo quý của tỉnh',
+    titleEn: "The province's quarterly report",
+    versions: [provinceReportVersion(3)],
+  },
+  {
+    key: 'REPORT.PROVINCE.HALF_YEAR',
+    procedure: REPORTING,
+    titleVi: 'Báo cáo 6 tháng của tỉnh',
+    titleEn: "The province's six-month report",
+    versions: [provinceReportVersion(6)],
+  },
+  {
+    key: 'REPORT.PROVINCE.ANNUAL',
+    procedure: REPORTING,
+    titleVi: 'Báo cáo năm của tỉnh',
+    titleEn: "The province's annual report",
+    versions: [provinceReportVersion(12)],
   },
 ];

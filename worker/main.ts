@@ -1,8 +1,10 @@
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createLogger } from '../api/observability/logger';
 import { loadConfig } from '../config/env';
 import { createDb } from '../db/client';
 import { dataConverterFor } from '../temporal/payload-encryption';
+import { ReportSchedules } from '../temporal/report-schedules';
 import { buildActivityDependencies } from './activity-dependencies';
 import { createWorker } from './create-worker';
 import { installTemporalRuntime } from './temporal-logger';
@@ -25,6 +27,14 @@ async function main(): Promise<void> {
       },
       dependencies,
     );
+    const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+    try {
+      const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: dataConverterFor(config) });
+      const cycles = await new ReportSchedules(client, config.TEMPORAL_TASK_QUEUE).reconcileAll(db);
+      logger.info({ cycles }, 'reporting schedules reconciled');
+    } finally {
+      await clientConnection.close();
+    }
     logger.info(
       {
         taskQueue: config.TEMPORAL_TASK_QUEUE,

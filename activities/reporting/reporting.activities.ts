@@ -108,7 +108,7 @@ export function createReportingActivities(db: Db) {
         })),
         skipDuplicates: true,
       });
-      return { runId, startDate: period.start, tasks };
+      return { runId, periodKey: period.key, startDate: period.start, tasks };
     },
   };
 }

@@ -10,7 +10,7 @@ import type { Principal } from '../auth/principal';
 import { problems } from '../http/problem';
 import type { ApiRoutes } from '../http/routes';
 import type { JurisdictionDirectory } from '../registry/jurisdiction-directory';
-import { ReportSchedules } from './report-schedules';
+import { ReportSchedules } from '../../temporal/report-schedules';
 import { createCycleBody, cycleIdParams, pauseBody, runNowBody, updateCycleBody } from './reporting.schemas';
 
 /** Who configures reporting cycles and reads roll-ups: the province's coordinators. */

@@ -1,5 +1,6 @@
 import { hash } from '@node-rs/argon2';
 import type { Db } from '../client';
+import { seedDemoReporting } from './demo-reporting';
 import { DEMO_PASSWORD, demoAgencies, demoJurisdictions, demoUsers, type SeedJurisdiction } from './demo-province';
 
 const asDate = (isoDate: string | undefined) => (isoDate ? new Date(`${isoDate}T00:00:00Z`) : null);
@@ -63,4 +64,5 @@ export async function seedDemoData(db: Db): Promise<void> {
     if (existing.has(u.username)) await db.user.update({ where: { username: u.username }, data });
     else await db.user.create({ data: { username: u.username, passwordHash, ...data } });
   }
+  await seedDemoReporting(db);
 }

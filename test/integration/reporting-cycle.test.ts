@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { FIGURES } from '../../domain/reporting/report-figures';
+import { ReportSchedules } from '../../temporal/report-schedules';
 import { reportScheduleId } from '../../workflows/reporting/reporting-contract';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { until } from '../support/case-driver';
@@ -139,16 +140,25 @@ it('opens tasks on schedule, chases the late commune, and rolls up what was subm
       nameEn: 'Quarterly rehabilitation report',
       ruleKey: 'REPORT.QUARTERLY',
       receiverAgencyId: province.agency.drugDivision,
-      config: { window: { preset: 'LOCAL_PLAN' }, schedule: { kind: 'EVERY', seconds: 3 } },
+      config: {
+        window: { preset: 'LOCAL_PLAN' },
+        schedule: { kind: 'EVERY', seconds: 3 },
+        receiverRuleKey: 'REPORT.PROVINCE.QUARTERLY',
+      },
     });
   expect(created.status).toBe(201);
 
   // The schedule fires and one task per commune opens, owned by its People's Committee.
   const runId = `${cycleId}:2026-Q4`;
-  const steps = await until(async () => {
+  const allSteps = await until(async () => {
     const rows = await api.db.step.findMany({ where: { caseRef: runId }, orderBy: { jurisdictionId: 'asc' } });
-    return rows.length === 3 ? rows : undefined;
-  }, 'three report tasks');
+    return rows.length === 4 ? rows : undefined;
+  }, 'three report tasks and the province’s own');
+  const steps = allSteps.filter((step) => step.jurisdictionId !== province.provinceId);
+  // The province reports upward the same way: its own task, for its coordinators, due later.
+  const own = allSteps.find((step) => step.jurisdictionId === province.provinceId)!;
+  expect([own.ruleKey, own.ownerAgencyId, own.ownerRole]).toEqual(['REPORT.PROVINCE.QUARTERLY', province.agency.drugDivision, 'PROVINCIAL_COORDINATOR']);
+  expect(own.dueDate.toISOString().slice(0, 10)).toBe('2026-12-10');
   expect(steps.map((s) => [s.jurisdictionId, s.ownerAgencyId, s.ownerRole, s.procedure])).toEqual(
     communes.map((c) => [c.id, c.committee, 'COMMUNE_CHAIRMAN', 'REPORTING']),
   );
@@ -268,6 +278,17 @@ it('opens tasks on schedule, chases the late commune, and rolls up what was subm
 
   // A submitted version never changes; a correction is the next version, and the first stays as it was.
   await expect(api.db.reportVersion.updateMany({ where: { reportId: `${runId}:${x1.id}` }, data: { note: 'x' } })).rejects.toThrow(/immutable/);
+  // The province submits its own report upward; its figures are the record's for the whole province.
+  const ownReport = await request(api.app)
+    .post(`/reports/${rollup.body.ownReportId}/versions`)
+    .set('Authorization', await as(coordinator))
+    .set('Idempotency-Key', randomUUID())
+    .send({ note: 'Xã X3 chưa nộp báo cáo' });
+  expect(ownReport.status).toBe(201);
+  const ownRead = await request(api.app).get(`/reports/${rollup.body.ownReportId}`).set('Authorization', await as(coordinator));
+  expect(ownRead.body.versions[0].figures.dossiersCompiled).toBe(rollup.body.recordTotals.dossiersCompiled);
+  expect((await request(api.app).get(`/reports/${rollup.body.ownReportId}`).set('Authorization', await as(x1.official))).status).toBe(403);
+
   const corrected = await request(api.app)
     .post(`/reports/${runId}:${x1.id}/versions`)
     .set('Authorization', await as(x1.official))
@@ -307,7 +328,7 @@ it('pauses, resumes and reconfigures a cycle for future runs only', async () => 
   const current = await api.db.reportRun.findUniqueOrThrow({ where: { id: `${cycleId}:2026-Q4` } });
   expect(current.cycleRevision).toBe(1);
   expect(current.windowFrom.toISOString().slice(0, 10)).toBe('2026-09-05');
-  expect(await api.db.report.count({ where: { runId: current.id } })).toBe(3);
+  expect(await api.db.report.count({ where: { runId: current.id } })).toBe(4);
 
   // …and the next period's run takes the new configuration.
   const next = await request(api.app)
@@ -320,4 +341,38 @@ it('pauses, resumes and reconfigures a cycle for future runs only', async () => 
   expect([nextRun.windowFrom.toISOString().slice(0, 10), nextRun.windowTo.toISOString().slice(0, 10)]).toEqual(['2026-12-15', '2027-03-14']);
   await until(async () => ((await api.db.step.count({ where: { caseRef: nextRun.id } })) === 2 ? true : undefined), 'two tasks for 2027-Q1');
   await request(api.app).post(`/reporting/cycles/${cycleId}/pause`).set('Authorization', await as(coordinator)).send({});
+});
+
+it('brings the schedules to what the database says when the worker starts', async () => {
+  const id = `${province.provinceId}-ANNUAL`;
+  await api.db.reportCycle.create({
+    data: {
+      id,
+      provinceId: province.provinceId,
+      periodKind: 'ANNUAL',
+      nameVi: 'Báo cáo năm',
+      nameEn: 'Annual report',
+      ruleKey: 'REPORT.ANNUAL',
+      reporterLevel: 'COMMUNE',
+      reporterIds: [],
+      receiverAgencyId: province.agency.drugDivision,
+      config: { window: { preset: 'LOCAL_PLAN' }, schedule: { kind: 'PERIOD_START' } },
+      paused: true,
+    },
+  });
+  const schedules = new ReportSchedules(api.temporal, taskQueue);
+  try {
+    expect(await schedules.reconcileAll(api.db)).toBeGreaterThanOrEqual(1);
+    const described = await schedules.describe(id);
+    expect(described.paused).toBe(true);
+    // Five past midnight in Vietnam on 1 January: 17:05 UTC on 31 December.
+    expect(described.nextRuns[0]).toBe(`${new Date().getUTCFullYear()}-12-31T17:05:00.000Z`);
+    // Running it again changes nothing and fails on nothing.
+    await schedules.reconcileAll(api.db);
+    expect((await schedules.describe(id)).paused).toBe(true);
+  } finally {
+    for (const cycle of await api.db.reportCycle.findMany({ where: { provinceId: { not: province.provinceId } } }))
+      await api.temporal.schedule.getHandle(reportScheduleId(cycle.id)).delete().catch(() => undefined);
+    await api.temporal.schedule.getHandle(reportScheduleId(id)).delete().catch(() => undefined);
+  }
 });

@@ -10,10 +10,13 @@ export interface ReportingRunInput {
   cycleId: string;
   /** "2026-Q4": a run for a named period (catching up, or on demand); else the period of the scheduled time. */
   periodKey?: string;
+  /** Set when the run continues as new: the tasks before it are already started. */
+  resume?: { offset: number; opened: number; alreadyOpen: number };
 }
 
 export interface ReportTaskPlan {
   runId: string;
+  periodKey: string;
   /** The period's first day: the start event of every report task's deadline rule. */
   startDate: string;
   /** One per reporting unit, and the receiver's own report when the cycle asks for one. */

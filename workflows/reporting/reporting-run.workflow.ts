@@ -4,7 +4,7 @@ import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowIdReusePolicy,
 } from '@temporalio/common';
-import { ParentClosePolicy, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
+import { continueAsNew, ParentClosePolicy, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
 import type { createActivities } from '../../activities';
 import { deadlineStepWorkflow } from '../deadlines/deadline-step.workflow';
 import type { ReportingRunInput, ReportingRunResult } from './reporting-contract';
@@ -19,6 +19,11 @@ const scheduledStartTime = defineSearchAttributeKey('TemporalScheduledStartTime'
 
 /** Children started per workflow task: keeps each task small when a cycle has thousands of units. */
 const BATCH = 250;
+/**
+ * Children started per execution. Temporal caps the children a workflow has pending (running) at
+ * 2,000, abandoned ones included, so a national cycle continues as new before it gets there.
+ */
+const PER_EXECUTION = 1000;
 
 /**
  * One run of a reporting cycle: records the run with the cycle's configuration as it is now, then
@@ -28,13 +33,15 @@ const BATCH = 250;
 export async function reportingRunWorkflow(input: ReportingRunInput): Promise<ReportingRunResult> {
   const info = workflowInfo();
   const scheduledAt = info.typedSearchAttributes.get(scheduledStartTime) ?? info.startTime;
-  const plan = await beginReportingRun({ ...input, scheduledAt: scheduledAt.toISOString() });
+  const plan = await beginReportingRun({ cycleId: input.cycleId, scheduledAt: scheduledAt.toISOString(), ...(input.periodKey ? { periodKey: input.periodKey } : {}) });
 
-  let opened = 0;
-  let alreadyOpen = 0;
-  for (let first = 0; first < plan.tasks.length; first += BATCH) {
+  const start = input.resume?.offset ?? 0;
+  const end = Math.min(plan.tasks.length, start + PER_EXECUTION);
+  let opened = input.resume?.opened ?? 0;
+  let alreadyOpen = input.resume?.alreadyOpen ?? 0;
+  for (let first = start; first < end; first += BATCH) {
     await Promise.all(
-      plan.tasks.slice(first, first + BATCH).map(async (task) => {
+      plan.tasks.slice(first, Math.min(end, first + BATCH)).map(async (task) => {
         try {
           await startChild(deadlineStepWorkflow, {
             workflowId: task.stepWorkflowId,
@@ -57,6 +64,13 @@ export async function reportingRunWorkflow(input: ReportingRunInput): Promise<Re
         }
       }),
     );
+  }
+  if (end < plan.tasks.length) {
+    return continueAsNew<typeof reportingRunWorkflow>({
+      cycleId: input.cycleId,
+      periodKey: plan.periodKey,
+      resume: { offset: end, opened, alreadyOpen },
+    });
   }
   return { runId: plan.runId, opened, alreadyOpen };
 }

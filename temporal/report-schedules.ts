@@ -1,13 +1,14 @@
 import { ScheduleNotFoundError, ScheduleOverlapPolicy, type Client, type ScheduleSpec } from '@temporalio/client';
-import type { ScheduleConfig } from '../../domain/reporting/cycle-config';
-import { periodStartMonths, type PeriodKind } from '../../domain/reporting/report-periods';
-import { VIETNAM_TIME_ZONE } from '../../domain/time/legal-date';
+import type { Db } from '../db/client';
+import { cycleConfig, type ScheduleConfig } from '../domain/reporting/cycle-config';
+import { periodStartMonths, type PeriodKind } from '../domain/reporting/report-periods';
+import { VIETNAM_TIME_ZONE } from '../domain/time/legal-date';
 import {
   REPORTING_RUN_WORKFLOW,
   reportRunWorkflowId,
   reportScheduleId,
   type ReportingRunInput,
-} from '../../workflows/reporting/reporting-contract';
+} from '../workflows/reporting/reporting-contract';
 
 /** When a cycle runs: five past midnight (Vietnam) on the first day of each period, or every N seconds. */
 export function scheduleSpecOf(schedule: ScheduleConfig, kind: PeriodKind): ScheduleSpec {
@@ -74,6 +75,26 @@ export class ReportSchedules {
     }
     if (cycle.paused) await handle.pause(note);
     else await handle.unpause(note);
+  }
+
+  /**
+   * Brings every cycle's schedule to what the database says (the database is the configuration):
+   * run at worker start, so a fresh Temporal server or a restored database converges by itself.
+   */
+  async reconcileAll(db: Db): Promise<number> {
+    const cycles = await db.reportCycle.findMany();
+    for (const cycle of cycles) {
+      await this.upsert(
+        {
+          id: cycle.id,
+          periodKind: cycle.periodKind as PeriodKind,
+          schedule: cycleConfig.parse(cycle.config).schedule,
+          paused: cycle.paused,
+        },
+        `reconciled with revision ${cycle.revision}`,
+      );
+    }
+    return cycles.length;
   }
 
   async setPaused(cycleId: string, paused: boolean, note: string): Promise<void> {

@@ -1,0 +1,167 @@
+/**
+ * A reporting cycle at national scale in one process, on a scratch Temporal dev server and
+ * PostgreSQL: a province with UNITS communes (3,321, the number of commune-level units after
+ * July 2025), each with its People's Committee; one quarterly run is started and the clock runs
+ * until every unit's report task is open (its deadline step on record). Then half the communes
+ * submit and the province's roll-up is timed.
+ *
+ *   npx tsx bench/reporting-cycle.ts [units=3321]
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import pino from 'pino';
+import request from 'supertest';
+import { createApp } from '../api/app';
+import { createDb } from '../db/client';
+import { DEMO_PASSWORD } from '../db/seed/demo-province';
+import { startScratchStack } from '../infra/scratch-stack';
+import { bundleWorkflows, RestartableWorker, testActivityDependencies } from '../test/support/deadline-worker';
+import { createTestProvince } from '../test/support/test-province';
+import { testDataConverter } from '../test/support/test-env';
+import { reportScheduleId } from '../workflows/reporting/reporting-contract';
+import { LatencyLog } from './support/stats';
+
+const UNITS = Number(process.argv[2] ?? 3321);
+const TASK_QUEUE = 'bench-reporting';
+
+async function main(): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  process.env.TEST_PAYLOAD_KEY ??= `bench:${randomBytes(32).toString('base64')}`;
+  const stack = await startScratchStack('bench-reporting');
+  const db = createDb(stack.databaseUrl, { maxConnections: 20 });
+  const connection = await Connection.connect({ address: stack.temporalAddress });
+  const client = new Client({ connection, dataConverter: testDataConverter() });
+  const dependencies = testActivityDependencies(db);
+  const worker = new RestartableWorker(TASK_QUEUE, await bundleWorkflows(), dependencies, stack.temporalAddress);
+  const app = createApp(
+    {
+      jwtSecret: randomBytes(32).toString('hex'),
+      jwtTtlSeconds: 3600,
+      taskQueue: TASK_QUEUE,
+      loginRateLimitPerMinute: 10_000,
+      trustProxy: false,
+      documentStoreDir: path.join(stack.root, 'documents'),
+      documentMaxBytes: 1024 * 1024,
+    },
+    { db, temporal: client, logger: pino({ level: 'silent' }) },
+  );
+  try {
+    const province = await createTestProvince(db, 'national');
+    // The test province brings one commune of its own: UNITS in all.
+    const units = Array.from({ length: UNITS - 1 }, (_, i) => `${province.provinceId}-C${String(i).padStart(4, '0')}`);
+    await db.jurisdiction.createMany({
+      data: units.map((id) => ({
+        id,
+        level: 'COMMUNE' as const,
+        nameVi: `Xã ${id}`,
+        nameEn: `Commune ${id}`,
+        parentId: province.provinceId,
+        path: `/${province.provinceId}/${id}/`,
+        validFrom: new Date('2025-07-01'),
+      })),
+    });
+    await db.agency.createMany({
+      data: units.map((id) => ({
+        id: `${id}-UBND`,
+        kind: 'COMMUNE_PEOPLES_COMMITTEE' as const,
+        nameVi: `UBND ${id}`,
+        nameEn: `People's Committee ${id}`,
+        jurisdictionId: id,
+        validFrom: new Date('2025-07-01'),
+      })),
+    });
+    const coordinator = await province.addUser(province.agency.drugDivision, ['PROVINCIAL_COORDINATOR']);
+    const login = await request(app).post('/auth/login').send({ username: coordinator, password: DEMO_PASSWORD });
+    const auth = `Bearer ${(login.body as { token: string }).token}`;
+    await worker.start();
+
+    const cycleId = `${province.provinceId}-QUARTERLY`;
+    const created = await request(app)
+      .post('/reporting/cycles')
+      .set('Authorization', auth)
+      .send({
+        id: cycleId,
+        provinceId: province.provinceId,
+        periodKind: 'QUARTERLY',
+        nameVi: 'Báo cáo quý',
+        nameEn: 'Quarterly report',
+        ruleKey: 'REPORT.QUARTERLY',
+        receiverAgencyId: province.agency.drugDivision,
+        config: { window: { preset: 'LOCAL_PLAN' }, schedule: { kind: 'PERIOD_START' } },
+      });
+    if (created.status !== 201) throw new Error(`cycle: ${created.status} ${JSON.stringify(created.body)}`);
+    const expected = await db.jurisdiction.count({ where: { level: 'COMMUNE', parentId: province.provinceId } });
+
+    const started = performance.now();
+    await request(app).post(`/reporting/cycles/${cycleId}/runs`).set('Authorization', auth).send({});
+    const run = await waitFor(() => db.reportRun.findFirst({ where: { cycleId } }));
+    const reportsAt = performance.now();
+    let open = 0;
+    for (;;) {
+      open = await db.step.count({ where: { caseRef: run.id } });
+      if (open >= expected) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const openAt = performance.now();
+    console.log(`${expected.toLocaleString('en')} reporting units, one worker, 2-core machine`);
+    console.log(
+      `cycle start → run and ${expected} report rows on record: ${((reportsAt - started) / 1000).toFixed(1)} s; ` +
+        `→ all ${open} tasks open (deadline, owner, reminders planned): ${((openAt - started) / 1000).toFixed(1)} s ` +
+        `(${(open / ((openAt - started) / 1000)).toFixed(0)} tasks/s)`,
+    );
+
+    // Half the communes submit (versions written straight to the table, as many submissions would).
+    const reports = await db.report.findMany({ where: { runId: run.id }, take: Math.floor(expected / 2) });
+    const user = await db.user.findUniqueOrThrow({ where: { username: coordinator } });
+    const figures = { dossiersCompiled: 2, admissions: 1 };
+    await db.reportVersion.createMany({
+      data: reports.map((report) => ({
+        reportId: report.id,
+        version: 1,
+        figures,
+        computed: figures,
+        corrections: [],
+        submittedBy: user.id,
+        submittedByAgencyId: province.agency.drugDivision,
+        idempotencyKey: randomUUID(),
+      })),
+    });
+    await db.report.updateMany({
+      where: { id: { in: reports.map((r) => r.id) } },
+      data: { status: 'SUBMITTED', latestVersion: 1, firstSubmittedAt: new Date() },
+    });
+
+    const log = new LatencyLog();
+    let body: { counts?: unknown } = {};
+    for (let round = 0; round < 20; round += 1) {
+      const response = await log.time('roll-up (JSON)', () => request(app).get(`/reporting/runs/${run.id}/rollup`).set('Authorization', auth));
+      body = response.body as { counts?: unknown };
+    }
+    for (let round = 0; round < 5; round += 1)
+      await log.time('roll-up (Excel)', () => request(app).get(`/reporting/runs/${run.id}/rollup?format=xlsx`).set('Authorization', auth));
+    console.log(`roll-up of ${expected} units: ${JSON.stringify(body.counts)}`);
+    for (const line of log.lines()) console.log(line);
+    await client.schedule.getHandle(reportScheduleId(cycleId)).delete();
+  } finally {
+    await worker.stop();
+    await dependencies.close();
+    await connection.close();
+    await db.$disconnect();
+    await stack.stop();
+  }
+}
+
+async function waitFor<T>(probe: () => Promise<T | null>): Promise<T> {
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
