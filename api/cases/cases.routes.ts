@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../../db/client';
@@ -20,7 +19,7 @@ import { jurisdictionSearchAttribute, procedureSearchAttribute } from '../../wor
 import { actsFor } from '../auth/acts-for';
 import { assertCovers } from '../auth/jurisdiction-guard';
 import type { Principal } from '../auth/principal';
-import { idempotencyKey } from '../http/idempotency';
+import { idempotencyKey, idempotencyKeyReused, requestHashOf } from '../http/idempotency';
 import { Problem, problems } from '../http/problem';
 import type { ApiRoutes } from '../http/routes';
 import { parseInput } from '../http/validation';
@@ -153,16 +152,12 @@ export function registerCaseRoutes(
         throw problems.invalidRequest([
           { field: 'body.groundsFoundOn', message: 'Ngày không được ở tương lai', messageEn: 'The date cannot be in the future' },
         ]);
-      const requestHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+      const requestHash = requestHashOf(body);
       const intakeKey = `${principal.userId}:${key}`;
       const caseRef = await db.$transaction(async (tx) => {
         const existing = await tx.caseIntake.findUnique({ where: { key: intakeKey } });
         if (existing) {
-          if (existing.requestHash !== requestHash)
-            throw problems.conflict({
-              vi: 'Idempotency-Key này đã được dùng cho một yêu cầu khác.',
-              en: 'This Idempotency-Key was already used for a different request.',
-            });
+          if (existing.requestHash !== requestHash) throw idempotencyKeyReused();
           return existing.caseRef;
         }
         const [{ next }] = await tx.$queryRaw<[{ next: bigint }]>`SELECT nextval('case_ref_seq') AS next`;

@@ -10,7 +10,7 @@ import { completeStepUpdate, StepFailure } from '../../workflows/deadlines/contr
 import { actsFor } from '../auth/acts-for';
 import { assertCovers } from '../auth/jurisdiction-guard';
 import type { Principal } from '../auth/principal';
-import { idempotencyKey } from '../http/idempotency';
+import { idempotencyKey, idempotencyKeyReused, requestHashOf } from '../http/idempotency';
 import { problems } from '../http/problem';
 import type { ApiRoutes, Reply } from '../http/routes';
 import { parseInput } from '../http/validation';
@@ -116,8 +116,10 @@ export function registerReportRoutes(routes: ApiRoutes, deps: { db: Db; temporal
       if (!(await actsFor(db, principal, step.ownerAgencyId))) throw problems.forbiddenJurisdiction();
 
       const idempotency = `${principal.userId}:${key}`;
+      const requestHash = requestHashOf({ reportId: report.id, ...body });
       const earlier = await db.reportVersion.findUnique({ where: { idempotencyKey: idempotency } });
       if (earlier) {
+        if (earlier.requestHash !== requestHash) throw idempotencyKeyReused();
         const taskClosed = await closeTask(step.workflowId, report.id, principal);
         return { status: 200, body: { reportId: report.id, version: earlier.version, taskClosed } };
       }
@@ -147,6 +149,7 @@ export function registerReportRoutes(routes: ApiRoutes, deps: { db: Db; temporal
             submittedByAgencyId: principal.agencyId,
             submittedAt: now,
             idempotencyKey: idempotency,
+            requestHash,
           },
         });
         await tx.report.update({

@@ -202,6 +202,12 @@ it('opens tasks on schedule, chases the late commune, and rolls up what was subm
     .send({ corrections: [{ key: 'dossiersCompiled', value: 2, reason: 'Một hồ sơ lập trên giấy chưa nhập hệ thống' }] });
   expect(retried.status).toBe(200);
   expect(retried.body.version).toBe(1);
+  const reusedKey = await request(api.app)
+    .post(`/reports/${runId}:${x2.id}/versions`)
+    .set('Authorization', await as(x2.official))
+    .set('Idempotency-Key', key)
+    .send({ corrections: [{ key: 'dossiersCompiled', value: 3, reason: 'Một hồ sơ lập trên giấy chưa nhập hệ thống' }] });
+  expect(reusedKey.status).toBe(409);
 
   // The third commune says nothing: reminded twice, then escalated to the province and the steering committee.
   const x3Step = steps[2]!;
