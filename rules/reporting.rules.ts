@@ -45,7 +45,29 @@ function provinceReportVersion(periodMonths: 3 | 6 | 12): RuleVersion {
   };
 }
 
+const adHocRequested = {
+  code: 'AD_HOC_REQUESTED',
+  nameVi: 'Nhận yêu cầu báo cáo đột xuất',
+  nameEn: 'Ad hoc report requested',
+};
+
 export const reportingRules: readonly StepRule[] = [
+  {
+    key: 'REPORT.AD_HOC',
+    procedure: REPORTING,
+    titleVi: 'Báo cáo đột xuất',
+    titleEn: 'Ad hoc report',
+    versions: [
+      {
+        ...reportVersion(3),
+        startEvent: adHocRequested,
+        // The plans ask for ad hoc reports "on request" without a time limit: five working days by default.
+        budget: { kind: 'WORKING_DAYS', days: 5 },
+        noteVi: 'Kế hoạch chỉ ghi "báo cáo đột xuất khi có yêu cầu"; mặc định 5 ngày làm việc, tỉnh điều chỉnh được.',
+        noteEn: 'The plans say only "ad hoc reports on request"; five working days by default, configurable.',
+      },
+    ],
+  },
   {
     key: 'REPORT.QUARTERLY',
     procedure: REPORTING,

@@ -104,13 +104,10 @@ export class ReportSchedules {
   }
 
   /** Starts a run now, for the current period or a named one (on demand, or catching up). */
-  async runNow(cycleId: string, periodKey: string | undefined): Promise<string> {
-    const workflowId = `${reportRunWorkflowId(cycleId)}:manual:${periodKey ?? 'current'}:${Date.now()}`;
-    await this.temporal.workflow.start(REPORTING_RUN_WORKFLOW, {
-      workflowId,
-      taskQueue: this.taskQueue,
-      args: [{ cycleId, ...(periodKey ? { periodKey } : {}) } satisfies ReportingRunInput],
-    });
+  async runNow(input: ReportingRunInput): Promise<string> {
+    const what = input.adHoc ? `adhoc-${input.adHoc.from}-${input.adHoc.to}` : (input.periodKey ?? 'current');
+    const workflowId = `${reportRunWorkflowId(input.cycleId)}:manual:${what}:${Date.now()}`;
+    await this.temporal.workflow.start(REPORTING_RUN_WORKFLOW, { workflowId, taskQueue: this.taskQueue, args: [input] });
     return workflowId;
   }
 

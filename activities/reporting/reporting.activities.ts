@@ -15,10 +15,14 @@ export const ReportingFailure = {
 export interface RunSnapshot {
   revision: number;
   ruleKey: string;
+  /** The start event's date of every task: the period's first day, or the day an ad hoc report was asked for. */
+  startDate?: string;
   receiverAgencyId: string;
   receiverRuleKey?: string;
   units: string[];
 }
+
+const AD_HOC_RULE = 'REPORT.AD_HOC';
 
 const fail = (type: string, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
 
@@ -52,19 +56,23 @@ export function createReportingActivities(db: Db) {
       const cycle = await db.reportCycle.findUnique({ where: { id: input.cycleId } });
       if (!cycle) throw fail(ReportingFailure.NO_CYCLE, `no reporting cycle ${input.cycleId}`);
       const kind = cycle.periodKind as PeriodKind;
-      const period = input.periodKey
-        ? parsePeriodKey(kind, input.periodKey)
-        : periodContaining(kind, vietnamDate(new Date(input.scheduledAt)));
+      const { adHoc } = input;
+      const period = adHoc
+        ? { key: `ADHOC-${adHoc.requestedOn}-${adHoc.from}-${adHoc.to}`, start: adHoc.from, end: adHoc.to }
+        : input.periodKey
+          ? parsePeriodKey(kind, input.periodKey)
+          : periodContaining(kind, vietnamDate(new Date(input.scheduledAt)));
       if (!period) throw fail(ReportingFailure.BAD_PERIOD, `${input.periodKey} is not a ${kind} period`);
       const runId = `${cycle.id}:${period.key}`;
 
       let run = await db.reportRun.findUnique({ where: { id: runId } });
       if (!run) {
         const config = cycleConfig.parse(cycle.config);
-        const window = windowOf(period, windowRuleOf(config, kind));
+        const window = adHoc ? { from: adHoc.from, to: adHoc.to } : windowOf({ ...period, kind }, windowRuleOf(config, kind));
         const snapshot: RunSnapshot = {
           revision: cycle.revision,
-          ruleKey: cycle.ruleKey,
+          ruleKey: adHoc ? AD_HOC_RULE : cycle.ruleKey,
+          startDate: adHoc ? adHoc.requestedOn : period.start,
           receiverAgencyId: cycle.receiverAgencyId,
           ...(config.receiverRuleKey ? { receiverRuleKey: config.receiverRuleKey } : {}),
           units: await reportingUnits(cycle, period),
@@ -91,7 +99,7 @@ export function createReportingActivities(db: Db) {
         stepWorkflowId: reportStepWorkflowId(runId, jurisdictionId),
         ruleKey: snapshot.ruleKey,
       }));
-      if (snapshot.receiverRuleKey) {
+      if (snapshot.receiverRuleKey && !adHoc) {
         tasks.push({
           jurisdictionId: cycle.provinceId,
           stepWorkflowId: reportStepWorkflowId(runId, cycle.provinceId),
@@ -108,7 +116,9 @@ export function createReportingActivities(db: Db) {
         })),
         skipDuplicates: true,
       });
-      return { runId, periodKey: period.key, startDate: period.start, tasks };
+      // Runs recorded before start dates were kept start on their period's first day.
+      const startDate = snapshot.startDate ?? run.periodStart.toISOString().slice(0, 10);
+      return { runId, periodKey: period.key, startDate, tasks };
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../../db/client';
 import { cycleConfig } from '../../domain/reporting/cycle-config';
 import type { PeriodKind } from '../../domain/reporting/report-periods';
+import { vietnamDate } from '../../domain/time/legal-date';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Role } from '../../generated/prisma/enums';
 import { ruleBook } from '../../rules/rule-book';
@@ -117,14 +118,18 @@ export function registerReportCycleRoutes(
     method: 'post',
     path: '/reporting/cycles/:id/runs',
     tag: 'Reporting',
-    summary: 'Run a cycle now: for the current period, or a named one (on demand, or catching up)',
+    summary: 'Run a cycle now: for the current period, a named one (catching up), or an ad hoc window',
     access: { roles: REPORTING_COORDINATORS },
     params: cycleIdParams,
     body: runNowBody,
     responses: { 202: { description: 'The run started; its tasks open shortly' } },
     handler: async ({ principal, params, body }) => {
       const cycle = await loadCycle(principal, params.id);
-      const workflowId = await schedules.runNow(cycle.id, body.periodKey);
+      const workflowId = await schedules.runNow({
+        cycleId: cycle.id,
+        ...(body.periodKey ? { periodKey: body.periodKey } : {}),
+        ...(body.adHoc ? { adHoc: { ...body.adHoc, requestedOn: vietnamDate() } } : {}),
+      });
       return { status: 202, body: { workflowId } };
     },
   });

@@ -29,12 +29,19 @@ export const updateCycleBody = z.object(cycleFields);
 
 export const pauseBody = z.object({ note: z.string().max(500).optional() });
 
-export const runNowBody = z.object({
-  periodKey: z
-    .string()
-    .regex(/^\d{4}(-(Q[1-4]|H[12]))?$/, 'a period such as 2026-Q4, 2026-H2 or 2026')
-    .optional(),
-});
+export const runNowBody = z
+  .object({
+    periodKey: z
+      .string()
+      .regex(/^\d{4}(-(Q[1-4]|H[12]))?$/, 'a period such as 2026-Q4, 2026-H2 or 2026')
+      .optional(),
+    adHoc: z
+      .object({ from: z.iso.date(), to: z.iso.date() })
+      .refine((w) => w.from <= w.to, { message: 'từ ngày phải trước đến ngày / from must not be after to', path: ['to'] })
+      .optional()
+      .meta({ description: 'An ad hoc report on this window, due by rule REPORT.AD_HOC from today' }),
+  })
+  .refine((b) => !(b.periodKey && b.adHoc), { message: 'periodKey hoặc adHoc, không cả hai / periodKey or adHoc, not both', path: ['adHoc'] });
 
 export const runIdParams = z.object({ runId: z.string().min(3).max(200) });
 export const reportIdParams = z.object({ reportId: z.string().min(3).max(300) });

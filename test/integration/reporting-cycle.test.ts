@@ -346,6 +346,29 @@ it('pauses, resumes and reconfigures a cycle for future runs only', async () => 
   expect(nextRun.cycleRevision).toBe(2);
   expect([nextRun.windowFrom.toISOString().slice(0, 10), nextRun.windowTo.toISOString().slice(0, 10)]).toEqual(['2026-12-15', '2027-03-14']);
   await until(async () => ((await api.db.step.count({ where: { caseRef: nextRun.id } })) === 2 ? true : undefined), 'two tasks for 2027-Q1');
+
+  // An ad hoc report on request: the window asked for, due five working days from today.
+  const adHoc = await request(api.app)
+    .post(`/reporting/cycles/${cycleId}/runs`)
+    .set('Authorization', await as(coordinator))
+    .send({ adHoc: { from: '2026-10-01', to: '2026-11-15' } });
+  expect(adHoc.status).toBe(202);
+  const adHocSteps = await until(async () => {
+    const rows = await api.db.step.findMany({ where: { caseRef: { startsWith: `${cycleId}:ADHOC-` } } });
+    return rows.length === 2 ? rows : undefined;
+  }, 'two ad hoc tasks');
+  expect(new Set(adHocSteps.map((step) => step.ruleKey))).toEqual(new Set(['REPORT.AD_HOC']));
+  const adHocReport = await request(api.app)
+    .get(`/reports/${adHocSteps[0]!.caseRef}:${communes[0]!.id}`)
+    .set('Authorization', await as(communes[0]!.official));
+  expect(adHocReport.body.window).toEqual({ from: '2026-10-01', to: '2026-11-15' });
+  expect(adHocReport.body.prefill.dossiersCompiled).toBe(2);
+  expect(adHocReport.body.task.explanation.summaryEn).toMatch(/5 working days/);
+  const bothKinds = await request(api.app)
+    .post(`/reporting/cycles/${cycleId}/runs`)
+    .set('Authorization', await as(coordinator))
+    .send({ periodKey: '2027-Q2', adHoc: { from: '2026-10-01', to: '2026-09-15' } });
+  expect(bothKinds.status).toBe(400);
   await request(api.app).post(`/reporting/cycles/${cycleId}/pause`).set('Authorization', await as(coordinator)).send({});
 });
 

@@ -10,6 +10,8 @@ export interface ReportingRunInput {
   cycleId: string;
   /** "2026-Q4": a run for a named period (catching up, or on demand); else the period of the scheduled time. */
   periodKey?: string;
+  /** An ad hoc request: the window asked for, counted from the day it was asked (rule REPORT.AD_HOC). */
+  adHoc?: { requestedOn: string; from: string; to: string };
   /** Set when the run continues as new: the tasks before it are already started. */
   resume?: { offset: number; opened: number; alreadyOpen: number };
 }

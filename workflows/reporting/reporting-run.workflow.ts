@@ -33,7 +33,7 @@ const PER_EXECUTION = 1000;
 export async function reportingRunWorkflow(input: ReportingRunInput): Promise<ReportingRunResult> {
   const info = workflowInfo();
   const scheduledAt = info.typedSearchAttributes.get(scheduledStartTime) ?? info.startTime;
-  const plan = await beginReportingRun({ cycleId: input.cycleId, scheduledAt: scheduledAt.toISOString(), ...(input.periodKey ? { periodKey: input.periodKey } : {}) });
+  const plan = await beginReportingRun({ ...input, scheduledAt: scheduledAt.toISOString() });
 
   const start = input.resume?.offset ?? 0;
   const end = Math.min(plan.tasks.length, start + PER_EXECUTION);
@@ -67,7 +67,7 @@ export async function reportingRunWorkflow(input: ReportingRunInput): Promise<Re
   }
   if (end < plan.tasks.length) {
     return continueAsNew<typeof reportingRunWorkflow>({
-      cycleId: input.cycleId,
+      ...input,
       periodKey: plan.periodKey,
       resume: { offset: end, opened, alreadyOpen },
     });
