@@ -14,14 +14,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import pino from 'pino';
-import { createApp } from '../api/app';
 import { createDb, type Db } from '../db/client';
 import { DEMO_PASSWORD } from '../db/seed/demo-province';
 import { startScratchStack } from '../infra/scratch-stack';
 import { testDataConverter } from '../test/support/test-env';
 import { bundleWorkflows, RestartableWorker, silentLogger, testActivityDependencies } from '../test/support/deadline-worker';
 import { noopUpdate } from './support/noop.workflow';
+import { benchApp } from './support/bench-app';
 import { LatencyLog, runConcurrently } from './support/stats';
 
 const CASES = Number(process.argv[2] ?? 1000);
@@ -140,7 +139,10 @@ async function runCeiling(client: Client) {
   return { seconds, log, operationsPerSecond: log.count() / seconds, workflowsPerSecond: CASES / seconds };
 }
 
-/** Tops the steps table up to 100,000 open steps over the demo communes, a third of them overdue. */
+/**
+ * Tops the steps table up to 100,000 open steps over the demo communes, a third of them overdue.
+ * Each copies a real dossier step's rule snapshot and explanation, so the view renders them as it would.
+ */
 async function fillOpenSteps(db: Db): Promise<number> {
   const open = await db.step.count({ where: { status: 'OPEN' } });
   const missing = Math.max(0, OPEN_STEPS - open);
@@ -148,10 +150,11 @@ async function fillOpenSteps(db: Db): Promise<number> {
     `INSERT INTO steps (id, workflow_id, case_ref, procedure, step_key, rule_key, title_vi, title_en,
         jurisdiction_id, province_id, owner_agency_id, owner_role, status, start_event, start_date, opened_at,
         due_date, due_at, rule_snapshot, explanation, fire_points)
-     SELECT 'fill-' || n || '/D2', 'fill-' || n, 'FILL-' || n, 'COMPULSORY_REHAB_ADULT', 'D2', 'CRA.D2',
-        'Lập hồ sơ', 'Compile the dossier', c.jurisdiction_id, 'SX', c.id, 'COMMUNE_POLICE_OFFICER', 'OPEN',
-        'GROUNDS_FOUND', due::date - 7, due - interval '7 days', due::date, due, '{}'::jsonb, '{}'::jsonb, '[]'::jsonb
+     SELECT 'fill-' || n || '/D2', 'fill-' || n, 'FILL-' || n, t.procedure, 'D2', t.rule_key,
+        t.title_vi, t.title_en, c.jurisdiction_id, 'SX', c.id, t.owner_role, 'OPEN',
+        t.start_event, due::date - 7, due - interval '7 days', due::date, due, t.rule_snapshot, t.explanation, t.fire_points
      FROM generate_series(1, $1::int) AS n
+     CROSS JOIN (SELECT * FROM steps WHERE rule_key = 'CRA.D2' LIMIT 1) t
      CROSS JOIN LATERAL (SELECT now() + ((n % 3) - 1.5) * interval '10 days' + n * interval '1 second' AS due) d
      JOIN LATERAL (
         SELECT a.id, a.jurisdiction_id FROM agencies a
@@ -175,10 +178,13 @@ async function timeOverdueView(baseUrl: string) {
       http.call('GET', '/deadlines/steps?view=overdue&pageSize=50', 'coordinator.pc04'),
     );
     total = province.json.total ?? 0;
-    await log.time('province, page 200', () =>
+    const deep = await log.time('province, page 200', () =>
       http.call('GET', '/deadlines/steps?view=overdue&pageSize=50&page=200', 'coordinator.pc04'),
     );
-    await log.time('one commune', () => http.call('GET', '/deadlines/steps?view=overdue&pageSize=50', 'police.apl'));
+    const commune = await log.time('one commune', () => http.call('GET', '/deadlines/steps?view=overdue&pageSize=50', 'police.apl'));
+    // A timed error page would flatter the figures: every answer must be a real page.
+    for (const answer of [province, deep, commune])
+      if (answer.status !== 200) throw new Error(`overdue view: ${answer.status} ${JSON.stringify(answer.json)}`);
   }
   return { log, total };
 }
@@ -203,18 +209,8 @@ async function main(): Promise<void> {
       logger: silentLogger,
     }),
   });
-  const app = createApp(
-    {
-      jwtSecret: randomBytes(32).toString('hex'),
-      jwtTtlSeconds: 3600,
-      taskQueue: TASK_QUEUE,
-      loginRateLimitPerMinute: 1_000,
-      trustProxy: false,
-      documentStoreDir: path.join(stack.root, 'documents'),
-      documentMaxBytes: 1024 * 1024,
-    },
-    { db: apiDb, temporal: client, logger: pino({ level: 'silent' }) },
-  );
+  const app = benchApp({ db: apiDb, temporal: client }, { taskQueue: TASK_QUEUE, root: stack.root });
+
   const server = app.listen(0);
   await new Promise((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -8,12 +8,9 @@
  *   npx tsx bench/reporting-cycle.ts [units=3321]
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import pino from 'pino';
 import request from 'supertest';
-import { createApp } from '../api/app';
 import { createDb } from '../db/client';
 import { DEMO_PASSWORD } from '../db/seed/demo-province';
 import { startScratchStack } from '../infra/scratch-stack';
@@ -21,6 +18,7 @@ import { bundleWorkflows, RestartableWorker, testActivityDependencies } from '..
 import { createTestProvince } from '../test/support/test-province';
 import { testDataConverter } from '../test/support/test-env';
 import { reportScheduleId } from '../workflows/reporting/reporting-contract';
+import { benchApp } from './support/bench-app';
 import { LatencyLog } from './support/stats';
 
 const UNITS = Number(process.argv[2] ?? 3321);
@@ -35,18 +33,8 @@ async function main(): Promise<void> {
   const client = new Client({ connection, dataConverter: testDataConverter() });
   const dependencies = testActivityDependencies(db);
   const worker = new RestartableWorker(TASK_QUEUE, await bundleWorkflows(), dependencies, stack.temporalAddress);
-  const app = createApp(
-    {
-      jwtSecret: randomBytes(32).toString('hex'),
-      jwtTtlSeconds: 3600,
-      taskQueue: TASK_QUEUE,
-      loginRateLimitPerMinute: 10_000,
-      trustProxy: false,
-      documentStoreDir: path.join(stack.root, 'documents'),
-      documentMaxBytes: 1024 * 1024,
-    },
-    { db, temporal: client, logger: pino({ level: 'silent' }) },
-  );
+  const app = benchApp({ db: db, temporal: client }, { taskQueue: TASK_QUEUE, root: stack.root });
+
   try {
     const province = await createTestProvince(db, 'national');
     // The test province brings one commune of its own: UNITS in all.
@@ -137,10 +125,15 @@ async function main(): Promise<void> {
     let body: { counts?: unknown } = {};
     for (let round = 0; round < 20; round += 1) {
       const response = await log.time('roll-up (JSON)', () => request(app).get(`/reporting/runs/${run.id}/rollup`).set('Authorization', auth));
+      if (response.status !== 200) throw new Error(`roll-up: ${response.status}`);
       body = response.body as { counts?: unknown };
     }
-    for (let round = 0; round < 5; round += 1)
-      await log.time('roll-up (Excel)', () => request(app).get(`/reporting/runs/${run.id}/rollup?format=xlsx`).set('Authorization', auth));
+    for (let round = 0; round < 5; round += 1) {
+      const workbook = await log.time('roll-up (Excel)', () =>
+        request(app).get(`/reporting/runs/${run.id}/rollup?format=xlsx`).set('Authorization', auth),
+      );
+      if (workbook.status !== 200) throw new Error(`roll-up workbook: ${workbook.status}`);
+    }
     console.log(`roll-up of ${expected} units: ${JSON.stringify(body.counts)}`);
     for (const line of log.lines()) console.log(line);
     await client.schedule.getHandle(reportScheduleId(cycleId)).delete();

@@ -45,6 +45,32 @@ function provinceReportVersion(periodMonths: 3 | 6 | 12): RuleVersion {
   };
 }
 
+const PERIODS = [
+  { suffix: 'QUARTERLY', months: 3, vi: 'quý', en: 'quarterly' },
+  { suffix: 'HALF_YEAR', months: 6, vi: '6 tháng', en: 'six-month' },
+  { suffix: 'ANNUAL', months: 12, vi: 'năm', en: 'annual' },
+] as const;
+
+/** Each period's report, for the reporting units (REPORT.QUARTERLY…) and for the province upward (REPORT.PROVINCE.…). */
+function periodicRules(): StepRule[] {
+  return PERIODS.flatMap(({ suffix, months, vi, en }) => [
+    {
+      key: `REPORT.${suffix}`,
+      procedure: REPORTING,
+      titleVi: `Báo cáo ${vi}`,
+      titleEn: `${en[0]!.toUpperCase()}${en.slice(1)} report`,
+      versions: [reportVersion(months)],
+    },
+    {
+      key: `REPORT.PROVINCE.${suffix}`,
+      procedure: REPORTING,
+      titleVi: `Báo cáo ${vi} của tỉnh`,
+      titleEn: `The province's ${en} report`,
+      versions: [provinceReportVersion(months)],
+    },
+  ]);
+}
+
 const adHocRequested = {
   code: 'AD_HOC_REQUESTED',
   nameVi: 'Nhận yêu cầu báo cáo đột xuất',
@@ -68,46 +94,5 @@ export const reportingRules: readonly StepRule[] = [
       },
     ],
   },
-  {
-    key: 'REPORT.QUARTERLY',
-    procedure: REPORTING,
-    titleVi: 'Báo cáo quý',
-    titleEn: 'Quarterly report',
-    versions: [reportVersion(3)],
-  },
-  {
-    key: 'REPORT.HALF_YEAR',
-    procedure: REPORTING,
-    titleVi: 'Báo cáo 6 tháng',
-    titleEn: 'Six-month report',
-    versions: [reportVersion(6)],
-  },
-  {
-    key: 'REPORT.ANNUAL',
-    procedure: REPORTING,
-    titleVi: 'Báo cáo năm',
-    titleEn: 'Annual report',
-    versions: [reportVersion(12)],
-  },
-  {
-    key: 'REPORT.PROVINCE.QUARTERLY',
-    procedure: REPORTING,
-    titleVi: 'Báo cáo quý của tỉnh',
-    titleEn: "The province's quarterly report",
-    versions: [provinceReportVersion(3)],
-  },
-  {
-    key: 'REPORT.PROVINCE.HALF_YEAR',
-    procedure: REPORTING,
-    titleVi: 'Báo cáo 6 tháng của tỉnh',
-    titleEn: "The province's six-month report",
-    versions: [provinceReportVersion(6)],
-  },
-  {
-    key: 'REPORT.PROVINCE.ANNUAL',
-    procedure: REPORTING,
-    titleVi: 'Báo cáo năm của tỉnh',
-    titleEn: "The province's annual report",
-    versions: [provinceReportVersion(12)],
-  },
+  ...periodicRules(),
 ];
