@@ -104,21 +104,24 @@ export async function readRollup(db: Db, runId: string, now = new Date()) {
   if (!run) throw problems.notFound({ vi: `Không có kỳ báo cáo ${runId}.`, en: `No reporting run ${runId}.` });
   const ownReport = run.reports.find((report) => report.jurisdictionId === run.cycle.provinceId);
   const unitReports = run.reports.filter((report) => report !== ownReport);
-  const stepIds = unitReports.map((report) => stepIdOf(report.stepWorkflowId, report.jurisdictionId));
   const [steps, units, latestVersions, escalations, recordTotals, receiver] = await Promise.all([
-    db.step.findMany({ where: { id: { in: stepIds } } }),
-    db.jurisdiction.findMany({ where: { id: { in: unitReports.map((r) => r.jurisdictionId) } } }),
-    db.reportVersion.findMany({
-      where: { OR: unitReports.filter((r) => r.latestVersion > 0).map((r) => ({ reportId: r.id, version: r.latestVersion })) },
-    }),
-    db.notification.groupBy({ by: ['stepId'], where: { stepId: { in: stepIds }, kind: 'ESCALATION' }, _count: true }),
+    // Only what the table shows: the steps' rule snapshots and explanations are large.
+    db.step.findMany({ where: { caseRef: run.id }, select: { id: true, dueDate: true, dueAt: true } }),
+    db.jurisdiction.findMany({ where: { id: { in: unitReports.map((r) => r.jurisdictionId) } }, select: { id: true, nameVi: true } }),
+    db.$queryRaw<{ report_id: string; figures: unknown }[]>`
+      SELECT v.report_id, v.figures FROM report_versions v
+      JOIN reports r ON r.id = v.report_id AND v.version = r.latest_version
+      WHERE r.run_id = ${run.id}`,
+    db.$queryRaw<{ step_id: string; count: bigint }[]>`
+      SELECT n.step_id, count(*) AS count FROM notifications n JOIN steps s ON s.id = n.step_id
+      WHERE s.case_ref = ${run.id} AND n.kind = 'ESCALATION' GROUP BY n.step_id`,
     figuresFromRecord(db, run.cycle.provinceId, windowOfRun(run), now),
     db.agency.findUnique({ where: { id: run.cycle.receiverAgencyId } }),
   ]);
   const stepById = new Map(steps.map((step) => [step.id, step]));
   const nameOf = new Map(units.map((unit) => [unit.id, unit.nameVi]));
-  const figuresOf = new Map(latestVersions.map((version) => [version.reportId, asFigures(version.figures)]));
-  const escalated = new Map(escalations.map((row) => [row.stepId, row._count]));
+  const figuresOf = new Map(latestVersions.map((version) => [version.report_id, asFigures(version.figures)]));
+  const escalated = new Map(escalations.map((row) => [row.step_id, Number(row.count)]));
 
   const rows = unitReports.map((report) => {
     const stepId = stepIdOf(report.stepWorkflowId, report.jurisdictionId);
