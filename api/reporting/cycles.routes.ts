@@ -32,8 +32,26 @@ export function registerReportCycleRoutes(
     return cycle;
   }
 
-  async function checkReferences(body: { ruleKey: string; receiverAgencyId: string; config: { receiverRuleKey?: string | undefined } }) {
+  async function checkReferences(
+    provinceId: string,
+    body: { ruleKey: string; receiverAgencyId: string; reporterIds: string[]; config: { receiverRuleKey?: string | undefined } },
+  ) {
     const errors = [];
+    const province = await db.jurisdiction.findUnique({ where: { id: provinceId } });
+    if (!province)
+      errors.push({ field: 'body.provinceId', message: 'Không có tỉnh này', messageEn: 'No such province' });
+    const inProvince = await db.jurisdiction.findMany({
+      where: { id: { in: body.reporterIds }, path: { startsWith: province?.path ?? '/' } },
+      select: { id: true },
+    });
+    const known = new Set(inProvince.map((unit) => unit.id));
+    for (const [index, id] of body.reporterIds.entries())
+      if (!known.has(id))
+        errors.push({
+          field: `body.reporterIds.${index}`,
+          message: `${id} không phải đơn vị thuộc tỉnh`,
+          messageEn: `${id} is not a unit of the province`,
+        });
     for (const [field, key] of [
       ['body.ruleKey', body.ruleKey],
       ['body.config.receiverRuleKey', body.config.receiverRuleKey],
@@ -63,7 +81,7 @@ export function registerReportCycleRoutes(
     responses: { 201: { description: 'The cycle, with its schedule' }, 409: { description: 'A cycle with this id exists' } },
     handler: async ({ principal, body }) => {
       assertCovers(await directory.scope(), principal, body.provinceId);
-      await checkReferences(body);
+      await checkReferences(body.provinceId, body);
       if (await db.reportCycle.findUnique({ where: { id: body.id } }))
         throw problems.conflict({ vi: `Chu kỳ ${body.id} đã có.`, en: `Cycle ${body.id} already exists.` });
       const cycle = await db.reportCycle.create({
@@ -84,8 +102,8 @@ export function registerReportCycleRoutes(
     body: updateCycleBody,
     responses: { 200: { description: 'The cycle at its new revision' } },
     handler: async ({ principal, params, body }) => {
-      await loadCycle(principal, params.id);
-      await checkReferences(body);
+      const existing = await loadCycle(principal, params.id);
+      await checkReferences(existing.provinceId, body);
       const cycle = await db.reportCycle.update({
         where: { id: params.id },
         data: { ...body, config: body.config as Prisma.InputJsonValue, revision: { increment: 1 } },

@@ -316,19 +316,26 @@ it('pauses, resumes and reconfigures a cycle for future runs only', async () => 
   await request(api.app).post(`/reporting/cycles/${cycleId}/resume`).set('Authorization', await as(coordinator)).send({});
   await until(async () => ((await scheduledRuns()) > before ? true : undefined), 'a run after resuming');
 
+  const changedBody = () => ({
+    nameVi: 'Báo cáo quý (ND 09/2019)',
+    nameEn: 'Quarterly report (ND 09/2019)',
+    ruleKey: 'REPORT.QUARTERLY',
+    reporterIds: [communes[0]!.id, communes[1]!.id],
+    receiverAgencyId: province.agency.drugDivision,
+    config: { window: { preset: 'ND_09_2019' }, schedule: { kind: 'EVERY', seconds: 3600 } },
+  });
   const changed = await request(api.app)
     .put(`/reporting/cycles/${cycleId}`)
     .set('Authorization', await as(coordinator))
-    .send({
-      nameVi: 'Báo cáo quý (ND 09/2019)',
-      nameEn: 'Quarterly report (ND 09/2019)',
-      ruleKey: 'REPORT.QUARTERLY',
-      reporterIds: [communes[0]!.id, communes[1]!.id],
-      receiverAgencyId: province.agency.drugDivision,
-      config: { window: { preset: 'ND_09_2019' }, schedule: { kind: 'EVERY', seconds: 3600 } },
-    });
+    .send(changedBody());
   expect(changed.status).toBe(200);
   expect(changed.body.revision).toBe(2);
+  const outside = await request(api.app)
+    .put(`/reporting/cycles/${cycleId}`)
+    .set('Authorization', await as(coordinator))
+    .send({ ...changedBody(), reporterIds: ['SX-APL'] });
+  expect(outside.status).toBe(400);
+  expect(outside.body.errors[0].field).toBe('body.reporterIds.0');
 
   // The run already under way keeps its window and its three units…
   const current = await api.db.reportRun.findUniqueOrThrow({ where: { id: `${cycleId}:2026-Q4` } });
