@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import request from 'supertest';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
@@ -14,6 +15,8 @@ import { caseWorkflowId } from '../../workflows/cases/case-contract';
  * paper files: that lets an 18-month term end within the test, on the real clock.
  */
 jest.setTimeout(120_000);
+
+const EventType = temporal.api.enums.v1.EventType;
 
 let api: ApiHarness;
 let worker: RestartableWorker;
@@ -160,6 +163,14 @@ describe('a compulsory-rehabilitation case through the API', () => {
     const raw = JSON.stringify(history);
     expect(raw).not.toContain('Nguyễn Văn Thử');
     expect(raw).not.toContain(Buffer.from('Nguyễn Văn Thử').toString('base64'));
+    // Its record was written by local activities (no server round trip per write), behind a patch.
+    const events = history.events ?? [];
+    const scheduled = events
+      .filter((event) => event.eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+      .map((event) => event.activityTaskScheduledEventAttributes?.activityType?.name);
+    expect(scheduled).not.toContain('recordCaseEvent');
+    expect(scheduled).not.toContain('openStep');
+    expect(events.filter((event) => event.eventType === EventType.EVENT_TYPE_MARKER_RECORDED).length).toBeGreaterThan(0);
     // …and it replays through the current code.
     await expect(
       Worker.runReplayHistory({ workflowBundle: bundle, dataConverter: testDataConverter() }, history, caseWorkflowId(caseRef)),

@@ -2,7 +2,6 @@ import {
   ApplicationFailure,
   ParentClosePolicy,
   condition,
-  proxyActivities,
   setHandler,
   startChild,
   workflowInfo,
@@ -12,6 +11,7 @@ import { CaseEventKind, Procedure } from '../../domain/cases/case-event-kinds';
 import { planTerm } from '../../domain/cases/treatment-term';
 import { addDays, daysBetween, endOfLegalDay } from '../../domain/deadlines/deadline-computation';
 import type { CasePatch } from '../../activities/cases/case.activities';
+import { databaseWrites } from '../support/database-writes';
 import { Lock } from '../support/lock';
 import {
   CaseFailure,
@@ -31,7 +31,7 @@ import { CaseSteps } from './case-steps';
 
 type Activities = ReturnType<typeof createActivities>;
 
-const record = proxyActivities<Activities>({
+const record = databaseWrites<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: ['STEP.RULE_NOT_APPLICABLE'] },
 });
@@ -99,7 +99,7 @@ export class CompulsoryRehabCase {
   }
 
   async run(): Promise<void> {
-    const registered = await record.registerCase({
+    const registered = await record().registerCase({
       caseRef: this.input.caseRef,
       workflowId: workflowInfo().workflowId,
       procedure: Procedure.COMPULSORY_REHAB_ADULT,
@@ -423,7 +423,7 @@ export class CompulsoryRehabCase {
     switch (action.outcome) {
       case 'APPLY': {
         this.decidedMonths = action.months as number;
-        const window = await record.complaintWindow({
+        const window = await record().complaintWindow({
           jurisdictionId: this.input.jurisdictionId,
           decisionDate: action.on,
           openedAt: new Date().toISOString(),
@@ -571,7 +571,7 @@ export class CompulsoryRehabCase {
     { details, patch }: { details?: object; patch?: CasePatch },
   ): Promise<void> {
     this.seq += 1;
-    await record.recordCaseEvent({
+    await record().recordCaseEvent({
       caseRef: this.input.caseRef,
       seq: this.seq,
       kind,

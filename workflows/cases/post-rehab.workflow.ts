@@ -1,9 +1,10 @@
-import { ApplicationFailure, proxyActivities, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
 import type { createActivities } from '../../activities';
 import { CaseEventKind, Procedure } from '../../domain/cases/case-event-kinds';
 import { monthStarts } from '../../domain/cases/treatment-term';
 import { endOfLegalDay, endOfMonthsTerm } from '../../domain/deadlines/deadline-computation';
 import { POST_REHAB_ADULT_MONTHS } from '../../rules/post-rehab.rules';
+import { databaseWrites } from '../support/database-writes';
 import { Lock } from '../support/lock';
 import {
   CaseFailure,
@@ -17,7 +18,7 @@ import { CaseSteps } from './case-steps';
 
 type Activities = ReturnType<typeof createActivities>;
 
-const record = proxyActivities<Activities>({
+const record = databaseWrites<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
@@ -44,7 +45,7 @@ export async function postRehabWorkflow(input: StartPostRehabInput): Promise<Cas
   });
   const note = async (kind: string, legalDate: string, request?: CaseActionRequest, patch = {}) => {
     seq += 1;
-    await record.recordCaseEvent({
+    await record().recordCaseEvent({
       caseRef: input.caseRef,
       seq,
       kind,
@@ -79,7 +80,7 @@ export async function postRehabWorkflow(input: StartPostRehabInput): Promise<Cas
   );
   setHandler(caseSnapshotQuery, () => ({ ...snapshot(), settling: lock.busy }));
 
-  await record.registerCase({
+  await record().registerCase({
     caseRef: input.caseRef,
     workflowId: workflowInfo().workflowId,
     procedure: Procedure.POST_REHAB,

@@ -1,5 +1,6 @@
 import { ApplicationFailure, condition, log, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { createActivities } from '../../activities';
+import { databaseWrites } from '../support/database-writes';
 import { Lock } from '../support/lock';
 import type { FirePoint } from '../../domain/deadlines/deadline-types';
 import {
@@ -15,7 +16,7 @@ import {
 
 type Activities = ReturnType<typeof createActivities>;
 
-const steps = proxyActivities<Activities>({
+const steps = databaseWrites<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: {
     initialInterval: '1 second',
@@ -69,7 +70,7 @@ export class StepClock {
 
   async open(): Promise<StepPlan> {
     this.openedAt = new Date().toISOString();
-    const plan = await steps.openStep({
+    const plan = await steps().openStep({
       ...this.input,
       workflowId: workflowInfo().workflowId,
       openedAt: new Date().toISOString(),
@@ -133,24 +134,24 @@ export class StepClock {
   }
 
   complete(input: CompleteStepInput): Promise<StepPlan> {
-    return this.change((revision, at) => steps.completeStep({ stepId: this.stepId, revision, at, ...input }));
+    return this.change((revision, at) => steps().completeStep({ stepId: this.stepId, revision, at, ...input }));
   }
 
   suspend(input: SuspendStepInput): Promise<StepPlan> {
-    return this.change((revision, at) => steps.suspendStep({ stepId: this.stepId, revision, at, ...input }));
+    return this.change((revision, at) => steps().suspendStep({ stepId: this.stepId, revision, at, ...input }));
   }
 
   resume(input: ResumeStepInput): Promise<StepPlan> {
-    return this.change((revision, at) => steps.resumeStep({ stepId: this.stepId, revision, at, ...input }));
+    return this.change((revision, at) => steps().resumeStep({ stepId: this.stepId, revision, at, ...input }));
   }
 
   /** Closes the step without completing it, e.g. the dossier was returned; pending notifications stop. */
   cancel(input: CompleteStepInput): Promise<StepPlan> {
-    return this.change((revision, at) => steps.cancelStep({ stepId: this.stepId, revision, at, ...input }));
+    return this.change((revision, at) => steps().cancelStep({ stepId: this.stepId, revision, at, ...input }));
   }
 
   extend(input: ExtendStepInput): Promise<StepPlan> {
-    return this.change((revision, at) => steps.extendStep({ stepId: this.stepId, revision, at, ...input }));
+    return this.change((revision, at) => steps().extendStep({ stepId: this.stepId, revision, at, ...input }));
   }
 
   private get stepId(): string {
@@ -207,7 +208,7 @@ export class StepClock {
 
   private async fire(point: FirePoint): Promise<void> {
     const plan = this.plan as StepPlan;
-    const recorded = await steps.recordNotification({ stepId: plan.stepId, firePoint: point });
+    const recorded = await steps().recordNotification({ stepId: plan.stepId, firePoint: point });
     this.fired.add(point.key);
     this.changes += 1;
     for (const deliveryId of recorded.pendingDeliveryIds) {

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
+import { bundleWorkflows } from '../support/deadline-worker';
+import { quietTemporalRuntime } from '../support/quiet-temporal';
+import { encryptedDataConverter, parsePayloadKey } from '../../temporal/payload-encryption';
+
+/**
+ * Histories recorded by earlier versions of the workflows must replay through the current code,
+ * or every case still open at a deployment would fail its next workflow task. Each fixture is a
+ * real history from the end-to-end case test, taken before the change it guards.
+ *
+ * The fixtures' payloads are encrypted with this test-only key; the people in them are fictional.
+ */
+const FIXTURE_KEY = 'replay-fixture:JjigAOEKF8AnPjCYjV69lZ0dgauRCT99oeFTCl16hrU=';
+
+type History = temporal.api.history.v1.IHistory;
+const EventType = temporal.api.enums.v1.EventType;
+
+function fixture(name: string): History {
+  const file = path.resolve(__dirname, '../fixtures/histories', name);
+  // Written with protobufjs' toJSON (enums by name, 64-bit numbers as strings, bytes as base64).
+  return temporal.api.history.v1.History.fromObject(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+const scheduledActivities = (history: History): string[] =>
+  (history.events ?? [])
+    .filter((event) => event.eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+    .map((event) => event.activityTaskScheduledEventAttributes?.activityType?.name ?? '');
+
+let bundle: Awaited<ReturnType<typeof bundleWorkflows>>;
+
+beforeAll(async () => {
+  quietTemporalRuntime();
+  bundle = await bundleWorkflows();
+});
+
+describe('histories recorded before the database writes became local activities', () => {
+  const cases = [
+    { name: 'compulsory-rehab-case.before-local-writes.json', writes: ['registerCase', 'recordCaseEvent', 'openStep'] },
+    { name: 'post-rehab.before-local-writes.json', writes: ['registerCase', 'recordCaseEvent', 'openStep'] },
+  ];
+
+  it.each(cases)('$name schedules its writes as ordinary activities', ({ name, writes }) => {
+    const scheduled = scheduledActivities(fixture(name));
+    for (const write of writes) expect(scheduled).toContain(write);
+  });
+
+  it.each(cases)('$name replays through the current workflow code', async ({ name }) => {
+    const history = fixture(name);
+    const workflowId = history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowId ?? name;
+    await expect(
+      Worker.runReplayHistory(
+        { workflowBundle: bundle, dataConverter: encryptedDataConverter({ current: parsePayloadKey(FIXTURE_KEY) }) },
+        history,
+        workflowId,
+      ),
+    ).resolves.toBeUndefined();
+  });
+});
