@@ -40,6 +40,8 @@ const configSchema = z
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     /** How long the worker trusts its copy of the calendar overrides before reading them again. */
     CALENDAR_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+    /** How often the worker closes the tasks of reports submitted while Temporal was unreachable; 0 turns it off. */
+    REPORT_TASK_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
     /** "key-id:base64" (32 bytes): encrypts Temporal payloads, which may hold personal data. */
     PAYLOAD_ENCRYPTION_KEY: payloadKey.default(DEV_ONLY_PAYLOAD_KEY),
     /** Earlier keys, comma-separated, still used to decrypt what they encrypted after a rotation. */

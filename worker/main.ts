@@ -7,6 +7,7 @@ import { dataConverterFor } from '../temporal/payload-encryption';
 import { ReportSchedules } from '../temporal/report-schedules';
 import { buildActivityDependencies } from './activity-dependencies';
 import { createWorker } from './create-worker';
+import { startReportTaskSweep } from './report-task-sweep';
 import { installTemporalRuntime } from './temporal-logger';
 
 /** The worker process: runs until SIGINT/SIGTERM, then finishes its in-flight tasks and exits. */
@@ -32,19 +33,24 @@ async function main(): Promise<void> {
       const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: dataConverterFor(config) });
       const cycles = await new ReportSchedules(client, config.TEMPORAL_TASK_QUEUE).reconcileAll(db);
       logger.info({ cycles }, 'reporting schedules reconciled');
+      const stopSweep = startReportTaskSweep(db, client, config.REPORT_TASK_SWEEP_SECONDS, logger);
+      logger.info(
+        {
+          taskQueue: config.TEMPORAL_TASK_QUEUE,
+          namespace: config.TEMPORAL_NAMESPACE,
+          email: Boolean(config.SMTP_URL),
+        },
+        'worker started',
+      );
+      try {
+        await worker.run(); // the SDK shuts down gracefully on SIGINT/SIGTERM
+      } finally {
+        await stopSweep();
+      }
+      logger.info('worker stopped');
     } finally {
       await clientConnection.close();
     }
-    logger.info(
-      {
-        taskQueue: config.TEMPORAL_TASK_QUEUE,
-        namespace: config.TEMPORAL_NAMESPACE,
-        email: Boolean(config.SMTP_URL),
-      },
-      'worker started',
-    );
-    await worker.run(); // the SDK shuts down gracefully on SIGINT/SIGTERM
-    logger.info('worker stopped');
   } finally {
     await dependencies.close();
     await connection.close();

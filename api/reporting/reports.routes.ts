@@ -1,12 +1,11 @@
-import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client';
 import { figuresFromRecord } from '../../db/reporting/figures-from-record';
 import { FIGURES, FIGURE_KEYS, type Figures } from '../../domain/reporting/report-figures';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Role } from '../../generated/prisma/enums';
-import { completeStepUpdate, StepFailure } from '../../workflows/deadlines/contract';
+import { closeReportTask } from '../../temporal/report-tasks';
 import { actsFor } from '../auth/acts-for';
 import { assertCovers } from '../auth/jurisdiction-guard';
 import type { Principal } from '../auth/principal';
@@ -39,17 +38,12 @@ export function registerReportRoutes(routes: ApiRoutes, deps: { db: Db; temporal
   const { db, temporal, directory, logger } = deps;
 
   /** The report task ends with the first submission; a later correction finds it closed already. */
-  async function closeTask(workflowId: string, reportId: string, principal: Principal): Promise<boolean> {
+  async function closeTask(stepWorkflowId: string, reportId: string, principal: Principal): Promise<boolean> {
     try {
-      await temporal.workflow.getHandle(workflowId).executeUpdate(completeStepUpdate, {
-        args: [{ actorId: principal.userId, outcome: 'report submitted' }],
-        updateId: `report-submitted:${reportId}`,
-      });
+      await closeReportTask(temporal, { reportId, stepWorkflowId, actorId: principal.userId });
       return true;
     } catch (error) {
-      const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
-      if (cause instanceof ApplicationFailure && cause.type === StepFailure.NOT_OPEN) return true;
-      // The version is on record; the task closes when the submission is retried.
+      // The version is on record; the worker's sweep (or a retried submission) closes the task.
       logger.warn({ err: error, reportId }, 'report submitted but its task could not be closed yet');
       return false;
     }

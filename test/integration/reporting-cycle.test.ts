@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { FIGURES } from '../../domain/reporting/report-figures';
 import { ReportSchedules } from '../../temporal/report-schedules';
+import { closeTasksLeftOpen, reportTasksLeftOpen } from '../../temporal/report-tasks';
 import { reportScheduleId } from '../../workflows/reporting/reporting-contract';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { until } from '../support/case-driver';
@@ -377,6 +378,39 @@ it('pauses, resumes and reconfigures a cycle for future runs only', async () => 
     .send({ periodKey: '2027-Q2', adHoc: { from: '2026-10-01', to: '2026-09-15' } });
   expect(bothKinds.status).toBe(400);
   await request(api.app).post(`/reporting/cycles/${cycleId}/pause`).set('Authorization', await as(coordinator)).send({});
+});
+
+it('closes the task of a report submitted while Temporal was unreachable', async () => {
+  const runId = `${cycleId}:2027-Q1`;
+  const unit = communes[0]!;
+  const reportId = `${runId}:${unit.id}`;
+  const step = await api.db.step.findFirstOrThrow({ where: { caseRef: runId, jurisdictionId: unit.id } });
+  expect(step.status).toBe('OPEN');
+
+  // An API whose Temporal does not answer: the submission is kept, and says the task is not closed yet.
+  const cutOff = await startApiHarness({ taskQueue }, { temporalAddress: '127.0.0.1:1' });
+  try {
+    const submitted = await request(cutOff.app)
+      .post(`/reports/${reportId}/versions`)
+      .set('Authorization', await as(unit.official))
+      .set('Idempotency-Key', randomUUID())
+      .send({});
+    expect(submitted.status).toBe(201);
+    expect(submitted.body).toMatchObject({ reportId, version: 1, taskClosed: false });
+  } finally {
+    await cutOff.close();
+  }
+  expect((await api.db.step.findUniqueOrThrow({ where: { id: step.id } })).status).toBe('OPEN');
+  expect((await reportTasksLeftOpen(api.db)).map((task) => task.reportId)).toContain(reportId);
+
+  // The worker's sweep closes it, as the official who submitted; a second sweep finds nothing to do.
+  // (Other test files share the database: count this report's task, not the whole sweep's.)
+  expect((await closeTasksLeftOpen(api.db, api.temporal)).closed).toBeGreaterThanOrEqual(1);
+  const closed = await api.db.step.findUniqueOrThrow({ where: { id: step.id } });
+  expect(closed.status).toBe('COMPLETED');
+  const official = await api.db.user.findUniqueOrThrow({ where: { username: unit.official } });
+  expect(closed.completedBy).toBe(official.id);
+  expect((await reportTasksLeftOpen(api.db)).map((task) => task.reportId)).not.toContain(reportId);
 });
 
 it('brings the schedules to what the database says when the worker starts', async () => {

@@ -17,10 +17,15 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
-/** The real app on the real test database and Temporal server; only the HTTP socket is in-process. */
-export async function startApiHarness(overrides: Partial<AppSettings> = {}): Promise<ApiHarness> {
+/**
+ * The real app on the real test database and Temporal server; only the HTTP socket is in-process.
+ * `temporalAddress` points the app at another address instead, e.g. one where nothing listens.
+ */
+export async function startApiHarness(overrides: Partial<AppSettings> = {}, options: { temporalAddress?: string } = {}): Promise<ApiHarness> {
   const db = createDb(testDatabaseUrl(), { maxConnections: 4 });
-  const connection = await Connection.connect({ address: testTemporalAddress() });
+  const connection = options.temporalAddress
+    ? Connection.lazy({ address: options.temporalAddress })
+    : await Connection.connect({ address: testTemporalAddress() });
   const temporal = new Client({ connection, dataConverter: testDataConverter() });
   const app = createApp(
     {
