@@ -87,10 +87,17 @@ interface SmtpFailure {
   responseCode?: unknown;
 }
 
-/** The message is built from nodemailer's error (which carries the server's reply), never from the e-mail. */
+/** Any e-mail address: an official's address is personal data. */
+const ADDRESS = /[^\s<>@"',;:]+@[^\s<>@"',;:]+/g;
+
+/**
+ * The message is built from nodemailer's error (which carries the server's reply), never from the
+ * e-mail, and without the addresses a server quotes in its reply ("550 5.1.1 <…>: rejected"): it is
+ * stored on the delivery and travels in Temporal's failure, which the payload codec does not encrypt.
+ */
 function classifySmtpFailure(error: unknown): EmailRejectedError | EmailTemporaryError {
   const failure: SmtpFailure = typeof error === 'object' && error !== null ? error : {};
-  const detail = typeof failure.message === 'string' ? failure.message : String(error);
+  const detail = (typeof failure.message === 'string' ? failure.message : String(error)).replace(ADDRESS, '[address]');
   const code = typeof failure.code === 'string' ? failure.code : undefined;
   const responseCode = typeof failure.responseCode === 'number' ? failure.responseCode : undefined;
   const text = `SMTP${code ? ` ${code}` : ''}: ${detail}`;

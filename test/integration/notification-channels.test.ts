@@ -126,6 +126,9 @@ describe('e-mail channel', () => {
     expect(error).toBeInstanceOf(EmailRejectedError);
     expect(error).toMatchObject({ code: 'NOTIFY.EMAIL_REJECTED', responseCode: 550 });
     expect((error as Error).message).not.toContain('Hồ sơ'); // the body stays out of errors
+    // …and so does the official's address (the error reaches the delivery row and Temporal's history).
+    expect((error as Error).message).toMatch(/550/);
+    expect((error as Error).message).not.toContain('khong-ton-tai');
     expect(sink.messages).toHaveLength(0);
   });
 

@@ -47,7 +47,8 @@ export async function startSmtpSink(
     },
     onRcptTo(address, _session, callback) {
       if (options.rejectRecipients?.test(address.address)) {
-        callback(smtpReply('mailbox unavailable', 550));
+        // As real servers do (Postfix: "550 5.1.1 <addr>: Recipient address rejected"), the reply names the address.
+        callback(smtpReply(`5.1.1 <${address.address}>: Recipient address rejected: mailbox unavailable`, 550));
         return;
       }
       if (options.deferRecipients?.test(address.address)) {
