@@ -17,6 +17,7 @@ import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } 
 import { createDb, type Db } from '../db/client';
 import { DEMO_PASSWORD } from '../db/seed/demo-province';
 import { startScratchStack } from '../infra/scratch-stack';
+import { FAILURE_CONVERTER_PATH } from '../temporal/payload-encryption';
 import { testDataConverter } from '../test/support/test-env';
 import { bundleWorkflows, RestartableWorker, silentLogger, testActivityDependencies } from '../test/support/deadline-worker';
 import { noopUpdate } from './support/noop.workflow';
@@ -206,6 +207,7 @@ async function main(): Promise<void> {
     dataConverter: testDataConverter(),
     workflowBundle: await bundleWorkflowCode({
       workflowsPath: path.resolve(__dirname, 'support/noop.workflow.ts'),
+      failureConverterPath: FAILURE_CONVERTER_PATH,
       logger: silentLogger,
     }),
   });

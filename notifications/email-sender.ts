@@ -1,4 +1,5 @@
 import nodemailer, { type SMTPPoolSentMessageInfo } from 'nodemailer';
+import { redactPersonalText } from '../domain/privacy/redact-personal-text';
 
 export interface EmailMessage {
   /**
@@ -87,17 +88,14 @@ interface SmtpFailure {
   responseCode?: unknown;
 }
 
-/** Any e-mail address: an official's address is personal data. */
-const ADDRESS = /[^\s<>@"',;:]+@[^\s<>@"',;:]+/g;
-
 /**
  * The message is built from nodemailer's error (which carries the server's reply), never from the
  * e-mail, and without the addresses a server quotes in its reply ("550 5.1.1 <…>: rejected"): it is
- * stored on the delivery and travels in Temporal's failure, which the payload codec does not encrypt.
+ * stored on the delivery row and written to the worker's log.
  */
 function classifySmtpFailure(error: unknown): EmailRejectedError | EmailTemporaryError {
   const failure: SmtpFailure = typeof error === 'object' && error !== null ? error : {};
-  const detail = (typeof failure.message === 'string' ? failure.message : String(error)).replace(ADDRESS, '[address]');
+  const detail = redactPersonalText(typeof failure.message === 'string' ? failure.message : String(error));
   const code = typeof failure.code === 'string' ? failure.code : undefined;
   const responseCode = typeof failure.responseCode === 'number' ? failure.responseCode : undefined;
   const text = `SMTP${code ? ` ${code}` : ''}: ${detail}`;

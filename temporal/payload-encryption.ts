@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { METADATA_ENCODING_KEY, type Payload, type PayloadCodec } from '@temporalio/common';
+import { type DataConverter, METADATA_ENCODING_KEY, type Payload, type PayloadCodec } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 
 /**
@@ -73,16 +73,19 @@ export function parsePayloadKey(text: string): { id: string; key: Buffer } {
   return { id: text.slice(0, separator), key: Buffer.from(text.slice(separator + 1), 'base64') };
 }
 
+/** The module whose failure converter hides failure messages; pre-built workflow bundles must include it. */
+export const FAILURE_CONVERTER_PATH = require.resolve('./failure-converter');
+
 /** What clients and workers pass as `dataConverter`: every process must use the same keys. */
-export function encryptedDataConverter(keys: PayloadKeys): { payloadCodecs: PayloadCodec[] } {
-  return { payloadCodecs: [new PayloadEncryptionCodec(keys)] };
+export function encryptedDataConverter(keys: PayloadKeys): DataConverter {
+  return { payloadCodecs: [new PayloadEncryptionCodec(keys)], failureConverterPath: FAILURE_CONVERTER_PATH };
 }
 
 /** The data converter for the configured keys (PAYLOAD_ENCRYPTION_KEY, PAYLOAD_PREVIOUS_KEYS). */
 export function dataConverterFor(config: {
   PAYLOAD_ENCRYPTION_KEY: string;
   PAYLOAD_PREVIOUS_KEYS: readonly string[];
-}): { payloadCodecs: PayloadCodec[] } {
+}): DataConverter {
   return encryptedDataConverter({
     current: parsePayloadKey(config.PAYLOAD_ENCRYPTION_KEY),
     previous: config.PAYLOAD_PREVIOUS_KEYS.map(parsePayloadKey),

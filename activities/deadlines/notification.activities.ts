@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { Context } from '@temporalio/activity';
 import type { Db } from '../../db/client';
 import type { FirePoint } from '../../domain/deadlines/deadline-types';
+import { redactPersonalText } from '../../domain/privacy/redact-personal-text';
 import { DeliveryChannel, DeliveryStatus } from '../../generated/prisma/enums';
 import {
   EmailRejectedError,
@@ -139,7 +140,8 @@ export function createNotificationActivities(db: Db, channels: NotificationChann
           });
         }
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        // Stored on the row: whatever the channel's library quoted, no person's address or number.
+        const message = redactPersonalText(error instanceof Error ? error.message : String(error));
         const rejected =
           error instanceof EmailRejectedError ||
           error instanceof WebhookRejectedError ||

@@ -8,6 +8,7 @@ import {
 import type { ActivityDependencies } from '../../activities';
 import type { Db } from '../../db/client';
 import { buildActivityDependencies } from '../../worker/activity-dependencies';
+import { FAILURE_CONVERTER_PATH } from '../../temporal/payload-encryption';
 import { createWorker } from '../../worker/create-worker';
 import { testDataConverter, testTemporalAddress } from './test-env';
 
@@ -23,6 +24,7 @@ export const silentLogger = {
 export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
     workflowsPath: path.resolve(__dirname, '../../workflows'),
+    failureConverterPath: FAILURE_CONVERTER_PATH,
     logger: silentLogger,
   });
 }
