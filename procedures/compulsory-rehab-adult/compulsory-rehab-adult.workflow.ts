@@ -1,0 +1,339 @@
+import { CaseEventKind } from '../../domain/cases/case-event-kinds';
+import { planTerm } from '../../domain/cases/treatment-term';
+import { addDays, daysBetween, endOfLegalDay } from '../../domain/deadlines/deadline-computation';
+import type { CasePatch } from '../../activities/cases/case.activities';
+import { CaseEngine, caseRecord, rejectAction, type Wake } from '../../workflows/cases/case-engine';
+import type { Actor, CaseSnapshot } from '../../workflows/cases/case-contract';
+import { postRehab, type StartPostRehabInput } from '../post-rehab/definition';
+import type { CompulsoryRehabAdultAction as Action } from './actions';
+import { Phase, REDUCTION_MONTHS, TERM_MONTHS, compulsoryRehabAdult, type StartCompulsoryRehabInput } from './definition';
+
+type Of<T extends Action['type']> = Extract<Action, { type: T }>;
+
+/**
+ * Procedure D (domain/procedures.md §5.3): what its action table (definition.ts) cannot say: the
+ * interim hold, the decision and its complaint window, the appeal, postponement, the term with its
+ * held days, reduction and absconding, and the hand-over to post-rehabilitation. The case engine
+ * does the rest: locking, validation, the timeline, the table's plain actions, the wake loop.
+ */
+class CompulsoryRehabCase {
+  readonly engine: CaseEngine<Action>;
+  private heldFrom: string | undefined;
+  private decidedMonths = 0;
+  private complaintWindow: { lastDay: string; closesAt: string; effectiveOn: string } | undefined;
+  private postponedUntil: string | undefined;
+  private admittedOn = '';
+  private reductionMonths = 0;
+  private daysAway = 0;
+  private abscondedOn: string | undefined;
+  private termEndOn: string | undefined;
+  private personId = '';
+
+  constructor(private readonly input: StartCompulsoryRehabInput) {
+    this.engine = new CaseEngine<Action>(compulsoryRehabAdult, input.caseRef, input.jurisdictionId, input.groundsFoundOn);
+  }
+
+  serve(): Promise<CaseSnapshot> {
+    return this.engine.serve(
+      {
+        validate: (action) => this.validate(action),
+        perform: (action, actor) => this.perform(action, actor),
+        nextWake: () => this.nextWake(),
+        snapshot: () => ({
+          ...(this.termEndOn ? { termEndOn: this.termEndOn } : {}),
+          ...(this.complaintWindow ? { complaintWindowEndsOn: this.complaintWindow.lastDay } : {}),
+        }),
+      },
+      async () => {
+        const registered = await this.engine.register(
+          {
+            person: this.input.person,
+            legalGround: this.input.legalGround,
+            groundsFoundOn: this.input.groundsFoundOn,
+            actor: this.input.actor,
+            ...(this.input.parentCaseRef ? { parentCaseRef: this.input.parentCaseRef } : {}),
+            event: {
+              kind: CaseEventKind.CASE_OPENED,
+              legalDate: this.input.groundsFoundOn,
+              details: { legalGround: this.input.legalGround },
+            },
+          },
+          ['CRA.D2'],
+        );
+        this.personId = registered.personId;
+        await this.engine.runUntilClosed();
+      },
+    );
+  }
+
+  private validate(action: Action): void {
+    switch (action.type) {
+      case 'FILE_DOSSIER':
+        if (action.interimArrangement.kind === 'FACILITY' && action.interimArrangement.heldFrom > action.on)
+          throw rejectAction('the hold cannot start after the dossier date', { field: 'interimArrangement.heldFrom' });
+        return;
+      case 'RECORD_DECISION':
+        if (action.outcome === 'APPLY') requireTerm(action.months);
+        return;
+      case 'DECIDE_APPEAL':
+        if (action.outcome === 'AMEND') requireTerm(action.months);
+        return;
+      case 'POSTPONE_EXECUTION':
+        if (action.until <= action.on) throw rejectAction('a postponement must end after it starts', { field: 'until' });
+        return;
+      case 'REDUCE_TERM': {
+        const { halfWayOn } = this.term();
+        if (this.reductionMonths > 0) throw rejectAction('the term was already reduced once', { field: 'months' });
+        if (action.months < REDUCTION_MONTHS.min || action.months > REDUCTION_MONTHS.max)
+          throw rejectAction(`a reduction is ${REDUCTION_MONTHS.min}–${REDUCTION_MONTHS.max} months`, { field: 'months' });
+        if (action.on < halfWayOn)
+          throw rejectAction(`a reduction is possible only after half the term, from ${halfWayOn}`, { field: 'on', halfWayOn });
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private async perform(action: Action, actor: Actor): Promise<void> {
+    const engine = this.engine;
+    const by = { actorId: actor.userId };
+    switch (action.type) {
+      case 'FILE_DOSSIER': {
+        await engine.complete('CRA.D2', action.on, by);
+        const interim = action.interimArrangement;
+        if (interim.kind === 'FACILITY') this.heldFrom = interim.heldFrom;
+        await engine.note(CaseEventKind.DOSSIER_FILED, action.on, actor, 'D2', {
+          details: {
+            legalGround: this.input.legalGround,
+            interimArrangement: interim.kind,
+            addictionResultRef: action.addictionResultRef,
+            documentIds: action.documentIds ?? [],
+          },
+          patch: {
+            phase: Phase.NOTIFYING,
+            interimArrangement: interim.kind,
+            ...(interim.kind === 'FACILITY' ? { heldFrom: interim.heldFrom } : {}),
+          },
+        });
+        engine.phase = Phase.NOTIFYING;
+        await engine.openStep('CRA.D3', action.on);
+        return;
+      }
+      case 'RETURN_DOSSIER':
+        await engine.close(CaseEventKind.DOSSIER_RETURNED, action.on, actor, action.reason);
+        return;
+      case 'RECORD_DECISION':
+        await this.recordDecision(action, actor);
+        return;
+      case 'DECIDE_APPEAL': {
+        await engine.complete('CRA.APPEAL', action.on, by, action.outcome);
+        await engine.note(CaseEventKind.APPEAL_DECIDED, action.on, actor, 'APPEAL', {
+          details: { outcome: action.outcome, months: action.months ?? null, decisionRef: action.decisionRef },
+          ...(action.outcome === 'AMEND' ? { patch: { decidedMonths: action.months as number } } : {}),
+        });
+        if (action.outcome === 'ANNUL') {
+          await engine.close(CaseEventKind.CASE_CLOSED, action.on, actor, 'DECISION_ANNULLED');
+          return;
+        }
+        if (action.outcome === 'AMEND') this.decidedMonths = action.months as number;
+        await this.takeEffect(action.on);
+        return;
+      }
+      case 'POSTPONE_EXECUTION':
+        await engine.complete('CRA.D11', action.on, by, 'POSTPONED');
+        this.postponedUntil = action.until;
+        await engine.moveTo(Phase.POSTPONED, CaseEventKind.EXECUTION_POSTPONED, action.on, actor, 'D11', {
+          reason: action.reason,
+          until: action.until,
+        });
+        return;
+      case 'END_POSTPONEMENT':
+        await this.endPostponement(action.on, actor);
+        return;
+      case 'EXEMPT':
+        await engine.close(CaseEventKind.EXEMPTED, action.on, actor, action.reason);
+        return;
+      case 'ADMIT': {
+        await engine.complete('CRA.D11', action.on, by);
+        this.admittedOn = action.on;
+        const term = this.term();
+        this.termEndOn = term.lastDay;
+        await engine.moveTo(
+          Phase.IN_TREATMENT,
+          CaseEventKind.ADMITTED,
+          action.on,
+          actor,
+          'D11',
+          { heldDays: term.heldDays, termEndOn: term.lastDay },
+          {
+            admittedOn: action.on,
+            termEndOn: term.lastDay,
+            ...(this.heldFrom ? { heldUntil: addDays(action.on, -1) } : {}),
+          },
+        );
+        return;
+      }
+      case 'ABSCOND':
+        this.abscondedOn = action.on;
+        await engine.moveTo(Phase.ABSCONDED, CaseEventKind.ABSCONDED, action.on, actor);
+        return;
+      case 'RETURN_TO_FACILITY': {
+        const away = daysBetween(this.abscondedOn as string, action.on);
+        this.daysAway += away;
+        this.abscondedOn = undefined;
+        await this.retime(Phase.IN_TREATMENT, CaseEventKind.RETURNED_TO_FACILITY, action.on, actor, { daysAway: away });
+        return;
+      }
+      case 'REDUCE_TERM':
+        this.reductionMonths = action.months;
+        await this.retime(Phase.IN_TREATMENT, CaseEventKind.TERM_REDUCED, action.on, actor, {
+          months: action.months,
+          decisionRef: action.decisionRef,
+        });
+        return;
+      case 'EARLY_RELEASE':
+        this.termEndOn = action.on;
+        await engine.note(CaseEventKind.EARLY_RELEASE, action.on, actor, undefined, {
+          details: { decisionRef: action.decisionRef },
+          patch: { termEndOn: action.on },
+        });
+        await this.startCompletion(action.on);
+        return;
+      case 'COMPLETE_TREATMENT':
+        await engine.complete('CRA.D13', action.on, by);
+        await this.finish(action.on, actor, action.certificateRef);
+        return;
+      default:
+        throw rejectAction(`${action.type} is performed by the action table`);
+    }
+  }
+
+  private async recordDecision(action: Of<'RECORD_DECISION'>, actor: Actor) {
+    const engine = this.engine;
+    await engine.complete('CRA.D8', action.on, { actorId: actor.userId }, action.outcome);
+    const patch: CasePatch = {
+      decisionOutcome: action.outcome,
+      decisionDate: action.on,
+      decisionRef: action.decisionRef,
+      ...(action.outcome === 'APPLY' ? { decidedMonths: action.months as number } : {}),
+    };
+    await engine.note(CaseEventKind.DECISION_RECORDED, action.on, actor, 'D8', {
+      details: { outcome: action.outcome, months: action.months ?? null, decisionRef: action.decisionRef },
+      patch,
+    });
+    switch (action.outcome) {
+      case 'APPLY': {
+        this.decidedMonths = action.months as number;
+        const window = await caseRecord().complaintWindow({
+          jurisdictionId: this.input.jurisdictionId,
+          decisionDate: action.on,
+          openedAt: new Date().toISOString(),
+        });
+        this.complaintWindow = window;
+        await engine.moveTo(Phase.COMPLAINT_WINDOW, CaseEventKind.COMPLAINT_WINDOW_OPENED, action.on, actor, 'D9', {
+          lastDay: window.lastDay,
+          explanation: window.explanation,
+        });
+        return;
+      }
+      case 'TEMPORARILY_SUSPEND':
+        engine.phase = Phase.COURT_SUSPENDED;
+        await engine.note(CaseEventKind.PROCEEDINGS_SUSPENDED, action.on, actor, 'D8', {
+          patch: { phase: Phase.COURT_SUSPENDED },
+        });
+        return;
+      default:
+        await engine.close(CaseEventKind.CASE_CLOSED, action.on, actor, `DECISION_${action.outcome}`);
+    }
+  }
+
+  /** The next moment the case itself must act without anyone asking. */
+  private nextWake(): Wake | undefined {
+    switch (this.engine.phase) {
+      case Phase.COMPLAINT_WINDOW: {
+        const window = this.complaintWindow;
+        if (!window) return undefined;
+        return { at: window.closesAt, run: () => this.takeEffect(window.effectiveOn) };
+      }
+      case Phase.POSTPONED: {
+        const until = this.postponedUntil;
+        if (!until) return undefined;
+        return { at: endOfLegalDay(addDays(until, -1)), run: () => this.endPostponement(until) };
+      }
+      case Phase.IN_TREATMENT: {
+        const lastDay = this.termEndOn;
+        if (!lastDay) return undefined;
+        return { at: endOfLegalDay(lastDay), run: () => this.startCompletion(lastDay) };
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private async takeEffect(effectiveOn: string): Promise<void> {
+    this.engine.advanceTo(effectiveOn);
+    await this.engine.moveTo(Phase.AWAITING_ADMISSION, CaseEventKind.DECISION_EFFECTIVE, effectiveOn, undefined, undefined, {}, {
+      decisionEffectiveOn: effectiveOn,
+    });
+    await this.engine.openStep('CRA.D11', effectiveOn);
+  }
+
+  private async endPostponement(on: string, actor?: Actor): Promise<void> {
+    this.postponedUntil = undefined;
+    this.engine.advanceTo(on);
+    await this.engine.moveTo(Phase.AWAITING_ADMISSION, CaseEventKind.POSTPONEMENT_ENDED, on, actor);
+    await this.engine.openStep('CRA.D11', on);
+  }
+
+  private async startCompletion(lastDay: string): Promise<void> {
+    this.engine.advanceTo(lastDay);
+    await this.engine.moveTo(Phase.COMPLETING, CaseEventKind.TERM_ENDED, lastDay);
+    await this.engine.openStep('CRA.D13', lastDay);
+  }
+
+  /** Completion: the case closes and post-rehabilitation starts at the commune of residence. */
+  private async finish(on: string, actor: Actor, certificateRef: string): Promise<void> {
+    const followUpRef = `${postRehab.refPrefix}-${this.input.caseRef}`;
+    await this.engine.note(CaseEventKind.COMPLETED, on, actor, 'D13', {
+      details: { certificateRef, postRehabCaseRef: followUpRef },
+      patch: { phase: Phase.CLOSED, status: 'CLOSED', completedOn: on, closedOn: on, closedReason: 'COMPLETED' },
+    });
+    this.engine.phase = Phase.CLOSED;
+    const followUp: StartPostRehabInput = {
+      caseRef: followUpRef,
+      parentCaseRef: this.input.caseRef,
+      personId: this.personId,
+      jurisdictionId: this.input.person.residenceJurisdictionId,
+      startDate: on,
+    };
+    await this.engine.startCase(postRehab.workflowType, followUpRef, followUp);
+  }
+
+  private term() {
+    return planTerm({
+      admittedOn: this.admittedOn,
+      decidedMonths: this.decidedMonths,
+      ...(this.heldFrom ? { heldFrom: this.heldFrom } : {}),
+      reductionMonths: this.reductionMonths,
+      daysAway: this.daysAway,
+    });
+  }
+
+  /** A change of the term (a return after absconding, a reduction): the end day moves. */
+  private async retime(phase: string, kind: string, on: string, actor: Actor, details: object): Promise<void> {
+    this.termEndOn = this.term().lastDay;
+    await this.engine.moveTo(phase, kind, on, actor, undefined, { ...details, termEndOn: this.termEndOn }, {
+      termEndOn: this.termEndOn,
+    });
+  }
+}
+
+function requireTerm(months: number | undefined): void {
+  if (months === undefined || !Number.isInteger(months) || months < TERM_MONTHS.min || months > TERM_MONTHS.max)
+    throw rejectAction(`the term is ${TERM_MONTHS.min}–${TERM_MONTHS.max} whole months`, { field: 'months' });
+}
+
+export async function compulsoryRehabAdultWorkflow(input: StartCompulsoryRehabInput): Promise<CaseSnapshot> {
+  return new CompulsoryRehabCase(input).serve();
+}
