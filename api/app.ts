@@ -13,6 +13,7 @@ import { ruleBook } from '../rules/rule-book';
 import { registerLoginRoutes } from './auth/login.routes';
 import { DocumentStore } from './cases/case-documents';
 import { registerCaseRoutes } from './cases/cases.routes';
+import { registerProcedureRoutes } from './procedures/procedures.routes';
 import { registerCalendarRoutes } from './calendar/calendar.routes';
 import { registerDeadlineViewRoutes } from './deadlines/deadline-view.routes';
 import { registerInboxRoutes } from './inbox/inbox.routes';
@@ -117,6 +118,7 @@ export function createApp(settings: AppSettings, { db, temporal, logger }: AppDe
   registerRuleRoutes(routes, db, ruleBook, directory);
   registerDeadlineViewRoutes(routes, db, directory);
   registerInboxRoutes(routes, db);
+  registerProcedureRoutes(routes, ruleBook);
   registerCaseRoutes(
     routes,
     { db, temporal, directory, documents: new DocumentStore(settings.documentStoreDir, settings.documentMaxBytes) },

@@ -70,6 +70,7 @@ async function driveCase(http: Http, log: LatencyLog, index: number): Promise<vo
   const citizenId = `9${String(index).padStart(11, '0')}`;
   const opened = await log.time('open case', () =>
     http.call('POST', '/cases', 'police.apl', {
+      procedure: 'COMPULSORY_REHAB_ADULT',
       jurisdictionId: 'SX-APL',
       person: {
         fullName: 'Nguyễn Văn Đo',

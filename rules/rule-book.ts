@@ -1,5 +1,4 @@
-import { compulsoryRehabAdultRules } from './compulsory-rehab-adult.rules';
-import { postRehabRules } from './post-rehab.rules';
+import { PROCEDURES } from '../procedures/registry';
 import { reportingRules } from './reporting.rules';
 import {
   ruleOverrideParametersSchema,
@@ -108,4 +107,5 @@ function assertVersionsOrdered(rule: StepRule): void {
   });
 }
 
-export const ruleBook = new RuleBook([...compulsoryRehabAdultRules, ...postRehabRules, ...reportingRules]);
+/** Every procedure's rules (procedures/registry.ts) and the reporting rules. */
+export const ruleBook = new RuleBook([...PROCEDURES.flatMap((procedure) => procedure.rules), ...reportingRules]);

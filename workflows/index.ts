@@ -1,6 +1,5 @@
 // Every workflow type the worker registers. Workflow code is deterministic: no I/O, no clock.
 export { systemPingWorkflow } from './system-ping/system-ping.workflow';
 export { deadlineStepWorkflow } from './deadlines/deadline-step.workflow';
-export { compulsoryRehabAdultWorkflow } from './cases/compulsory-rehab-adult.workflow';
-export { postRehabWorkflow } from './cases/post-rehab.workflow';
 export { reportingRunWorkflow } from './reporting/reporting-run.workflow';
+export * from '../procedures/workflows';

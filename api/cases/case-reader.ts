@@ -108,10 +108,19 @@ export async function readCasePage(db: Db, caseRef: string) {
 export async function searchCases(
   db: Db,
   units: string[],
-  query: { citizenId?: string | undefined; name?: string | undefined; phase?: string | undefined; status?: 'OPEN' | 'CLOSED' | undefined; limit: number },
+  procedures: string[],
+  query: {
+    citizenId?: string | undefined;
+    name?: string | undefined;
+    procedure?: string | undefined;
+    phase?: string | undefined;
+    status?: 'OPEN' | 'CLOSED' | undefined;
+    limit: number;
+  },
 ) {
   const where: Prisma.CaseWhereInput = {
     jurisdictionId: { in: units },
+    procedure: { in: query.procedure ? procedures.filter((code) => code === query.procedure) : procedures },
     ...(query.phase ? { phase: query.phase } : {}),
     ...(query.status ? { status: query.status } : {}),
     ...(query.citizenId || query.name

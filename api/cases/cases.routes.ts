@@ -1,19 +1,19 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../../db/client';
-import { Procedure } from '../../domain/cases/case-event-kinds';
 import { vietnamDate } from '../../domain/time/legal-date';
 import { StepStatus } from '../../generated/prisma/enums';
+import { procedureByCode } from '../../procedures/registry';
+import type { ProcedureModule } from '../../procedures/procedure-module';
+import { ruleBook } from '../../rules/rule-book';
 import {
-  COMPULSORY_REHAB_ADULT_WORKFLOW,
   CaseFailure,
   caseActUpdate,
   caseSnapshotQuery,
   caseReadyUpdate,
   caseWorkflowId,
-  type CaseAction,
+  type CaseActionBase,
   type CaseSnapshot,
-  type StartCompulsoryRehabInput,
 } from '../../workflows/cases/case-contract';
 import { jurisdictionSearchAttribute, procedureSearchAttribute } from '../../workflows/search-attributes';
 import { actsFor } from '../auth/acts-for';
@@ -24,15 +24,24 @@ import { Problem, problems } from '../http/problem';
 import type { ApiRoutes } from '../http/routes';
 import { parseInput } from '../http/validation';
 import type { JurisdictionDirectory } from '../registry/jurisdiction-directory';
-import { CASE_ACTION_ACCESS, CASE_ACTOR_ROLES } from './case-action-access';
 import { readCasePage, searchCases } from './case-reader';
-import { caseActionBody, caseRefParams, caseSearchQuery, caseSnapshotView, createCaseBody } from './cases.schemas';
+import {
+  caseActionBody,
+  caseActionEnvelope,
+  caseRefParams,
+  caseSearchQuery,
+  caseSnapshotView,
+  createCaseBody,
+} from './cases.schemas';
+import { actionRoles, caseActorRoles, caseOpenerRoles, caseReaderRoles, readableProcedures } from './procedure-access';
+import { ageOn } from '../../domain/time/age';
 import { registerCaseDocumentRoutes, type DocumentStore } from './case-documents';
 
 const SETTLE_ATTEMPTS = 50;
 const SETTLE_POLL_MS = 100;
-const POLICE_WHO_OPEN_CASES = ['COMMUNE_POLICE_OFFICER', 'COMMUNE_POLICE_HEAD'] as const;
-const CASE_READERS = [...CASE_ACTOR_ROLES] as const;
+const CASE_OPENERS = caseOpenerRoles();
+const CASE_ACTORS = caseActorRoles(ruleBook);
+const CASE_READERS = caseReaderRoles();
 
 const caseNotFound = (caseRef: string) =>
   problems.notFound({ vi: `Không có hồ sơ vụ việc ${caseRef}.`, en: `No case ${caseRef}.` });
@@ -101,26 +110,54 @@ export function registerCaseRoutes(
     return false;
   }
 
+  /** The procedure a case runs, from its stored code. */
+  function moduleOf(caseRow: { procedure: string }): ProcedureModule {
+    const module = procedureByCode(caseRow.procedure);
+    if (!module) throw new Error(`case procedure ${caseRow.procedure} is not registered`);
+    return module;
+  }
+
+  /** The action's body, checked against its case's procedure; an unknown type names those that exist. */
+  function parseAction(module: ProcedureModule, body: { type: string }): CaseActionBase {
+    const known = module.definition.actions.map((row) => row.type);
+    if (!known.includes(body.type)) {
+      throw problems.invalidRequest([
+        {
+          field: 'body.type',
+          message: `Thủ tục ${module.definition.code} không có thao tác ${body.type}; các thao tác: ${known.join(', ')}`,
+          messageEn: `Procedure ${module.definition.code} has no action ${body.type}; its actions: ${known.join(', ')}`,
+        },
+      ]);
+    }
+    return parseInput(module.actions, body, 'body') as unknown as CaseActionBase;
+  }
+
+  /**
+   * Role, jurisdiction and step ownership for one action, from the procedure's action table;
+   * answers 403 or 409 before Temporal is asked.
+   */
   async function authorise(
     principal: Principal,
-    caseRow: { id: string; phase: string; jurisdictionId: string; workflowId: string },
-    action: CaseAction,
+    caseRow: { id: string; phase: string; jurisdictionId: string; workflowId: string; procedure: string },
+    action: CaseActionBase,
   ) {
-    const access = CASE_ACTION_ACCESS[action.type];
-    if (access.kind === 'ROLES') {
-      if (!principal.roles.some((role) => access.roles.includes(role))) throw problems.forbiddenRole(access.roles);
+    const row = moduleOf(caseRow).definition.actions.find((candidate) => candidate.type === action.type);
+    if (!row) throw new Error(`action ${action.type} vanished from its table`);
+    if ('roles' in row.by) {
+      if (!principal.roles.some((role) => actionRoles(ruleBook, row).includes(role))) throw problems.forbiddenRole(row.by.roles);
       assertCovers(await directory.scope(), principal, caseRow.jurisdictionId);
       return;
     }
+    const ruleKey = row.step?.rule as string;
     const findStep = () =>
       db.step.findFirst({
-        where: { caseRef: caseRow.id, ruleKey: access.ruleKey, status: { in: [StepStatus.OPEN, StepStatus.SUSPENDED] } },
+        where: { caseRef: caseRow.id, ruleKey, status: { in: [StepStatus.OPEN, StepStatus.SUSPENDED] } },
         orderBy: { openedAt: 'desc' },
       });
     // A timer may be half-way through opening the step (the phase is on record, the step not yet).
     const step = (await findStep()) ?? ((await settled(caseRow.workflowId)) ? await findStep() : null);
     if (!step) throw notOpen(caseRow.id, caseRow.phase, action.type, await openStepsOf(caseRow.id));
-    const roles = [step.ownerRole, ...access.alsoRoles];
+    const roles = [step.ownerRole, ...(row.by.alsoRoles ?? [])];
     if (!principal.roles.some((role) => roles.includes(role))) throw problems.forbiddenRole(roles);
     if (!(await actsFor(db, principal, step.ownerAgencyId))) throw problems.forbiddenJurisdiction();
   }
@@ -129,17 +166,28 @@ export function registerCaseRoutes(
     method: 'post',
     path: '/cases',
     tag: 'Cases',
-    summary: 'Open a compulsory-rehabilitation case (the grounds were found; the dossier step starts)',
+    summary: 'Open a case in a procedure (`procedure` says which; `GET /procedures` lists them and who may open each)',
     description:
-      'Send an `Idempotency-Key` header: a retry with the same key and body answers with the case the first request opened.',
-    access: { roles: POLICE_WHO_OPEN_CASES },
+      'Send an `Idempotency-Key` header: a retry with the same key and body answers with the case the first request opened. ' +
+      'A person outside the ages the procedure applies to on the legal date answers 422, naming the ages.',
+    access: { roles: CASE_OPENERS },
     body: createCaseBody,
-    responses: { 201: { description: 'The case was opened: its dossier step and due date', schema: caseSnapshotView } },
+    responses: {
+      201: { description: 'The case was opened: its first step and due date', schema: caseSnapshotView },
+      409: { description: 'The Idempotency-Key was used before with another body' },
+      422: { description: 'The person is outside the ages the procedure applies to' },
+    },
     handler: async ({ principal, body, req }) => {
       const key = parseInput(idempotencyKey, req.get('idempotency-key'), 'headers.idempotency-key');
+      const module = procedureByCode(String(body.procedure)) as ProcedureModule;
+      const opening = module.opening;
+      const definition = module.definition;
+      if (!opening) throw new Error(`procedure ${definition.code} has no opening`);
+      if (!principal.roles.some((role) => definition.openedBy.includes(role))) throw problems.forbiddenRole(definition.openedBy);
       const scope = await directory.scope();
-      assertCovers(scope, principal, body.jurisdictionId);
-      if (!scope.has(body.person.residenceJurisdictionId))
+      assertCovers(scope, principal, opening.jurisdictionOf(body));
+      const residence = opening.residenceOf?.(body);
+      if (residence !== undefined && !scope.has(residence))
         throw problems.invalidRequest([
           {
             field: 'body.person.residenceJurisdictionId',
@@ -147,11 +195,12 @@ export function registerCaseRoutes(
             messageEn: 'No such administrative unit',
           },
         ]);
-      const today = vietnamDate();
-      if (body.groundsFoundOn > today)
+      const legalDate = opening.legalDateOf(body);
+      if (legalDate.date > vietnamDate())
         throw problems.invalidRequest([
-          { field: 'body.groundsFoundOn', message: 'Ngày không được ở tương lai', messageEn: 'The date cannot be in the future' },
+          { field: `body.${legalDate.field}`, message: 'Ngày không được ở tương lai', messageEn: 'The date cannot be in the future' },
         ]);
+      assertAgeApplies(module, opening.birthDateOf?.(body), legalDate.date);
       const requestHash = requestHashOf(body);
       const intakeKey = `${principal.userId}:${key}`;
       const caseRef = await db.$transaction(async (tx) => {
@@ -161,35 +210,28 @@ export function registerCaseRoutes(
           return existing.caseRef;
         }
         const [{ next }] = await tx.$queryRaw<[{ next: bigint }]>`SELECT nextval('case_ref_seq') AS next`;
-        const provinceId = scope.pathOf(body.jurisdictionId)?.split('/')[1] ?? 'XX';
-        const ref = `CRA-${provinceId}-${body.groundsFoundOn.slice(0, 4)}-${String(next).padStart(6, '0')}`;
+        const provinceId = scope.pathOf(opening.jurisdictionOf(body))?.split('/')[1] ?? 'XX';
+        const ref = `${definition.refPrefix}-${provinceId}-${legalDate.date.slice(0, 4)}-${String(next).padStart(6, '0')}`;
         await tx.caseIntake.create({ data: { key: intakeKey, userId: principal.userId, requestHash, caseRef: ref } });
         return ref;
       });
-      const input: StartCompulsoryRehabInput = {
-        caseRef,
-        jurisdictionId: body.jurisdictionId,
-        person: body.person,
-        legalGround: body.legalGround,
-        groundsFoundOn: body.groundsFoundOn,
-        actor: { userId: principal.userId, agencyId: principal.agencyId },
-      };
+      const input = opening.toInput(body, { caseRef, actor: { userId: principal.userId, agencyId: principal.agencyId } });
       try {
-        await temporal.workflow.start(COMPULSORY_REHAB_ADULT_WORKFLOW, {
+        await temporal.workflow.start(definition.workflowType, {
           workflowId: caseWorkflowId(caseRef),
           taskQueue: settings.taskQueue,
           args: [input],
           workflowIdConflictPolicy: 'USE_EXISTING',
           // Operations only: no personal data in search attributes (DESIGN.md decision 8).
           typedSearchAttributes: [
-            { key: procedureSearchAttribute, value: Procedure.COMPULSORY_REHAB_ADULT },
-            { key: jurisdictionSearchAttribute, value: body.jurisdictionId },
+            { key: procedureSearchAttribute, value: definition.code },
+            { key: jurisdictionSearchAttribute, value: opening.jurisdictionOf(body) },
           ],
         });
       } catch (error) {
         if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
       }
-      // Answer once the case is on record and its dossier step is open, with its due date.
+      // Answer once the case is on record and its first step is open, with its due date.
       const snapshot = await temporal.workflow
         .getHandle(caseWorkflowId(caseRef))
         .executeUpdate(caseReadyUpdate, { updateId: 'ready' });
@@ -205,18 +247,20 @@ export function registerCaseRoutes(
     description:
       'One Temporal Update per action. `Idempotency-Key` is required: a retry with the same key gets the first answer. ' +
       'An action whose step is not open answers 409 with the open steps and the actions allowed now.',
-    access: { roles: CASE_ACTOR_ROLES },
+    access: { roles: CASE_ACTORS },
     params: caseRefParams,
-    body: caseActionBody,
+    body: caseActionEnvelope,
+    bodyDocs: caseActionBody,
     responses: {
       200: { description: 'Where the case stands after the action', schema: caseSnapshotView },
+      404: { description: 'No such case' },
       409: { description: 'The step is not open: the answer lists what is' },
       422: { description: 'The action breaks a rule of the procedure (term out of range, dates out of order)' },
     },
     handler: async ({ principal, params, body, req }) => {
       const key = parseInput(idempotencyKey, req.get('idempotency-key'), 'headers.idempotency-key');
       const caseRow = await loadCase(params.caseRef);
-      const action = body as CaseAction;
+      const action = parseAction(moduleOf(caseRow), body);
       const handle = temporal.workflow.getHandle(caseRow.workflowId);
       const updateId = `${principal.userId}:${action.type}:${key}`;
       try {
@@ -272,6 +316,9 @@ export function registerCaseRoutes(
     responses: { 200: { description: 'The case' }, 404: { description: 'No such case' } },
     handler: async ({ principal, params, req }) => {
       const caseRow = await loadCase(params.caseRef);
+      // Each procedure names who may read its cases (a trafficking victim's record is stricter than a drug case).
+      const readers = moduleOf(caseRow).definition.readBy;
+      if (!principal.roles.some((role) => readers.includes(role))) throw problems.forbiddenRole(readers);
       const owns = await db.step.findFirst({
         where: { caseRef: caseRow.id, ownerAgencyId: principal.agencyId },
         select: { id: true },
@@ -297,14 +344,15 @@ export function registerCaseRoutes(
     method: 'get',
     path: '/cases',
     tag: 'Cases',
-    summary: 'Search cases in your jurisdiction by identity number, name, phase or status',
+    summary: 'Search cases in your jurisdiction by identity number, name, procedure, phase or status',
+    description: 'Only the procedures whose cases your roles may read are searched.',
     access: { roles: ['COMMUNE_POLICE_OFFICER', 'COMMUNE_POLICE_HEAD', 'PROVINCIAL_COORDINATOR', 'JUDGE', 'CHIEF_JUDGE', 'FACILITY_OFFICER', 'FACILITY_DIRECTOR'] },
     query: caseSearchQuery,
     responses: { 200: { description: 'Matching cases, newest first' } },
     handler: async ({ principal, query, req }) => {
       const scope = await directory.scope();
       const units = scope.ids().filter((id) => scope.covers(principal.jurisdictionPath, id));
-      const found = await searchCases(db, units, query);
+      const found = await searchCases(db, units, readableProcedures(principal.roles), query);
       await db.auditEvent.create({
         data: {
           action: 'case.search',
@@ -323,4 +371,32 @@ export function registerCaseRoutes(
   });
 
   registerCaseDocumentRoutes(routes, { db, directory, documents: deps.documents, loadCase, readers: CASE_READERS });
+}
+
+/** A person outside the ages the procedure applies to on the legal date: 422, naming the ages. */
+function assertAgeApplies(module: ProcedureModule, birthDate: string | undefined, legalDate: string): void {
+  const range = module.definition.appliesTo;
+  if (!range || !birthDate) return;
+  const age = ageOn(birthDate, legalDate);
+  const tooYoung = range.minYears !== undefined && age < range.minYears;
+  const tooOld = range.belowYears !== undefined && age >= range.belowYears;
+  if (!tooYoung && !tooOld) return;
+  const ages = [
+    range.minYears !== undefined ? `từ đủ ${range.minYears} tuổi` : '',
+    range.belowYears !== undefined ? `dưới ${range.belowYears} tuổi` : '',
+  ].filter(Boolean);
+  const agesEn = [
+    range.minYears !== undefined ? `aged ${range.minYears} or over` : '',
+    range.belowYears !== undefined ? `under ${range.belowYears}` : '',
+  ].filter(Boolean);
+  throw new Problem(
+    422,
+    'CASE.AGE_NOT_APPLICABLE',
+    { vi: 'Thủ tục không áp dụng cho độ tuổi này', en: 'The procedure does not apply at this age' },
+    {
+      vi: `Người này ${age} tuổi vào ngày ${legalDate}; thủ tục ${module.definition.code} áp dụng cho người ${ages.join(' và ')} (${range.source}).`,
+      en: `The person was ${age} on ${legalDate}; procedure ${module.definition.code} applies to people ${agesEn.join(' and ')} (${range.source}).`,
+    },
+    { field: 'body.person.birthDate', age },
+  );
 }

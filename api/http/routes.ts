@@ -45,6 +45,8 @@ export interface RouteSpec<P extends Schema | undefined, Q extends Schema | unde
   params?: P;
   query?: Q;
   body?: B;
+  /** The body as the OpenAPI document shows it, when the handler checks it further (an action against its case's procedure). */
+  bodyDocs?: Schema;
   responses: Record<number, { description: string; schema?: Schema }>;
   handler: (ctx: RouteContext<P, Q, B, A>) => Promise<Reply>;
 }
@@ -111,7 +113,7 @@ export class ApiRoutes {
         // zod-to-openapi wants object schemas here; every params/query schema in api/ is one.
         ...(spec.params ? { params: spec.params as never } : {}),
         ...(spec.query ? { query: spec.query as never } : {}),
-        ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } } } } : {}),
+        ...(spec.body ? { body: { content: { 'application/json': { schema: spec.bodyDocs ?? spec.body } } } } : {}),
       },
       responses,
     };

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import request from 'supertest';
@@ -175,6 +177,15 @@ describe('a compulsory-rehabilitation case through the API', () => {
     await expect(
       Worker.runReplayHistory({ workflowBundle: bundle, dataConverter: testDataConverter() }, history, caseWorkflowId(caseRef)),
     ).resolves.toBeUndefined();
+    if (process.env.RECORD_HISTORY_FIXTURES) {
+      // Run with TEST_PAYLOAD_KEY set to the fixtures' key (history-replay.test.ts) to refresh them.
+      const suffix = process.env.RECORD_HISTORY_FIXTURES;
+      const followUpHistory = await api.temporal.workflow.getHandle(caseWorkflowId(followUpRef)).fetchHistory();
+      for (const [name, recorded] of [['compulsory-rehab-case', history], ['post-rehab', followUpHistory]] as const) {
+        const json = temporal.api.history.v1.History.fromObject(recorded).toJSON();
+        writeFileSync(path.resolve(__dirname, `../fixtures/histories/${name}.${suffix}.json`), JSON.stringify(json, null, 1));
+      }
+    }
   });
 
   it('routes the next court step of a case started before 1 July 2025 to the successor court', async () => {
@@ -320,6 +331,7 @@ describe('a compulsory-rehabilitation case through the API', () => {
       .set('Authorization', `Bearer ${await token('police.apl')}`)
       .set('Idempotency-Key', randomUUID())
       .send({
+        procedure: 'COMPULSORY_REHAB_ADULT',
         jurisdictionId: 'SX-APL',
         person: {
           fullName: 'Trần Thị B',

@@ -59,3 +59,21 @@ describe('histories recorded before the database writes became local activities'
     ).resolves.toBeUndefined();
   });
 });
+
+describe('histories recorded before procedures became modules on one case engine', () => {
+  // Recorded by the end-to-end case test on the code just before the move (RECORD_HISTORY_FIXTURES).
+  const cases = ['compulsory-rehab-case.before-procedure-modules.json', 'post-rehab.before-procedure-modules.json'];
+
+  it.each(cases)('%s replays through the current workflow code', async (name) => {
+    const history = fixture(name);
+    const workflowId = history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowId ?? name;
+    await expect(
+      Worker.runReplayHistory(
+        { workflowBundle: bundle, dataConverter: encryptedDataConverter({ current: parsePayloadKey(FIXTURE_KEY) }) },
+        history,
+        workflowId,
+      ),
+    ).resolves.toBeUndefined();
+  });
+});
+

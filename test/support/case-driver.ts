@@ -53,6 +53,7 @@ export function caseDriver(api: ApiHarness) {
       .set('Authorization', `Bearer ${await token(user)}`)
       .set('Idempotency-Key', randomUUID())
       .send({
+        procedure: 'COMPULSORY_REHAB_ADULT',
         jurisdictionId: where.jurisdictionId,
         person: {
           fullName: 'Nguyễn Văn Thử',

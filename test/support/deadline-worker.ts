@@ -54,7 +54,8 @@ export class RestartableWorker {
 
   constructor(
     private readonly taskQueue: string,
-    private readonly bundle: WorkflowBundleWithSourceMap,
+    /** A bundle made by bundleWorkflows(), or the code of an earlier version kept as a fixture. */
+    private readonly bundle: WorkflowBundleWithSourceMap | { code: string },
     private readonly dependencies: ActivityDependencies,
     private readonly address: string = testTemporalAddress(),
   ) {}

@@ -11,6 +11,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_TEMPORAL_ADDRESS = stack.temporalAddress;
   process.env.TEST_TMP_ROOT = stack.root;
   process.env.SCARF_ANALYTICS = 'false';
-  process.env.TEST_PAYLOAD_KEY = `test:${randomBytes(32).toString('base64')}`;
+  // A fixed key may be given, to record replay fixtures with the fixtures' key.
+  process.env.TEST_PAYLOAD_KEY ??= `test:${randomBytes(32).toString('base64')}`;
   (globalThis as Record<string, unknown>).__testStack = stack;
 }

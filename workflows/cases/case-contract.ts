@@ -1,14 +1,12 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { DecisionOutcome } from '../../domain/cases/case-event-kinds';
 import type { StepStatus } from '../deadlines/contract';
 
 /**
- * The messages of a case workflow, shared by the workflow, the API and the tests. Every action
- * an official takes is one `case.act` Update; its update id is the client's idempotency key, so
- * a retried request gets the first answer instead of acting twice.
+ * The messages every case workflow answers, whatever its procedure, shared by the case engine,
+ * the API and the tests. Every action an official takes is one `case.act` Update; its update id
+ * is the client's idempotency key, so a retried request gets the first answer instead of acting
+ * twice. These names are in the histories of running cases: they never change.
  */
-export const COMPULSORY_REHAB_ADULT_WORKFLOW = 'compulsoryRehabAdultWorkflow';
-export const POST_REHAB_WORKFLOW = 'postRehabWorkflow';
 export const caseWorkflowId = (caseRef: string) => `case:${caseRef}`;
 
 export const CaseFailure = {
@@ -20,6 +18,7 @@ export const CaseFailure = {
 
 export type ResidenceStatus = 'STABLE' | 'NO_STABLE_RESIDENCE';
 
+/** A person as a case that finds them first records them (persons table). */
 export interface PersonInput {
   fullName: string;
   birthDate: string;
@@ -35,49 +34,14 @@ export interface Actor {
   agencyId: string;
 }
 
-export interface StartCompulsoryRehabInput {
-  caseRef: string;
-  /** The commune handling the case (residence, or place of violation without stable residence). */
-  jurisdictionId: string;
-  person: PersonInput;
-  /** Law 73/2021 Art. 32 ground, 1–4. */
-  legalGround: 1 | 2 | 3 | 4;
-  /** The legal date the grounds were found: the D2 dossier clock and the procedure's limit start here. */
-  groundsFoundOn: string;
-  actor: Actor;
+/** What every action carries: its type and `on`, the legal date it happened. Each procedure's zod schemas say the rest. */
+export interface CaseActionBase {
+  type: string;
+  on: string;
 }
 
-export type InterimArrangement = { kind: 'FAMILY' } | { kind: 'FACILITY'; heldFrom: string };
-
-/** Everything an official can do to a compulsory-rehabilitation case. `on` is the legal date it happened. */
-export type CaseAction =
-  | { type: 'FILE_DOSSIER'; on: string; addictionResultRef: string; interimArrangement: InterimArrangement; documentIds?: string[] }
-  | { type: 'NOTIFY_PERSON'; on: string }
-  | { type: 'TRANSFER_TO_COURT'; on: string }
-  | { type: 'ACCEPT_DOSSIER'; on: string }
-  | { type: 'REQUEST_DOCUMENTS'; on: string; reason: string }
-  | { type: 'SUPPLY_DOCUMENTS'; on: string; documentIds?: string[] }
-  | { type: 'RETURN_DOSSIER'; on: string; reason: string }
-  | { type: 'SCHEDULE_HEARING'; on: string; hearingDate: string }
-  | { type: 'RECORD_DECISION'; on: string; outcome: DecisionOutcome; months?: number; decisionRef: string }
-  | { type: 'RESUME_PROCEEDINGS'; on: string }
-  | { type: 'FILE_COMPLAINT'; on: string; by: 'PERSON' | 'PROCURACY' }
-  | { type: 'DECIDE_APPEAL'; on: string; outcome: 'UPHOLD' | 'AMEND' | 'ANNUL'; months?: number; decisionRef: string }
-  | { type: 'POSTPONE_EXECUTION'; on: string; reason: 'SERIOUS_ILLNESS' | 'FAMILY_HARDSHIP'; until: string }
-  | { type: 'END_POSTPONEMENT'; on: string }
-  | { type: 'EXEMPT'; on: string; reason: string }
-  | { type: 'ADMIT'; on: string }
-  | { type: 'ABSCOND'; on: string }
-  | { type: 'RETURN_TO_FACILITY'; on: string }
-  | { type: 'REDUCE_TERM'; on: string; months: number; decisionRef: string }
-  | { type: 'EARLY_RELEASE'; on: string; decisionRef: string }
-  | { type: 'COMPLETE_TREATMENT'; on: string; certificateRef: string }
-  | { type: 'RECORD_CHECK_IN'; on: string };
-
-export type CaseActionType = CaseAction['type'];
-
-export interface CaseActionRequest {
-  action: CaseAction;
+export interface CaseActionRequest<A extends CaseActionBase = CaseActionBase> {
+  action: A;
   actor: Actor;
 }
 
@@ -97,7 +61,7 @@ export interface CaseSnapshot {
   closed: boolean;
   openSteps: OpenStepView[];
   /** The actions the case accepts now. */
-  allowedActions: CaseActionType[];
+  allowedActions: string[];
   termEndOn?: string;
   complaintWindowEndsOn?: string;
   /** A change is under way (a timer fired, an action is being taken): Postgres may be mid-way through it. */
@@ -108,13 +72,3 @@ export const caseActUpdate = defineUpdate<CaseSnapshot, [CaseActionRequest]>('ca
 /** Answers once the case is on record and its first step is open (what "open a case" waits for). */
 export const caseReadyUpdate = defineUpdate<CaseSnapshot, []>('case.ready');
 export const caseSnapshotQuery = defineQuery<CaseSnapshot>('case.snapshot');
-
-export interface StartPostRehabInput {
-  caseRef: string;
-  parentCaseRef: string;
-  personId: string;
-  /** The commune of residence, which manages the person. */
-  jurisdictionId: string;
-  /** The date treatment was completed: the management period starts here. */
-  startDate: string;
-}

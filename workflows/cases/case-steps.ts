@@ -1,5 +1,6 @@
 import { StepClock } from '../deadlines/step-clock';
 import type { OpenStepInput } from '../deadlines/contract';
+import { stepKeyOf } from '../../procedures/procedure-definition';
 import type { OpenStepView } from './case-contract';
 
 /**
@@ -21,7 +22,7 @@ export class CaseSteps {
     startDate: string,
     extra: Pick<OpenStepInput, 'statutoryLimit' | 'decidedMonths'> = {},
   ): Promise<StepClock> {
-    const base = ruleKey.replace(/^[A-Z]+\./, '');
+    const base = stepKeyOf(ruleKey);
     const reopened = [...this.clocks.values()].filter((entry) => entry.ruleKey === ruleKey).length;
     const stepKey = reopened === 0 ? base : `${base}.${reopened + 1}`;
     const clock = new StepClock({

@@ -1,0 +1,48 @@
+import type { Role } from '../../generated/prisma/enums';
+import type { ActionDefinition } from '../../procedures/procedure-definition';
+import type { ProcedureModule } from '../../procedures/procedure-module';
+import { PROCEDURES } from '../../procedures/registry';
+import type { RuleBook } from '../../rules/rule-book';
+
+/**
+ * Who may do what to cases, derived from the procedures' action tables (stated once, in each
+ * definition.ts) and the rule book's step owners. The workflow uses the same tables to decide
+ * what is open; the API uses them to decide who may ask.
+ */
+
+/** Every role that owns a version of the rule's step. */
+export function stepOwnerRoles(book: RuleBook, ruleKey: string): Role[] {
+  return [...new Set(book.get(ruleKey).versions.map((version) => version.responsible.role))];
+}
+
+/** The roles that may take the action (the step's owners by any version, and the named colleagues). */
+export function actionRoles(book: RuleBook, row: ActionDefinition): Role[] {
+  if ('roles' in row.by) return [...row.by.roles];
+  const rule = row.step?.rule;
+  if (!rule) throw new Error(`action ${row.type}: a step owner's action needs a step`);
+  return [...new Set([...stepOwnerRoles(book, rule), ...(row.by.alsoRoles ?? [])])];
+}
+
+const unique = (roles: Role[]) => [...new Set(roles)];
+
+/** Every role that takes some action in some procedure: the gate before the per-action check. */
+export function caseActorRoles(book: RuleBook, procedures: readonly ProcedureModule[] = PROCEDURES): Role[] {
+  return unique(procedures.flatMap((p) => p.definition.actions.flatMap((row) => actionRoles(book, row))));
+}
+
+/** Every role that reads cases of some procedure. */
+export function caseReaderRoles(procedures: readonly ProcedureModule[] = PROCEDURES): Role[] {
+  return unique(procedures.flatMap((p) => [...p.definition.readBy]));
+}
+
+/** Every role that opens cases of some procedure. */
+export function caseOpenerRoles(procedures: readonly ProcedureModule[] = PROCEDURES): Role[] {
+  return unique(procedures.flatMap((p) => [...p.definition.openedBy]));
+}
+
+/** The procedures whose cases a caller with these roles may read. */
+export function readableProcedures(roles: readonly Role[], procedures: readonly ProcedureModule[] = PROCEDURES): string[] {
+  return procedures
+    .filter((p) => p.definition.readBy.some((role) => roles.includes(role)))
+    .map((p) => p.definition.code);
+}

@@ -1,0 +1,11 @@
+import { defineProcedure } from '../procedure-module';
+import { postRehabActions } from './actions';
+import { postRehab } from './definition';
+import { postRehabRules } from './rules';
+
+/** Opened only by the case it follows (no `opening`). */
+export const postRehabModule = defineProcedure({
+  definition: postRehab,
+  actions: postRehabActions,
+  rules: postRehabRules,
+});

@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import type { StepRule } from '../rules/rule-types';
+import type { Actor } from '../workflows/cases/case-contract';
+import type { ProcedureDefinition } from './procedure-definition';
+
+/** What opening a case of a procedure through `POST /cases` needs. */
+export interface CaseOpening<B extends z.ZodObject = z.ZodObject> {
+  /** The body's fields besides `procedure`. */
+  body: B;
+  /** The commune that handles the case. */
+  jurisdictionOf(body: z.output<B>): string;
+  /** The unit of residence named in the body, checked against the registry. */
+  residenceOf?(body: z.output<B>): string | undefined;
+  /** The legal date that opens the case: its year is in the reference; it may not be in the future. */
+  legalDateOf(body: z.output<B>): { field: string; date: string };
+  /** The person's birth date, to check the procedure's ages on the legal date. */
+  birthDateOf?(body: z.output<B>): string | undefined;
+  /** The workflow's input. */
+  toInput(body: z.output<B>, context: { caseRef: string; actor: Actor }): unknown;
+}
+
+/**
+ * Everything that is one procedure's own, for the API and the rule book (DESIGN.md decision 11):
+ * its definition (the data the workflow shares), its actions' schemas, its rules, and how a case
+ * of it is opened. Registered once in procedures/registry.ts.
+ */
+export interface ProcedureModule {
+  definition: ProcedureDefinition;
+  /** A discriminated union on `type`, one object schema per action in the definition. */
+  actions: z.ZodDiscriminatedUnion<z.ZodObject[], 'type'>;
+  rules: readonly StepRule[];
+  opening?: CaseOpening;
+}
+
+export const defineProcedure = <B extends z.ZodObject>(module: Omit<ProcedureModule, 'opening'> & { opening?: CaseOpening<B> }) =>
+  module as ProcedureModule;

@@ -1,0 +1,15 @@
+import { compulsoryRehabAdultModule } from './compulsory-rehab-adult';
+import { postRehabModule } from './post-rehab';
+import type { ProcedureModule } from './procedure-module';
+
+/**
+ * The composition root of procedures: the API, the rule book and `GET /procedures` know a
+ * procedure because it is listed here (its workflow is listed in procedures/workflows.ts).
+ */
+export const PROCEDURES: readonly ProcedureModule[] = [compulsoryRehabAdultModule, postRehabModule];
+
+const byCode = new Map(PROCEDURES.map((module) => [module.definition.code, module]));
+
+export function procedureByCode(code: string): ProcedureModule | undefined {
+  return byCode.get(code);
+}

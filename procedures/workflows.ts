@@ -1,0 +1,3 @@
+// Every procedure's workflow, for the worker's bundle (workflows/index.ts). Workflow code only.
+export { compulsoryRehabAdultWorkflow } from './compulsory-rehab-adult/compulsory-rehab-adult.workflow';
+export { postRehabWorkflow } from './post-rehab/post-rehab.workflow';

@@ -1,0 +1,318 @@
+import {
+  ApplicationFailure,
+  ParentClosePolicy,
+  allHandlersFinished,
+  condition,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { createActivities } from '../../activities';
+import type { CasePatch, RegisterCaseInput } from '../../activities/cases/case.activities';
+import {
+  CLOSED_PHASE,
+  stepKeyOf,
+  type ActionDefinition,
+  type ProcedureDefinition,
+} from '../../procedures/procedure-definition';
+import { databaseWrites } from '../support/database-writes';
+import { Lock } from '../support/lock';
+import type { StepClock } from '../deadlines/step-clock';
+import type { OpenStepInput } from '../deadlines/contract';
+import {
+  CaseFailure,
+  caseActUpdate,
+  caseReadyUpdate,
+  caseSnapshotQuery,
+  caseWorkflowId,
+  type Actor,
+  type CaseActionBase,
+  type CaseActionRequest,
+  type CaseSnapshot,
+} from './case-contract';
+import { CaseSteps } from './case-steps';
+
+type Activities = ReturnType<typeof createActivities>;
+
+/** One set of retry options for every case's writes. */
+export const caseRecord = databaseWrites<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: ['STEP.RULE_NOT_APPLICABLE'] },
+});
+
+/** A refusal of the action's content: 422 at the API, with the field it concerns. */
+export const rejectAction = (message: string, details: object = {}) =>
+  ApplicationFailure.create({ type: CaseFailure.INVALID_ACTION, message, nonRetryable: true, details: [details] });
+
+/** Something the case does by itself at an instant (a window closes, a term ends). */
+export interface Wake {
+  at: string;
+  run: () => Promise<void>;
+}
+
+/** What a procedure's workflow adds to the engine: what its action table cannot say. */
+export interface ProcedureHooks<A extends CaseActionBase> {
+  /** Content rules checked before an action is accepted (synchronous: an Update validator). */
+  validate?(action: A): void;
+  /** The actions the table marks `custom`. */
+  perform?(action: A, actor: Actor): Promise<void>;
+  /** The next instant the case acts without anyone asking. */
+  nextWake?(): Wake | undefined;
+  /** Procedure fields the snapshot carries (a term's end, a window's last day). */
+  snapshot?(): Partial<CaseSnapshot>;
+}
+
+export interface NoteOptions {
+  details?: object;
+  patch?: CasePatch;
+}
+
+/**
+ * The case engine shared by every procedure: the lock that serialises changes, the wake loop,
+ * the timeline's numbering, the snapshot and its query, the `on`-date checks, the `case.act`
+ * Update with its validator, and draining handlers before the workflow ends. It runs the action
+ * table of the procedure's definition: an action is open when its step or phase says so, and a
+ * row that is not `custom` is performed from the row alone (complete / suspend / resume its
+ * steps, record its event, move the phase, open the next steps).
+ */
+export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
+  phase: string;
+  readonly steps: CaseSteps;
+  readonly lock = new Lock();
+  /** The latest legal date on record: no action may be dated before it. */
+  lastDate: string;
+  /** The case is on record and its first step open. */
+  ready = false;
+  private seq = 0;
+  /** Bumped on every change, so the wake loop re-plans. */
+  private version = 0;
+  private hooks: ProcedureHooks<A> = {};
+  private readonly rows: ReadonlyMap<string, ActionDefinition>;
+
+  constructor(
+    readonly definition: ProcedureDefinition,
+    readonly caseRef: string,
+    readonly jurisdictionId: string,
+    /** The legal date the case starts from: its statutory limit runs from it. */
+    readonly startDate: string,
+  ) {
+    this.phase = definition.initialPhase;
+    this.lastDate = startDate;
+    this.steps = new CaseSteps(caseRef, jurisdictionId);
+    this.rows = new Map(definition.actions.map((row) => [row.type, row]));
+  }
+
+  get closed(): boolean {
+    return this.phase === CLOSED_PHASE;
+  }
+
+  /**
+   * Registers the case's messages (before the first await, as Temporal requires) with the
+   * procedure's hooks, runs `body`, waits for handlers still running, and returns the last snapshot.
+   */
+  async serve(hooks: ProcedureHooks<A>, body: () => Promise<void>): Promise<CaseSnapshot> {
+    this.hooks = hooks;
+    setHandler(caseActUpdate, (request) => this.act(request as CaseActionRequest<A>), {
+      validator: (request) => this.validate(request as CaseActionRequest<A>),
+    });
+    setHandler(caseReadyUpdate, async () => {
+      await condition(() => this.ready);
+      return this.snapshot();
+    });
+    setHandler(caseSnapshotQuery, () => ({ ...this.snapshot(), settling: this.lock.busy }));
+    await body();
+    await condition(allHandlersFinished);
+    return this.snapshot();
+  }
+
+  /** Records the case and its first timeline entry, then opens its first steps; the case is then ready. */
+  async register(input: Omit<RegisterCaseInput, 'caseRef' | 'workflowId' | 'procedure' | 'jurisdictionId' | 'phase' | 'openedAt'>, firstSteps: readonly string[]) {
+    const registered = await caseRecord().registerCase({
+      ...input,
+      caseRef: this.caseRef,
+      workflowId: workflowInfo().workflowId,
+      procedure: this.definition.code,
+      jurisdictionId: this.jurisdictionId,
+      phase: this.phase,
+      openedAt: new Date().toISOString(),
+    });
+    if (firstSteps.length > 0) await this.lock.run(() => this.openSteps(firstSteps, this.startDate));
+    this.markReady();
+    return registered;
+  }
+
+  markReady(): void {
+    this.ready = true;
+    this.version += 1;
+  }
+
+  /** Wakes at each instant the procedure names, under the lock, until the case closes. */
+  async runUntilClosed(): Promise<void> {
+    while (!this.closed) {
+      const seen = this.version;
+      const wake = this.hooks.nextWake?.();
+      if (!wake) {
+        await condition(() => this.version !== seen);
+        continue;
+      }
+      const wait = Date.parse(wake.at) - Date.now();
+      if (wait > 0 && (await condition(() => this.version !== seen, wait))) continue;
+      await this.lock.run(async () => {
+        if (this.version === seen) await wake.run();
+        this.version += 1;
+      });
+    }
+    await this.steps.settle();
+  }
+
+  snapshot(): CaseSnapshot {
+    return {
+      caseRef: this.caseRef,
+      phase: this.phase,
+      closed: this.closed,
+      openSteps: this.steps.openViews(),
+      allowedActions: this.allowedActions(),
+      ...this.hooks.snapshot?.(),
+    };
+  }
+
+  /** The actions open now, in the table's order. */
+  allowedActions(): string[] {
+    if (this.closed) return [];
+    return this.definition.actions.filter((row) => this.isOpen(row)).map((row) => row.type);
+  }
+
+  private isOpen(row: ActionDefinition): boolean {
+    if (row.phases && !row.phases.includes(this.phase)) return false;
+    if (!row.step) return row.phases !== undefined;
+    return (row.step.status ?? 'OPEN') === 'OPEN' ? this.steps.isOpen(row.step.rule) : this.steps.isSuspended(row.step.rule);
+  }
+
+  /** Runs before the update is accepted: a rejected action leaves no trace in the history. */
+  validate({ action }: CaseActionRequest<A>): void {
+    const allowed = this.allowedActions();
+    if (!allowed.includes(action.type)) {
+      throw ApplicationFailure.create({
+        type: CaseFailure.ACTION_NOT_ALLOWED,
+        message: `${action.type} is not allowed in phase ${this.phase}`,
+        nonRetryable: true,
+        details: [{ phase: this.phase, allowedActions: allowed, openSteps: this.steps.openViews() }],
+      });
+    }
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    if (action.on > today) throw rejectAction(`the date ${action.on} is in the future`, { field: 'on' });
+    if (action.on < this.lastDate)
+      throw rejectAction(`the date ${action.on} is before the case's last recorded date ${this.lastDate}`, {
+        field: 'on',
+        lastDate: this.lastDate,
+      });
+    this.hooks.validate?.(action);
+  }
+
+  act(request: CaseActionRequest<A>): Promise<CaseSnapshot> {
+    return this.lock.run(async () => {
+      // The state may have moved between the validator and the lock (a timer fired).
+      this.validate(request);
+      const row = this.rows.get(request.action.type) as ActionDefinition;
+      if (row.custom) {
+        if (!this.hooks.perform) throw rejectAction(`${row.type} has no handler`);
+        await this.hooks.perform(request.action, request.actor);
+      } else {
+        await this.performRow(row, request.action, request.actor);
+      }
+      this.lastDate = request.action.on;
+      this.version += 1;
+      return this.snapshot();
+    });
+  }
+
+  /** An action the table fully describes. */
+  private async performRow(row: ActionDefinition, action: A, actor: Actor): Promise<void> {
+    const by = { actorId: actor.userId };
+    const { type: _type, on, ...details } = action as CaseActionBase & Record<string, unknown>;
+    if (row.completes) await this.complete(row.completes, on, by);
+    if (row.suspends)
+      await this.clock(row.suspends).suspend({ reason: String(details.reason ?? row.type), fromDate: on, ...by });
+    if (row.resumes) await this.clock(row.resumes).resume({ onDate: on, ...by });
+    const stepKey = row.step ? stepKeyOf(row.step.rule) : undefined;
+    if (row.movesTo) await this.moveTo(row.movesTo, row.records, on, actor, stepKey, details);
+    else await this.note(row.records, on, actor, stepKey, { details });
+    if (row.opens) await this.openSteps(row.opens, on);
+  }
+
+  /** Opens steps from a legal date, under the procedure's statutory limit where the definition says so. */
+  async openSteps(ruleKeys: readonly string[], startDate: string, extra: Pick<OpenStepInput, 'decidedMonths'> = {}) {
+    for (const ruleKey of ruleKeys) await this.openStep(ruleKey, startDate, extra);
+  }
+
+  openStep(ruleKey: string, startDate: string, extra: Pick<OpenStepInput, 'decidedMonths'> = {}): Promise<StepClock> {
+    const limit = this.definition.statutoryLimit;
+    const statutoryLimit =
+      limit && limit.steps.includes(ruleKey) ? { statutoryLimit: { ruleKey: limit.rule, startDate: this.startDate } } : {};
+    return this.steps.open(ruleKey, startDate, { ...extra, ...statutoryLimit });
+  }
+
+  clock(ruleKey: string): StepClock {
+    const clock = this.steps.current(ruleKey);
+    if (!clock) throw rejectAction(`no open step for ${ruleKey}`);
+    return clock;
+  }
+
+  async complete(ruleKey: string, on: string, by: { actorId: string }, outcome?: string): Promise<void> {
+    await this.clock(ruleKey).complete({ ...by, outcome: outcome ?? `done on ${on}` });
+  }
+
+  /** Moves the case's latest legal date forward for something that happened by itself (a window closed). */
+  advanceTo(on: string): void {
+    if (on > this.lastDate) this.lastDate = on;
+  }
+
+  /** Closes the case another way than completion: every open step is cancelled. */
+  async close(kind: string, on: string, actor: Actor | undefined, reason: string, patch: CasePatch = {}): Promise<void> {
+    await this.steps.cancelAll(reason, actor?.userId);
+    this.phase = CLOSED_PHASE;
+    await this.note(kind, on, actor, undefined, {
+      details: { reason },
+      patch: { ...patch, phase: CLOSED_PHASE, status: 'CLOSED', closedOn: on, closedReason: reason },
+    });
+  }
+
+  async moveTo(
+    phase: string,
+    kind: string,
+    on: string,
+    actor?: Actor,
+    stepKey?: string,
+    details: object = {},
+    patch: CasePatch = {},
+  ): Promise<void> {
+    this.phase = phase;
+    await this.note(kind, on, actor, stepKey, { details, patch: { ...patch, phase } });
+  }
+
+  /** Appends one timeline entry (and its column changes), numbered by the workflow so a retry writes once. */
+  async note(kind: string, on: string, actor: Actor | undefined, stepKey: string | undefined, { details, patch }: NoteOptions) {
+    this.seq += 1;
+    await caseRecord().recordCaseEvent({
+      caseRef: this.caseRef,
+      seq: this.seq,
+      kind,
+      legalDate: on,
+      occurredAt: new Date().toISOString(),
+      jurisdictionId: this.jurisdictionId,
+      ...(actor ? { actor } : {}),
+      ...(stepKey ? { stepKey } : {}),
+      ...(details ? { details } : {}),
+      ...(patch ? { patch } : {}),
+    });
+  }
+
+  /** Starts a case of another procedure that lives on after this one ends (post-rehabilitation after treatment). */
+  async startCase<I>(workflowType: string, caseRef: string, input: I): Promise<void> {
+    await startChild(workflowType, {
+      workflowId: caseWorkflowId(caseRef),
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      args: [input],
+    });
+  }
+}
