@@ -29,8 +29,17 @@ export interface ProcedureModule {
   /** A discriminated union on `type`, one object schema per action in the definition. */
   actions: z.ZodDiscriminatedUnion<z.ZodObject[], 'type'>;
   rules: readonly StepRule[];
+  /** The procedure's own case fields (cases.fields), as its timeline entries write them. */
+  fields: z.ZodObject;
+  /** The case page's part for those fields; the fields as they are when absent. */
+  page?(fields: Record<string, unknown>): object;
   opening?: CaseOpening;
 }
 
-export const defineProcedure = <B extends z.ZodObject>(module: Omit<ProcedureModule, 'opening'> & { opening?: CaseOpening<B> }) =>
-  module as ProcedureModule;
+export const defineProcedure = <B extends z.ZodObject, F extends z.ZodObject>(
+  module: Omit<ProcedureModule, 'opening' | 'fields' | 'page'> & {
+    fields: F;
+    page?(fields: z.output<F>): object;
+    opening?: CaseOpening<B>;
+  },
+) => module as unknown as ProcedureModule;

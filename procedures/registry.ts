@@ -1,4 +1,6 @@
+import { addictionDeterminationModule } from './addiction-determination';
 import { compulsoryRehabAdultModule } from './compulsory-rehab-adult';
+import { drugUserManagementModule } from './drug-user-management';
 import { postRehabModule } from './post-rehab';
 import type { ProcedureModule } from './procedure-module';
 
@@ -6,7 +8,12 @@ import type { ProcedureModule } from './procedure-module';
  * The composition root of procedures: the API, the rule book and `GET /procedures` know a
  * procedure because it is listed here (its workflow is listed in procedures/workflows.ts).
  */
-export const PROCEDURES: readonly ProcedureModule[] = [compulsoryRehabAdultModule, postRehabModule];
+export const PROCEDURES: readonly ProcedureModule[] = [
+  drugUserManagementModule,
+  addictionDeterminationModule,
+  compulsoryRehabAdultModule,
+  postRehabModule,
+];
 
 const byCode = new Map(PROCEDURES.map((module) => [module.definition.code, module]));
 

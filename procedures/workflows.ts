@@ -1,3 +1,5 @@
 // Every procedure's workflow, for the worker's bundle (workflows/index.ts). Workflow code only.
 export { compulsoryRehabAdultWorkflow } from './compulsory-rehab-adult/compulsory-rehab-adult.workflow';
 export { postRehabWorkflow } from './post-rehab/post-rehab.workflow';
+export { drugUserManagementWorkflow } from './drug-user-management/drug-user-management.workflow';
+export { addictionDeterminationWorkflow } from './addiction-determination/addiction-determination.workflow';

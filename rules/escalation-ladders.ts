@@ -34,3 +34,14 @@ export const COMMUNE_CHAIRMAN: Responsible = {
 };
 export const FACILITY_DIRECTOR: Responsible = { agencyKind: 'REHAB_FACILITY', role: 'FACILITY_DIRECTOR' };
 export const PROVINCIAL_COORDINATOR = provincialCoordinator;
+
+/** For a step owned by the head of a commune body: straight to the province. */
+export function ladderToProvince(): EscalationRung[] {
+  return [
+    { after: workingDays(1), to: provincialCoordinator },
+    { after: workingDays(3), to: steeringCommittee },
+  ];
+}
+
+export const MEDICAL_FACILITY_DOCTOR: Responsible = { agencyKind: 'MEDICAL_FACILITY', role: 'DOCTOR' };
+export const HEALTH_DEPARTMENT: Responsible = { agencyKind: 'PROVINCIAL_HEALTH_DEPARTMENT', role: 'PROVINCIAL_COORDINATOR' };

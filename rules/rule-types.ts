@@ -34,6 +34,8 @@ export const budgetSchema = z.discriminatedUnion('kind', [
     day: z.number().int().min(1).max(28),
     rollForwardToWorkingDay: z.boolean(),
   }),
+  /** Hours from the event (the 24-hour rules of Law 120/2025, from 1 July 2026): from the opening instant, or the end of the start day when recorded later. */
+  z.object({ kind: z.literal('HOURS'), hours: z.number().int().min(1).max(24 * 30) }),
   /** Wall-clock seconds from opening: for demonstrations, tests and benchmarks configured per province, never for law. */
   z.object({
     kind: z.literal('ELAPSED'),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CalendarSource } from '../../db/calendar-source';
 import type { Db } from '../../db/client';
 import { provinceOf } from '../../db/responsible-agency';
@@ -18,6 +19,9 @@ export interface RegisterCaseInput {
   /** A new person's details (a first case), or the id of a person already on record (a follow-up case). */
   person: PersonInput | { personId: string };
   parentCaseRef?: string;
+  /** The procedure's own fields (cases.fields). */
+  fields?: CaseFields;
+  /** Procedure D's opening fields as workflows before the case engine sent them; now inside `fields`. */
   legalGround?: number;
   groundsFoundOn?: string;
   actor?: Actor;
@@ -26,23 +30,24 @@ export interface RegisterCaseInput {
   event: { kind: string; legalDate: string; details?: object };
 }
 
-/** Column changes that go with a timeline entry (dates as yyyy-mm-dd). */
+/** A procedure's own case fields: JSON values, dates as yyyy-mm-dd. */
+export type CaseFields = Record<string, string | number | boolean | null>;
+
+/**
+ * Changes to the case row that go with a timeline entry. The columns every procedure has are
+ * named; a procedure's own fields go in `fields` and are merged into cases.fields. Any other key
+ * is one of procedure D's fields as workflows before the case engine sent them (still arriving
+ * from activities scheduled by that code), and is merged into `fields` too.
+ */
 export interface CasePatch {
   phase?: string;
   status?: 'OPEN' | 'CLOSED';
-  interimArrangement?: string;
-  heldFrom?: string;
-  heldUntil?: string;
-  decisionOutcome?: string;
-  decidedMonths?: number;
-  decisionDate?: string;
-  decisionRef?: string;
-  decisionEffectiveOn?: string;
-  admittedOn?: string;
-  termEndOn?: string;
-  completedOn?: string;
+  /** The case moved to another commune (the person moved): it is handled there from now on. */
+  jurisdictionId?: string;
   closedOn?: string;
   closedReason?: string;
+  fields?: CaseFields;
+  [legacyField: string]: unknown;
 }
 
 export interface CaseEventInput {
@@ -60,24 +65,23 @@ export interface CaseEventInput {
   patch?: CasePatch;
 }
 
-const DATE_FIELDS = [
-  'heldFrom',
-  'heldUntil',
-  'decisionDate',
-  'decisionEffectiveOn',
-  'admittedOn',
-  'termEndOn',
-  'completedOn',
-  'closedOn',
-] as const;
+/** The case row's columns and the JSON to merge into its fields. */
+function splitPatch(patch: CasePatch): { columns: Record<string, unknown>; fields: CaseFields } {
+  const { phase, status, jurisdictionId, closedOn, closedReason, fields, ...legacy } = patch;
+  const columns: Record<string, unknown> = {
+    ...(phase !== undefined ? { phase } : {}),
+    ...(status !== undefined ? { status } : {}),
+    ...(jurisdictionId !== undefined ? { jurisdictionId } : {}),
+    ...(closedOn !== undefined ? { closedOn: isoToDateColumn(closedOn) } : {}),
+    ...(closedReason !== undefined ? { closedReason } : {}),
+  };
+  return { columns, fields: { ...(legacy as CaseFields), ...fields } };
+}
 
-function toColumns(patch: CasePatch) {
-  const columns: Record<string, unknown> = { ...patch };
-  for (const field of DATE_FIELDS) {
-    const value = patch[field];
-    if (value !== undefined) columns[field] = isoToDateColumn(value);
-  }
-  return columns;
+/** A stable id for a person recorded without an identity number, so a retried registration records them once. */
+function personIdFor(caseRef: string): string {
+  const hex = createHash('sha256').update(`person:${caseRef}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 export function createCaseActivities(db: Db, calendars: CalendarSource, book: RuleBook = ruleBook) {
@@ -90,7 +94,24 @@ export function createCaseActivities(db: Db, calendars: CalendarSource, book: Ru
       const personId =
         'personId' in input.person
           ? input.person.personId
-          : (
+          : input.person.citizenId === undefined
+            ? // Without a citizen identity number nobody can be matched safely: each case records the person anew.
+              (
+                await db.person.upsert({
+                  where: { id: personIdFor(input.caseRef) },
+                  update: {},
+                  create: {
+                    id: personIdFor(input.caseRef),
+                    fullName: input.person.fullName,
+                    birthDate: isoToDateColumn(input.person.birthDate),
+                    otherIdentification: input.person.otherIdentification ?? null,
+                    residenceStatus: input.person.residenceStatus,
+                    residenceAddress: input.person.residenceAddress ?? null,
+                    residenceJurisdictionId: input.person.residenceJurisdictionId,
+                  },
+                })
+              ).id
+            : (
               await db.person.upsert({
                 where: { citizenId: input.person.citizenId },
                 create: {
@@ -121,8 +142,11 @@ export function createCaseActivities(db: Db, calendars: CalendarSource, book: Ru
               provinceId,
               parentCaseId: input.parentCaseRef ?? null,
               phase: input.phase,
-              legalGround: input.legalGround ?? null,
-              groundsFoundOn: input.groundsFoundOn ? isoToDateColumn(input.groundsFoundOn) : null,
+              fields: asJson({
+                ...(input.legalGround !== undefined ? { legalGround: input.legalGround } : {}),
+                ...(input.groundsFoundOn !== undefined ? { groundsFoundOn: input.groundsFoundOn } : {}),
+                ...input.fields,
+              }),
               createdBy: input.actor?.userId ?? null,
             },
           }),
@@ -148,6 +172,7 @@ export function createCaseActivities(db: Db, calendars: CalendarSource, book: Ru
 
     /** Appends one timeline entry and applies its column changes, in one transaction, exactly once. */
     async recordCaseEvent(input: CaseEventInput): Promise<void> {
+      const { columns, fields } = splitPatch(input.patch ?? {});
       try {
         await db.$transaction([
           db.caseEvent.create({
@@ -164,7 +189,8 @@ export function createCaseActivities(db: Db, calendars: CalendarSource, book: Ru
               details: asJson(input.details ?? {}),
             },
           }),
-          db.case.update({ where: { id: input.caseRef }, data: toColumns(input.patch ?? {}) }),
+          db.case.update({ where: { id: input.caseRef }, data: { ...columns, updatedAt: new Date() } }),
+          db.$executeRaw`UPDATE cases SET fields = fields || ${JSON.stringify(fields)}::jsonb WHERE id = ${input.caseRef}`,
         ]);
       } catch (error) {
         // Already recorded by an earlier attempt: the whole transaction committed then.

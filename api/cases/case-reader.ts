@@ -2,8 +2,17 @@ import type { Db } from '../../db/client';
 import { dateColumnToIso } from '../../domain/time/legal-date';
 import type { Prisma } from '../../generated/prisma/client';
 import { StepStatus } from '../../generated/prisma/enums';
+import { procedureByCode } from '../../procedures/registry';
 
 const isoOrNull = (value: Date | null) => (value ? dateColumnToIso(value) : null);
+
+/** The procedure's part of the page, from its own fields (checked by its schema; shown as stored if they do not parse). */
+function procedurePage(procedure: string, fields: unknown): object {
+  const module = procedureByCode(procedure);
+  if (!module?.page) return {};
+  const parsed = module.fields.safeParse(fields);
+  return module.page(parsed.success ? parsed.data : ((fields ?? {}) as Record<string, unknown>));
+}
 
 /** The case page, from Postgres only (never the workflow history). */
 export async function readCasePage(db: Db, caseRef: string) {
@@ -35,27 +44,13 @@ export async function readCasePage(db: Db, caseRef: string) {
       fullName: row.person.fullName,
       birthDate: dateColumnToIso(row.person.birthDate),
       citizenId: row.person.citizenId,
+      otherIdentification: row.person.otherIdentification,
       residenceStatus: row.person.residenceStatus,
       residenceAddress: row.person.residenceAddress,
       residenceJurisdictionId: row.person.residenceJurisdictionId,
     },
-    legalGround: row.legalGround,
-    groundsFoundOn: isoOrNull(row.groundsFoundOn),
-    interimArrangement: row.interimArrangement,
-    heldFrom: isoOrNull(row.heldFrom),
-    heldUntil: isoOrNull(row.heldUntil),
-    decision: row.decisionOutcome
-      ? {
-          outcome: row.decisionOutcome,
-          months: row.decidedMonths,
-          date: isoOrNull(row.decisionDate),
-          reference: row.decisionRef,
-          effectiveOn: isoOrNull(row.decisionEffectiveOn),
-        }
-      : null,
-    admittedOn: isoOrNull(row.admittedOn),
-    termEndOn: isoOrNull(row.termEndOn),
-    completedOn: isoOrNull(row.completedOn),
+    fields: row.fields,
+    ...procedurePage(row.procedure, row.fields),
     closedOn: isoOrNull(row.closedOn),
     closedReason: row.closedReason,
     openSteps: steps

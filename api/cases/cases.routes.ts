@@ -132,6 +132,22 @@ export function registerCaseRoutes(
     return parseInput(module.actions, body, 'body') as unknown as CaseActionBase;
   }
 
+  /** Every unit an action names (a move's destination) must exist in the registry: a clear 400, not a stuck workflow. */
+  async function assertUnitsExist(action: CaseActionBase): Promise<void> {
+    const scope = await directory.scope();
+    const unknown = Object.entries(action).filter(
+      ([field, value]) => field.endsWith('JurisdictionId') && typeof value === 'string' && !scope.has(value),
+    );
+    if (unknown.length > 0)
+      throw problems.invalidRequest(
+        unknown.map(([field]) => ({
+          field: `body.${field}`,
+          message: 'Không có đơn vị hành chính này',
+          messageEn: 'No such administrative unit',
+        })),
+      );
+  }
+
   /**
    * Role, jurisdiction and step ownership for one action, from the procedure's action table;
    * answers 403 or 409 before Temporal is asked.
@@ -261,6 +277,7 @@ export function registerCaseRoutes(
       const key = parseInput(idempotencyKey, req.get('idempotency-key'), 'headers.idempotency-key');
       const caseRow = await loadCase(params.caseRef);
       const action = parseAction(moduleOf(caseRow), body);
+      await assertUnitsExist(action);
       const handle = temporal.workflow.getHandle(caseRow.workflowId);
       const updateId = `${principal.userId}:${action.type}:${key}`;
       try {

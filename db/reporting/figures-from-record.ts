@@ -31,7 +31,7 @@ export async function figuresFromRecord(db: Db, unitId: string, window: { from: 
       (SELECT count(*) FROM events WHERE kind = 'COMPLETED' AND procedure = 'COMPULSORY_REHAB_ADULT') AS "completions",
       (SELECT count(*) FROM cases c
          WHERE c.procedure = 'COMPULSORY_REHAB_ADULT' AND c.jurisdiction_id IN (SELECT id FROM units)
-           AND c.admitted_on <= ${to} AND (c.closed_on IS NULL OR c.closed_on > ${to})) AS "inTreatment",
+           AND (c.fields->>'admittedOn')::date <= ${to} AND (c.closed_on IS NULL OR c.closed_on > ${to})) AS "inTreatment",
       (SELECT count(*) FROM cases c
          WHERE c.procedure = 'POST_REHAB' AND c.jurisdiction_id IN (SELECT id FROM units)
            AND EXISTS (SELECT 1 FROM case_events s WHERE s.case_id = c.id AND s.kind = 'POST_REHAB_STARTED' AND s.legal_date <= ${to})

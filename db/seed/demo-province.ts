@@ -102,6 +102,7 @@ export const demoAgencies: SeedAgency[] = [
   { id: 'SX-TAKV1', kind: 'REGIONAL_COURT', nameVi: 'Tòa án nhân dân khu vực 1 - Sông Xanh', nameEn: 'Regional People\'s Court No. 1 - Song Xanh', jurisdictionId: 'SX', email: 'takv1@demo.invalid', validFrom: COMMUNES_FROM },
   { id: 'SX-VKSKV1', kind: 'REGIONAL_PROCURACY', nameVi: 'Viện kiểm sát nhân dân khu vực 1 - Sông Xanh', nameEn: 'Regional People\'s Procuracy No. 1 - Song Xanh', jurisdictionId: 'SX', validFrom: COMMUNES_FROM },
   { id: 'SX-TAT', kind: 'PROVINCIAL_COURT', nameVi: 'Tòa án nhân dân tỉnh Sông Xanh', nameEn: 'Song Xanh Provincial People\'s Court', jurisdictionId: 'SX', validFrom: '1991-01-01' },
+  { id: 'SX-BVTT', kind: 'MEDICAL_FACILITY', nameVi: 'Bệnh viện Tâm thần tỉnh Sông Xanh (cơ sở xác định tình trạng nghiện)', nameEn: 'Song Xanh Provincial Psychiatric Hospital (addiction determination)', jurisdictionId: 'SX', parentAgencyId: 'SX-SYT', email: 'bvtt@demo.invalid', validFrom: '2022-01-01' },
   { id: 'SX-SYT', kind: 'PROVINCIAL_HEALTH_DEPARTMENT', nameVi: 'Sở Y tế tỉnh Sông Xanh', nameEn: 'Song Xanh Department of Health', jurisdictionId: 'SX', validFrom: '1991-01-01' },
   { id: 'SX-BCD', kind: 'PROVINCIAL_STEERING_COMMITTEE', nameVi: 'Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội tỉnh Sông Xanh', nameEn: 'Song Xanh Steering Committee on Crime and Social Evils', jurisdictionId: 'SX', validFrom: '1991-01-01' },
   // Historical bodies of the former Lúa Vàng district
@@ -125,6 +126,7 @@ export const demoUsers: SeedUser[] = [
   { username: 'procurator.kv1', displayName: 'Bùi Thị Lan (Kiểm sát viên VKSND KV1)', agencyId: 'SX-VKSKV1', roles: ['PROCURATOR'] },
   { username: 'facility.officer', displayName: 'Ngô Văn Minh (Cơ sở cai nghiện số 1)', agencyId: 'SX-CSCN1', roles: ['FACILITY_OFFICER'] },
   { username: 'facility.director', displayName: 'Đinh Thị Nga (Giám đốc Cơ sở cai nghiện số 1)', agencyId: 'SX-CSCN1', roles: ['FACILITY_DIRECTOR', 'FACILITY_OFFICER'] },
+  { username: 'doctor.bvtt', displayName: 'Hà Văn Thành (Bác sĩ Bệnh viện Tâm thần tỉnh)', agencyId: 'SX-BVTT', roles: ['DOCTOR'] },
   { username: 'coordinator.pc04', displayName: 'Lý Văn Phúc (Điều phối viên PC04)', agencyId: 'SX-PC04', roles: ['PROVINCIAL_COORDINATOR'] },
   { username: 'coordinator.bcd', displayName: 'Mai Thị Quỳnh (Thường trực Ban Chỉ đạo tỉnh)', agencyId: 'SX-BCD', roles: ['PROVINCIAL_COORDINATOR'] },
   { username: 'admin', displayName: 'Quản trị hệ thống', agencyId: 'SX-CA', roles: ['SYSTEM_ADMIN'] },

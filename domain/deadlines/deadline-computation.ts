@@ -98,6 +98,16 @@ function baseDue(budget: Budget, startDate: string, openedAt: string, calendar: 
       const dueAt = new Date(Date.parse(openedAt) + budget.seconds * 1000).toISOString();
       return { dueDate: vietnamDate(new Date(dueAt)), dueAt, skipped: [] };
     }
+    case 'HOURS': {
+      // The hours run from the moment the step opens when it opens on its start date. Recorded
+      // after the fact, the hour of the event is unknown: they run from the end of that day, so
+      // the owner is never judged late by a guess.
+      const from = vietnamDate(new Date(openedAt)) === startDate ? openedAt : endOfLegalDay(startDate);
+      const dueAt = new Date(Date.parse(from) + budget.hours * 3600_000).toISOString();
+      const dueDate = vietnamDate(new Date(dueAt));
+      calendar.isWorkingDay(dueDate); // refuses a date beyond the calendar's years
+      return { dueDate, dueAt, skipped: [] };
+    }
   }
 }
 
@@ -111,7 +121,7 @@ function applyAdjustment(
   const unit =
     adjustment.kind === 'EXTENSION'
       ? adjustment.unit
-      : budget.kind === 'ELAPSED'
+      : budget.kind === 'ELAPSED' || budget.kind === 'HOURS'
         ? 'SECONDS'
         : budget.kind === 'WORKING_DAYS'
           ? 'WORKING_DAYS'
@@ -164,6 +174,8 @@ function budgetPhrase(budget: Budget): { vi: string; en: string } {
         vi: `ngày ${budget.day} của tháng cuối kỳ`,
         en: `day ${budget.day} of the period's last month`,
       };
+    case 'HOURS':
+      return { vi: `${budget.hours} giờ`, en: `${budget.hours} hours` };
     case 'ELAPSED':
       return {
         vi: `${budget.seconds} giây (cấu hình thử nghiệm)`,

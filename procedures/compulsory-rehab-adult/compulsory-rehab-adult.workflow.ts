@@ -48,9 +48,8 @@ class CompulsoryRehabCase {
         const registered = await this.engine.register(
           {
             person: this.input.person,
-            legalGround: this.input.legalGround,
-            groundsFoundOn: this.input.groundsFoundOn,
-            actor: this.input.actor,
+            fields: { legalGround: this.input.legalGround, groundsFoundOn: this.input.groundsFoundOn },
+            ...(this.input.actor ? { actor: this.input.actor } : {}),
             ...(this.input.parentCaseRef ? { parentCaseRef: this.input.parentCaseRef } : {}),
             event: {
               kind: CaseEventKind.CASE_OPENED,
@@ -112,8 +111,10 @@ class CompulsoryRehabCase {
           },
           patch: {
             phase: Phase.NOTIFYING,
-            interimArrangement: interim.kind,
-            ...(interim.kind === 'FACILITY' ? { heldFrom: interim.heldFrom } : {}),
+            fields: {
+              interimArrangement: interim.kind,
+              ...(interim.kind === 'FACILITY' ? { heldFrom: interim.heldFrom } : {}),
+            },
           },
         });
         engine.phase = Phase.NOTIFYING;
@@ -130,7 +131,7 @@ class CompulsoryRehabCase {
         await engine.complete('CRA.APPEAL', action.on, by, action.outcome);
         await engine.note(CaseEventKind.APPEAL_DECIDED, action.on, actor, 'APPEAL', {
           details: { outcome: action.outcome, months: action.months ?? null, decisionRef: action.decisionRef },
-          ...(action.outcome === 'AMEND' ? { patch: { decidedMonths: action.months as number } } : {}),
+          ...(action.outcome === 'AMEND' ? { patch: { fields: { decidedMonths: action.months as number } } } : {}),
         });
         if (action.outcome === 'ANNUL') {
           await engine.close(CaseEventKind.CASE_CLOSED, action.on, actor, 'DECISION_ANNULLED');
@@ -167,9 +168,11 @@ class CompulsoryRehabCase {
           'D11',
           { heldDays: term.heldDays, termEndOn: term.lastDay },
           {
-            admittedOn: action.on,
-            termEndOn: term.lastDay,
-            ...(this.heldFrom ? { heldUntil: addDays(action.on, -1) } : {}),
+            fields: {
+              admittedOn: action.on,
+              termEndOn: term.lastDay,
+              ...(this.heldFrom ? { heldUntil: addDays(action.on, -1) } : {}),
+            },
           },
         );
         return;
@@ -196,7 +199,7 @@ class CompulsoryRehabCase {
         this.termEndOn = action.on;
         await engine.note(CaseEventKind.EARLY_RELEASE, action.on, actor, undefined, {
           details: { decisionRef: action.decisionRef },
-          patch: { termEndOn: action.on },
+          patch: { fields: { termEndOn: action.on } },
         });
         await this.startCompletion(action.on);
         return;
@@ -213,10 +216,12 @@ class CompulsoryRehabCase {
     const engine = this.engine;
     await engine.complete('CRA.D8', action.on, { actorId: actor.userId }, action.outcome);
     const patch: CasePatch = {
-      decisionOutcome: action.outcome,
-      decisionDate: action.on,
-      decisionRef: action.decisionRef,
-      ...(action.outcome === 'APPLY' ? { decidedMonths: action.months as number } : {}),
+      fields: {
+        decisionOutcome: action.outcome,
+        decisionDate: action.on,
+        decisionRef: action.decisionRef,
+        ...(action.outcome === 'APPLY' ? { decidedMonths: action.months as number } : {}),
+      },
     };
     await engine.note(CaseEventKind.DECISION_RECORDED, action.on, actor, 'D8', {
       details: { outcome: action.outcome, months: action.months ?? null, decisionRef: action.decisionRef },
@@ -274,7 +279,7 @@ class CompulsoryRehabCase {
   private async takeEffect(effectiveOn: string): Promise<void> {
     this.engine.advanceTo(effectiveOn);
     await this.engine.moveTo(Phase.AWAITING_ADMISSION, CaseEventKind.DECISION_EFFECTIVE, effectiveOn, undefined, undefined, {}, {
-      decisionEffectiveOn: effectiveOn,
+      fields: { decisionEffectiveOn: effectiveOn },
     });
     await this.engine.openStep('CRA.D11', effectiveOn);
   }
@@ -297,7 +302,7 @@ class CompulsoryRehabCase {
     const followUpRef = `${postRehab.refPrefix}-${this.input.caseRef}`;
     await this.engine.note(CaseEventKind.COMPLETED, on, actor, 'D13', {
       details: { certificateRef, postRehabCaseRef: followUpRef },
-      patch: { phase: Phase.CLOSED, status: 'CLOSED', completedOn: on, closedOn: on, closedReason: 'COMPLETED' },
+      patch: { phase: Phase.CLOSED, status: 'CLOSED', closedOn: on, closedReason: 'COMPLETED', fields: { completedOn: on } },
     });
     this.engine.phase = Phase.CLOSED;
     const followUp: StartPostRehabInput = {
@@ -324,7 +329,7 @@ class CompulsoryRehabCase {
   private async retime(phase: string, kind: string, on: string, actor: Actor, details: object): Promise<void> {
     this.termEndOn = this.term().lastDay;
     await this.engine.moveTo(phase, kind, on, actor, undefined, { ...details, termEndOn: this.termEndOn }, {
-      termEndOn: this.termEndOn,
+      fields: { termEndOn: this.termEndOn },
     });
   }
 }

@@ -31,12 +31,14 @@ export interface StartCompulsoryRehabInput {
   caseRef: string;
   /** The commune handling the case (residence, or place of violation without stable residence). */
   jurisdictionId: string;
-  person: PersonInput;
+  /** A new person, or one already on record (a case opened by another case). */
+  person: PersonInput | { personId: string; residenceJurisdictionId: string };
   /** Law 73/2021 Art. 32 ground, 1–4. */
   legalGround: 1 | 2 | 3 | 4;
   /** The legal date the grounds were found: the D2 dossier clock and the procedure's limit start here. */
   groundsFoundOn: string;
-  actor: Actor;
+  /** Who opened it; absent when another case opened it (a missed registration). */
+  actor?: Actor;
   /** The case this one follows from (a determination, a voluntary treatment, a post-rehabilitation). */
   parentCaseRef?: string;
 }

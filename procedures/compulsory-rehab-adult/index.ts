@@ -1,12 +1,15 @@
 import { defineProcedure } from '../procedure-module';
 import { compulsoryRehabAdultActions, openCompulsoryRehabAdult } from './actions';
 import { compulsoryRehabAdult, type StartCompulsoryRehabInput } from './definition';
+import { compulsoryRehabAdultFields, compulsoryRehabAdultPage } from './fields';
 import { compulsoryRehabAdultRules } from './rules';
 
 export const compulsoryRehabAdultModule = defineProcedure({
   definition: compulsoryRehabAdult,
   actions: compulsoryRehabAdultActions,
   rules: compulsoryRehabAdultRules,
+  fields: compulsoryRehabAdultFields,
+  page: compulsoryRehabAdultPage,
   opening: {
     body: openCompulsoryRehabAdult,
     jurisdictionOf: (body) => body.jurisdictionId,

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { defineProcedure } from '../procedure-module';
 import { postRehabActions } from './actions';
 import { postRehab } from './definition';
@@ -8,4 +9,5 @@ export const postRehabModule = defineProcedure({
   definition: postRehab,
   actions: postRehabActions,
   rules: postRehabRules,
+  fields: z.object({}),
 });

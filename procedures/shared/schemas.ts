@@ -16,14 +16,27 @@ export const citizenId = z
   .regex(/^\d{12}$/, { error: 'Số định danh cá nhân (CCCD) phải gồm đúng 12 chữ số / must be exactly 12 digits' })
   .meta({ example: '079203001234' });
 
-export const personSchema = z.object({
-  fullName: z.string().trim().min(2).max(120),
-  birthDate: isoDate,
-  citizenId,
-  residenceStatus: z.enum(['STABLE', 'NO_STABLE_RESIDENCE']),
-  residenceAddress: z.string().trim().max(300).optional(),
-  residenceJurisdictionId: jurisdictionId,
-});
+/** A person: by citizen identity number, or, for a foreigner, a child or someone without papers, otherwise. */
+export const personSchema = z
+  .object({
+    fullName: z.string().trim().min(2).max(120),
+    birthDate: isoDate,
+    citizenId: citizenId.optional(),
+    otherIdentification: z
+      .string()
+      .trim()
+      .min(3)
+      .max(300)
+      .optional()
+      .meta({ description: 'Passport, birth certificate or a description, when there is no citizen identity number' }),
+    residenceStatus: z.enum(['STABLE', 'NO_STABLE_RESIDENCE']),
+    residenceAddress: z.string().trim().max(300).optional(),
+    residenceJurisdictionId: jurisdictionId,
+  })
+  .refine((person) => person.citizenId !== undefined || person.otherIdentification !== undefined, {
+    path: ['citizenId'],
+    error: 'Cần số định danh cá nhân hoặc giấy tờ khác / A citizen identity number or other identification is required',
+  });
 
 /** An action with no content but its date. */
 export const bareAction = <T extends string>(type: T) => z.object({ type: z.literal(type), on });

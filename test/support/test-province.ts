@@ -19,7 +19,9 @@ export interface TestProvince {
     | 'drugDivision'
     | 'steeringCommittee'
     | 'provincialPolice'
-    | 'regionalCourt',
+    | 'regionalCourt'
+    | 'medicalFacility'
+    | 'healthDepartment',
     string
   >;
   emailOf(agencyId: string): string;
@@ -78,6 +80,8 @@ export async function createTestProvince(db: Db, label: string): Promise<TestPro
     steeringCommittee: await make('BCD', 'PROVINCIAL_STEERING_COMMITTEE', provinceId),
     provincialPolice: await make('CAT', 'PROVINCIAL_POLICE', provinceId),
     regionalCourt: await make('TAKV', 'REGIONAL_COURT', provinceId),
+    medicalFacility: await make('BV', 'MEDICAL_FACILITY', provinceId),
+    healthDepartment: await make('SYT', 'PROVINCIAL_HEALTH_DEPARTMENT', provinceId),
   };
   return {
     provinceId,

@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { StepStatus } from '../deadlines/contract';
 
 /**
@@ -22,8 +22,10 @@ export type ResidenceStatus = 'STABLE' | 'NO_STABLE_RESIDENCE';
 export interface PersonInput {
   fullName: string;
   birthDate: string;
-  /** 12-digit citizen identity number. */
-  citizenId: string;
+  /** 12-digit citizen identity number, when the person has one. */
+  citizenId?: string;
+  /** How a person without one is identified (passport, birth certificate, description). */
+  otherIdentification?: string;
   residenceStatus: ResidenceStatus;
   residenceAddress?: string;
   residenceJurisdictionId: string;
@@ -72,3 +74,15 @@ export const caseActUpdate = defineUpdate<CaseSnapshot, [CaseActionRequest]>('ca
 /** Answers once the case is on record and its first step is open (what "open a case" waits for). */
 export const caseReadyUpdate = defineUpdate<CaseSnapshot, []>('case.ready');
 export const caseSnapshotQuery = defineQuery<CaseSnapshot>('case.snapshot');
+
+/** What a case started by another tells it when it ends or reaches a result (a determination's conclusion). */
+export interface LinkedCaseOutcome {
+  caseRef: string;
+  procedure: string;
+  outcome: string;
+  /** The legal date of the outcome. */
+  on: string;
+}
+
+/** Sent by a linked case to the case it came from. */
+export const linkedCaseOutcomeSignal = defineSignal<[LinkedCaseOutcome]>('case.linkedOutcome');

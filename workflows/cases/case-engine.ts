@@ -3,6 +3,8 @@ import {
   ParentClosePolicy,
   allHandlersFinished,
   condition,
+  getExternalWorkflowHandle,
+  log,
   setHandler,
   startChild,
   workflowInfo,
@@ -25,7 +27,9 @@ import {
   caseReadyUpdate,
   caseSnapshotQuery,
   caseWorkflowId,
+  linkedCaseOutcomeSignal,
   type Actor,
+  type LinkedCaseOutcome,
   type CaseActionBase,
   type CaseActionRequest,
   type CaseSnapshot,
@@ -60,6 +64,8 @@ export interface ProcedureHooks<A extends CaseActionBase> {
   nextWake?(): Wake | undefined;
   /** Procedure fields the snapshot carries (a term's end, a window's last day). */
   snapshot?(): Partial<CaseSnapshot>;
+  /** A case this one started reached an outcome (runs under the lock). */
+  onLinkedOutcome?(outcome: LinkedCaseOutcome): Promise<void>;
 }
 
 export interface NoteOptions {
@@ -92,7 +98,8 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
   constructor(
     readonly definition: ProcedureDefinition,
     readonly caseRef: string,
-    readonly jurisdictionId: string,
+    /** The commune handling the case; a move hands it to another (transferTo). */
+    public jurisdictionId: string,
     /** The legal date the case starts from: its statutory limit runs from it. */
     readonly startDate: string,
   ) {
@@ -120,6 +127,16 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
       return this.snapshot();
     });
     setHandler(caseSnapshotQuery, () => ({ ...this.snapshot(), settling: this.lock.busy }));
+    if (hooks.onLinkedOutcome) {
+      const onLinked = hooks.onLinkedOutcome;
+      setHandler(linkedCaseOutcomeSignal, async (outcome) => {
+        await this.lock.run(async () => {
+          if (this.closed) return;
+          await onLinked(outcome);
+          this.version += 1;
+        });
+      });
+    }
     await body();
     await condition(allHandlersFinished);
     return this.snapshot();
@@ -262,17 +279,32 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
     await this.clock(ruleKey).complete({ ...by, outcome: outcome ?? `done on ${on}` });
   }
 
+  /** The person moved: from now on the case's timeline and new steps belong to the new commune. */
+  async transferTo(jurisdictionId: string, kind: string, on: string, actor: Actor, details: object = {}): Promise<void> {
+    const from = this.jurisdictionId;
+    this.jurisdictionId = jurisdictionId;
+    this.steps.jurisdictionId = jurisdictionId;
+    await this.note(kind, on, actor, undefined, { details: { ...details, from, to: jurisdictionId }, patch: { jurisdictionId } });
+  }
+
   /** Moves the case's latest legal date forward for something that happened by itself (a window closed). */
   advanceTo(on: string): void {
     if (on > this.lastDate) this.lastDate = on;
   }
 
   /** Closes the case another way than completion: every open step is cancelled. */
-  async close(kind: string, on: string, actor: Actor | undefined, reason: string, patch: CasePatch = {}): Promise<void> {
+  async close(
+    kind: string,
+    on: string,
+    actor: Actor | undefined,
+    reason: string,
+    patch: CasePatch = {},
+    details: object = {},
+  ): Promise<void> {
     await this.steps.cancelAll(reason, actor?.userId);
     this.phase = CLOSED_PHASE;
     await this.note(kind, on, actor, undefined, {
-      details: { reason },
+      details: { ...details, reason },
       patch: { ...patch, phase: CLOSED_PHASE, status: 'CLOSED', closedOn: on, closedReason: reason },
     });
   }
@@ -305,6 +337,20 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
       ...(details ? { details } : {}),
       ...(patch ? { patch } : {}),
     });
+  }
+
+  /** Tells the case this one came from about an outcome; a case that has closed meanwhile is left alone. */
+  async tellParent(parentCaseRef: string | undefined, outcome: Omit<LinkedCaseOutcome, 'caseRef' | 'procedure'>): Promise<void> {
+    if (!parentCaseRef) return;
+    try {
+      await getExternalWorkflowHandle(caseWorkflowId(parentCaseRef)).signal(linkedCaseOutcomeSignal, {
+        ...outcome,
+        caseRef: this.caseRef,
+        procedure: this.definition.code,
+      });
+    } catch (error) {
+      log.info('the parent case no longer takes signals', { parentCaseRef, error: String(error) });
+    }
   }
 
   /** Starts a case of another procedure that lives on after this one ends (post-rehabilitation after treatment). */

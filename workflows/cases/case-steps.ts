@@ -14,7 +14,8 @@ export class CaseSteps {
 
   constructor(
     private readonly caseRef: string,
-    private readonly jurisdictionId: string,
+    /** Where new steps open: the case's commune, which changes when the person moves. */
+    public jurisdictionId: string,
   ) {}
 
   async open(
