@@ -2,6 +2,7 @@ import { addictionDeterminationModule } from './addiction-determination';
 import { compulsoryRehabAdultModule } from './compulsory-rehab-adult';
 import { drugUserManagementModule } from './drug-user-management';
 import { postRehabModule } from './post-rehab';
+import { voluntaryRehabModule } from './voluntary-rehab';
 import type { ProcedureModule } from './procedure-module';
 
 /**
@@ -11,6 +12,7 @@ import type { ProcedureModule } from './procedure-module';
 export const PROCEDURES: readonly ProcedureModule[] = [
   drugUserManagementModule,
   addictionDeterminationModule,
+  voluntaryRehabModule,
   compulsoryRehabAdultModule,
   postRehabModule,
 ];

@@ -3,3 +3,4 @@ export { compulsoryRehabAdultWorkflow } from './compulsory-rehab-adult/compulsor
 export { postRehabWorkflow } from './post-rehab/post-rehab.workflow';
 export { drugUserManagementWorkflow } from './drug-user-management/drug-user-management.workflow';
 export { addictionDeterminationWorkflow } from './addiction-determination/addiction-determination.workflow';
+export { voluntaryRehabWorkflow } from './voluntary-rehab/voluntary-rehab.workflow';

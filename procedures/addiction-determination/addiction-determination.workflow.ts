@@ -2,7 +2,8 @@ import { addDays } from '../../domain/deadlines/deadline-computation';
 import { ageOn } from '../../domain/time/age';
 import { CaseEngine, rejectAction, type Wake } from '../../workflows/cases/case-engine';
 import type { Actor, CaseSnapshot } from '../../workflows/cases/case-contract';
-import { compulsoryRehabAdult, type StartCompulsoryRehabInput } from '../compulsory-rehab-adult/definition';
+import { compulsoryCaseRefFrom, openCompulsoryCase } from '../compulsory-rehab-adult/opened-by-another-case';
+import { voluntaryRehab, type StartVoluntaryRehabInput } from '../voluntary-rehab/definition';
 import type { AddictionDeterminationAction as Action } from './actions';
 import { Event, Phase, addictionDetermination, type StartAddictionDeterminationInput } from './definition';
 
@@ -53,7 +54,7 @@ class AddictionDeterminationCase {
         return;
       case 'REGISTER_TREATMENT':
         await this.engine.complete('DET.REGISTRATION', action.on, { actorId: actor.userId }, action.programme);
-        // Voluntary rehabilitation (C) and substitution therapy take over from here.
+        // Voluntary rehabilitation (C) takes over from here; substitution therapy is not followed here.
         await this.engine.close(
           Event.TREATMENT_REGISTERED,
           action.on,
@@ -62,10 +63,27 @@ class AddictionDeterminationCase {
           { fields: { programme: action.programme } },
           { programme: action.programme },
         );
+        if (action.programme !== 'SUBSTITUTION_THERAPY') await this.startVoluntaryTreatment(action.programme, action.on, actor);
         return;
       default:
         throw rejectAction(`${(action as Action).type} is performed by the action table`);
     }
+  }
+
+  private async startVoluntaryTreatment(setting: 'COMMUNITY' | 'FACILITY', on: string, actor: Actor): Promise<void> {
+    const caseRef = `${voluntaryRehab.refPrefix}-${this.input.caseRef}`;
+    const input: StartVoluntaryRehabInput = {
+      caseRef,
+      jurisdictionId: this.engine.jurisdictionId,
+      person: { personId: this.personId },
+      ...(this.input.birthDate ? { birthDate: this.input.birthDate } : {}),
+      residenceJurisdictionId: this.input.residenceJurisdictionId,
+      setting,
+      registeredOn: on,
+      actor,
+      parentCaseRef: this.input.caseRef,
+    };
+    await this.engine.startCase(voluntaryRehab.workflowType, caseRef, input);
   }
 
   private async conclude(ruleKey: string, action: Conclusion, actor: Actor): Promise<void> {
@@ -76,6 +94,11 @@ class AddictionDeterminationCase {
     const fields = { result: action.result, concludedOn: action.on, opioid: action.opioid };
     switch (action.result) {
       case 'ADDICTED':
+        if (this.input.basis === 'POST_REHAB_USING') {
+          // A relapse under post-rehabilitation is itself a ground (Art. 32(4)): no registration, the case that asked decides.
+          await engine.close(Event.CONCLUSION_RECORDED, action.on, actor, 'ADDICTED_RELAPSE', { fields }, details);
+          break;
+        }
         await engine.moveTo(Phase.AWAITING_REGISTRATION, Event.CONCLUSION_RECORDED, action.on, actor, undefined, details, { fields });
         await engine.openStep('DET.REGISTRATION', action.on);
         break;
@@ -105,26 +128,20 @@ class AddictionDeterminationCase {
     const dayAfter = addDays(lastDay, 1);
     const groundsFoundOn = dayAfter < today ? dayAfter : today;
     engine.advanceTo(groundsFoundOn);
-    if (ageOn(this.input.birthDate, groundsFoundOn) < 18) {
+    const birthDate = this.input.birthDate;
+    if (birthDate === undefined || ageOn(birthDate, groundsFoundOn) < 18) {
       // A minor goes to the minors' procedure (E), which is not built yet: the case closes saying so.
       await engine.close(Event.REGISTRATION_MISSED, groundsFoundOn, undefined, 'NOT_REGISTERED_MINOR');
       return;
     }
     const legalGround = this.opioid ? 3 : 1;
-    const compulsoryRef = `${compulsoryRehabAdult.refPrefix}-${this.input.caseRef}`;
+    const person = { personId: this.personId, residenceJurisdictionId: this.input.residenceJurisdictionId, birthDate };
+    const compulsoryRef = compulsoryCaseRefFrom(this.input.caseRef);
     await engine.close(Event.REGISTRATION_MISSED, groundsFoundOn, undefined, 'NOT_REGISTERED', {}, {
       compulsoryCaseRef: compulsoryRef,
       legalGround,
     });
-    const compulsory: StartCompulsoryRehabInput = {
-      caseRef: compulsoryRef,
-      jurisdictionId: engine.jurisdictionId,
-      person: { personId: this.personId, residenceJurisdictionId: this.input.residenceJurisdictionId },
-      legalGround,
-      groundsFoundOn,
-      parentCaseRef: this.input.caseRef,
-    };
-    await engine.startCase(compulsoryRehabAdult.workflowType, compulsoryRef, compulsory);
+    await openCompulsoryCase(engine, person, legalGround, groundsFoundOn);
   }
 }
 

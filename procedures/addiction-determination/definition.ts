@@ -45,7 +45,8 @@ export interface StartAddictionDeterminationInput {
   jurisdictionId: string;
   /** A new person, or one already on record (sent by another case). */
   person: PersonInput | { personId: string };
-  birthDate: string;
+  /** Absent only for a person whose case began before birth dates travelled with cases. */
+  birthDate?: string;
   residenceJurisdictionId: string;
   basis: DeterminationBasis;
   requestedOn: string;

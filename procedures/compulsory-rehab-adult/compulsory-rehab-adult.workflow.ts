@@ -5,6 +5,7 @@ import type { CasePatch } from '../../activities/cases/case.activities';
 import { CaseEngine, caseRecord, rejectAction, type Wake } from '../../workflows/cases/case-engine';
 import type { Actor, CaseSnapshot } from '../../workflows/cases/case-contract';
 import { postRehab, type StartPostRehabInput } from '../post-rehab/definition';
+import { POST_REHAB_ADULT_MONTHS } from '../post-rehab/rules';
 import type { CompulsoryRehabAdultAction as Action } from './actions';
 import { Phase, REDUCTION_MONTHS, TERM_MONTHS, compulsoryRehabAdult, type StartCompulsoryRehabInput } from './definition';
 
@@ -311,6 +312,8 @@ class CompulsoryRehabCase {
       personId: this.personId,
       jurisdictionId: this.input.person.residenceJurisdictionId,
       startDate: on,
+      months: POST_REHAB_ADULT_MONTHS,
+      ...(this.input.person.birthDate ? { birthDate: this.input.person.birthDate } : {}),
     };
     await this.engine.startCase(postRehab.workflowType, followUpRef, followUp);
   }

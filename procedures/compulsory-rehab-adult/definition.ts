@@ -32,7 +32,7 @@ export interface StartCompulsoryRehabInput {
   /** The commune handling the case (residence, or place of violation without stable residence). */
   jurisdictionId: string;
   /** A new person, or one already on record (a case opened by another case). */
-  person: PersonInput | { personId: string; residenceJurisdictionId: string };
+  person: PersonInput | { personId: string; residenceJurisdictionId: string; birthDate?: string };
   /** Law 73/2021 Art. 32 ground, 1–4. */
   legalGround: 1 | 2 | 3 | 4;
   /** The legal date the grounds were found: the D2 dossier clock and the procedure's limit start here. */

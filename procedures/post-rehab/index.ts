@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { defineProcedure } from '../procedure-module';
-import { postRehabActions } from './actions';
+import { postRehabActions, postRehabFields } from './actions';
 import { postRehab } from './definition';
 import { postRehabRules } from './rules';
 
@@ -9,5 +8,5 @@ export const postRehabModule = defineProcedure({
   definition: postRehab,
   actions: postRehabActions,
   rules: postRehabRules,
-  fields: z.object({}),
+  fields: postRehabFields,
 });

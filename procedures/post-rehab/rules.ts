@@ -1,4 +1,4 @@
-import { COMMUNE_CHAIRMAN, DEFAULT_REMINDERS, ladderVia } from '../../rules/escalation-ladders';
+import { COMMUNE_CHAIRMAN, DEFAULT_REMINDERS, ladderToProvince, ladderVia } from '../../rules/escalation-ladders';
 import type { StepRule } from '../../rules/rule-types';
 
 /**
@@ -9,7 +9,9 @@ import type { StepRule } from '../../rules/rule-types';
  */
 export const POST_REHAB = 'POST_REHAB';
 
+/** Law 73/2021 Art. 40: 2 years after an adult's compulsory rehabilitation, 1 year after voluntary treatment, substitution therapy or a minor's term. */
 export const POST_REHAB_ADULT_MONTHS = 24;
+export const POST_REHAB_SHORT_MONTHS = 12;
 
 export const postRehabRules: readonly StepRule[] = [
   {
@@ -31,8 +33,30 @@ export const postRehabRules: readonly StepRule[] = [
         escalations: ladderVia(COMMUNE_CHAIRMAN),
         source: { document: 'Luật Phòng, chống ma túy 73/2021/QH14', article: 'Điều 40' },
         confidence: 'UNCONFIRMED',
-        noteVi: 'Nghĩa vụ kiểm tra hằng tháng đã xác nhận; ngày đến hạn trong tháng là mặc định.',
-        noteEn: 'The monthly check is a confirmed duty; the day it falls due within the month is a default.',
+        noteVi:
+          'Điều 40 quy định việc quản lý sau cai nghiện, không quy định nhịp hằng tháng; nhịp hằng tháng theo thực tiễn Nghị định 94/2009 (đã hết hiệu lực). Giá trị mặc định, tỉnh có thể điều chỉnh.',
+        noteEn:
+          'Art. 40 sets the management, not a monthly cadence; the monthly check follows the practice of the repealed ND 94/2009. A default the province may override.',
+      },
+    ],
+  },
+  {
+    key: 'PR.CERTIFICATE',
+    procedure: POST_REHAB,
+    titleVi: 'Cấp giấy chứng nhận hoàn thành quản lý sau cai nghiện (Mẫu 54) và đưa ra khỏi danh sách',
+    titleEn: 'Certify completion of post-rehabilitation management (Form 54) and remove from the list',
+    versions: [
+      {
+        effectiveFrom: '2022-01-01',
+        startEvent: { code: 'MANAGEMENT_PERIOD_ENDED', nameVi: 'Hết thời hạn quản lý', nameEn: 'Management period ended' },
+        budget: { kind: 'WORKING_DAYS', days: 5 },
+        responsible: COMMUNE_CHAIRMAN,
+        reminders: [...DEFAULT_REMINDERS],
+        escalations: ladderToProvince(),
+        source: { document: 'Nghị định 116/2021/NĐ-CP', article: 'Điều 81' },
+        confidence: 'UNCONFIRMED',
+        noteVi: 'Giấy chứng nhận đã xác nhận; thời hạn cấp là mặc định, tỉnh có thể điều chỉnh.',
+        noteEn: 'The certificate is confirmed; the time to issue it is a default the province may override.',
       },
     ],
   },

@@ -1,0 +1,111 @@
+import { ageOn } from '../../domain/time/age';
+import { CaseEngine, rejectAction } from '../../workflows/cases/case-engine';
+import type { Actor, CaseSnapshot } from '../../workflows/cases/case-contract';
+import { compulsoryCaseRefFrom, openCompulsoryCase } from '../compulsory-rehab-adult/opened-by-another-case';
+import { postRehab, type StartPostRehabInput } from '../post-rehab/definition';
+import { POST_REHAB_SHORT_MONTHS } from '../post-rehab/rules';
+import type { VoluntaryRehabAction as Action } from './actions';
+import { Event, Phase, voluntaryRehab, type StartVoluntaryRehabInput } from './definition';
+
+/**
+ * Procedure C (domain/procedures.md §4): the treatment period chosen at the decision or admission,
+ * a violation that hands an adult to the compulsory procedure (ground 1, or 2 for using during
+ * treatment), and completion that starts one year of post-rehabilitation management.
+ */
+class VoluntaryRehabCase {
+  readonly engine: CaseEngine<Action>;
+  private personId = '';
+
+  constructor(private readonly input: StartVoluntaryRehabInput) {
+    this.engine = new CaseEngine<Action>(voluntaryRehab, input.caseRef, input.jurisdictionId, input.registeredOn);
+    if (input.setting === 'FACILITY') this.engine.phase = Phase.AWAITING_ADMISSION;
+  }
+
+  serve(): Promise<CaseSnapshot> {
+    return this.engine.serve({ perform: (action, actor) => this.perform(action, actor) }, async () => {
+      const { personId } = await this.engine.register(
+        {
+          person: this.input.person,
+          ...(this.input.actor ? { actor: this.input.actor } : {}),
+          ...(this.input.parentCaseRef ? { parentCaseRef: this.input.parentCaseRef } : {}),
+          fields: { setting: this.input.setting, registeredOn: this.input.registeredOn },
+          event: { kind: Event.VOLUNTARY_REGISTERED, legalDate: this.input.registeredOn, details: { setting: this.input.setting } },
+        },
+        [this.input.setting === 'COMMUNITY' ? 'VOL.DECISION' : 'VOL.ADMISSION'],
+      );
+      this.personId = personId;
+      await this.engine.runUntilClosed();
+    });
+  }
+
+  private async perform(action: Action, actor: Actor): Promise<void> {
+    const engine = this.engine;
+    const by = { actorId: actor.userId };
+    switch (action.type) {
+      case 'DECIDE_VOLUNTARY_TREATMENT':
+      case 'ADMIT_VOLUNTARY': {
+        const community = action.type === 'DECIDE_VOLUNTARY_TREATMENT';
+        await engine.complete(community ? 'VOL.DECISION' : 'VOL.ADMISSION', action.on, by);
+        const { type: _type, on: _on, ...details } = action;
+        await engine.moveTo(
+          Phase.IN_TREATMENT,
+          community ? Event.VOLUNTARY_TREATMENT_DECIDED : Event.VOLUNTARY_ADMITTED,
+          action.on,
+          actor,
+          undefined,
+          details,
+          { fields: { treatmentFrom: action.on, treatmentMonths: action.months } },
+        );
+        await engine.openStep(community ? 'VOL.COMPLETION_COMMUNITY' : 'VOL.COMPLETION_FACILITY', action.on, {
+          decidedMonths: action.months,
+        });
+        return;
+      }
+      case 'RECORD_VIOLATION':
+        await this.violation(action.violation, action.recordRef, action.on, actor);
+        return;
+      case 'COMPLETE_VOLUNTARY_TREATMENT':
+      case 'COMPLETE_FACILITY_TREATMENT': {
+        const rule = action.type === 'COMPLETE_VOLUNTARY_TREATMENT' ? 'VOL.COMPLETION_COMMUNITY' : 'VOL.COMPLETION_FACILITY';
+        await engine.complete(rule, action.on, by);
+        const followUpRef = `${postRehab.refPrefix}-${this.input.caseRef}`;
+        await engine.close(Event.VOLUNTARY_COMPLETED, action.on, actor, 'COMPLETED', { fields: { completedOn: action.on } }, {
+          certificateRef: action.certificateRef,
+          postRehabCaseRef: followUpRef,
+        });
+        const followUp: StartPostRehabInput = {
+          caseRef: followUpRef,
+          parentCaseRef: this.input.caseRef,
+          personId: this.personId,
+          jurisdictionId: this.input.residenceJurisdictionId,
+          startDate: action.on,
+          months: POST_REHAB_SHORT_MONTHS,
+          ...(this.input.birthDate ? { birthDate: this.input.birthDate } : {}),
+        };
+        await engine.startCase(postRehab.workflowType, followUpRef, followUp);
+        return;
+      }
+      default:
+        throw rejectAction(`${(action as Action).type} is performed by the action table`);
+    }
+  }
+
+  /** A violation (Form 27): an adult goes to compulsory rehabilitation; a minor to the minors' procedure (E, not built yet). */
+  private async violation(kind: 'NOT_UNDERGOING' | 'QUIT' | 'USING_DURING_TREATMENT', recordRef: string, on: string, actor: Actor) {
+    const engine = this.engine;
+    const birthDate = this.input.birthDate;
+    const adult = birthDate !== undefined && ageOn(birthDate, on) >= 18;
+    const legalGround = kind === 'USING_DURING_TREATMENT' ? 2 : 1;
+    await engine.close(Event.VOLUNTARY_VIOLATION, on, actor, adult ? 'VIOLATION' : 'VIOLATION_MINOR', { fields: { violation: kind } }, {
+      violation: kind,
+      recordRef,
+      ...(adult ? { compulsoryCaseRef: compulsoryCaseRefFrom(engine.caseRef), legalGround } : {}),
+    });
+    if (adult && birthDate)
+      await openCompulsoryCase(engine, { personId: this.personId, residenceJurisdictionId: this.input.residenceJurisdictionId, birthDate }, legalGround, on);
+  }
+}
+
+export async function voluntaryRehabWorkflow(input: StartVoluntaryRehabInput): Promise<CaseSnapshot> {
+  return new VoluntaryRehabCase(input).serve();
+}
