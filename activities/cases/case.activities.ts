@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CalendarSource } from '../../db/calendar-source';
 import type { Db } from '../../db/client';
-import { provinceOf } from '../../db/responsible-agency';
+import { provinceOf, resolveResponsible } from '../../db/responsible-agency';
 import { addDays, computeDeadline } from '../../domain/deadlines/deadline-computation';
 import type { DueDateExplanation } from '../../domain/deadlines/deadline-types';
 import { isoToDateColumn } from '../../domain/time/legal-date';
@@ -196,6 +196,26 @@ export function createCaseActivities(db: Db, calendars: CalendarSource, book: Ru
         // Already recorded by an earlier attempt: the whole transaction committed then.
         if (!isUniqueViolation(error)) throw error;
       }
+    },
+
+    /**
+     * Whether the steps an action would open can open: each rule has a version in force on the
+     * date and the registry has its owner for the case's place. Asked before the action changes
+     * anything, so a case never stops half-way (its event recorded, its next step missing).
+     * Answers the problems found, in words for the official; none is a failure to retry.
+     */
+    async checkStepsCanOpen(input: { ruleKeys: string[]; jurisdictionId: string; onDate: string }): Promise<{ problems: string[] }> {
+      const provinceId = await provinceOf(db, input.jurisdictionId);
+      const problems: string[] = [];
+      for (const ruleKey of input.ruleKeys) {
+        try {
+          const rule = await effectiveRuleFor(db, book, ruleKey, provinceId, input.onDate);
+          await resolveResponsible(db, input.jurisdictionId, rule.responsible, input.onDate);
+        } catch (error) {
+          problems.push(error instanceof Error ? error.message : String(error));
+        }
+      }
+      return { problems };
     },
 
     /**

@@ -41,6 +41,7 @@ export async function readCasePage(db: Db, caseRef: string) {
     parentCaseRef: row.parentCaseId,
     followUps: row.followUps.map((followUp) => ({ caseRef: followUp.id, ...followUp, id: undefined })),
     person: {
+      id: row.person.id,
       fullName: row.person.fullName,
       birthDate: dateColumnToIso(row.person.birthDate),
       citizenId: row.person.citizenId,
@@ -143,4 +144,35 @@ export async function searchCases(
     birthDate: dateColumnToIso(row.person.birthDate),
     openedAt: row.createdAt.toISOString(),
   }));
+}
+
+/** Every case of one person, oldest first, each with the case it came from: the chain they travelled. */
+export async function readPersonCases(db: Db, personId: string) {
+  const person = await db.person.findUnique({
+    where: { id: personId },
+    include: { cases: { orderBy: { createdAt: 'asc' } } },
+  });
+  if (!person) return undefined;
+  return {
+    person: {
+      id: person.id,
+      fullName: person.fullName,
+      birthDate: dateColumnToIso(person.birthDate),
+      citizenId: person.citizenId,
+      otherIdentification: person.otherIdentification,
+      residenceStatus: person.residenceStatus,
+      residenceJurisdictionId: person.residenceJurisdictionId,
+    },
+    cases: person.cases.map((row) => ({
+      caseRef: row.id,
+      procedure: row.procedure,
+      phase: row.phase,
+      status: row.status,
+      jurisdictionId: row.jurisdictionId,
+      parentCaseRef: row.parentCaseId,
+      openedAt: row.createdAt.toISOString(),
+      closedOn: isoOrNull(row.closedOn),
+      closedReason: row.closedReason,
+    })),
+  };
 }

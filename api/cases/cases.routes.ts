@@ -1,7 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../../db/client';
-import { vietnamDate } from '../../domain/time/legal-date';
+import { isoToDateColumn, vietnamDate } from '../../domain/time/legal-date';
 import { StepStatus } from '../../generated/prisma/enums';
 import { procedureByCode } from '../../procedures/registry';
 import type { ProcedureModule } from '../../procedures/procedure-module';
@@ -24,12 +24,13 @@ import { Problem, problems } from '../http/problem';
 import type { ApiRoutes } from '../http/routes';
 import { parseInput } from '../http/validation';
 import type { JurisdictionDirectory } from '../registry/jurisdiction-directory';
-import { readCasePage, searchCases } from './case-reader';
+import { readCasePage, readPersonCases, searchCases } from './case-reader';
 import {
   caseActionBody,
   caseActionEnvelope,
   caseRefParams,
   caseSearchQuery,
+  personParams,
   caseSnapshotView,
   createCaseBody,
 } from './cases.schemas';
@@ -217,6 +218,7 @@ export function registerCaseRoutes(
           { field: `body.${legalDate.field}`, message: 'Ngày không được ở tương lai', messageEn: 'The date cannot be in the future' },
         ]);
       assertAgeApplies(module, opening.birthDateOf?.(body), legalDate.date);
+      await assertUnitInForce(db, opening.jurisdictionOf(body), legalDate.date);
       const requestHash = requestHashOf(body);
       const intakeKey = `${principal.userId}:${key}`;
       const caseRef = await db.$transaction(async (tx) => {
@@ -363,7 +365,7 @@ export function registerCaseRoutes(
     tag: 'Cases',
     summary: 'Search cases in your jurisdiction by identity number, name, procedure, phase or status',
     description: 'Only the procedures whose cases your roles may read are searched.',
-    access: { roles: ['COMMUNE_POLICE_OFFICER', 'COMMUNE_POLICE_HEAD', 'PROVINCIAL_COORDINATOR', 'JUDGE', 'CHIEF_JUDGE', 'FACILITY_OFFICER', 'FACILITY_DIRECTOR'] },
+    access: { roles: CASE_READERS },
     query: caseSearchQuery,
     responses: { 200: { description: 'Matching cases, newest first' } },
     handler: async ({ principal, query, req }) => {
@@ -384,6 +386,52 @@ export function registerCaseRoutes(
         },
       });
       return { status: 200, body: { items: found } };
+    },
+  });
+
+  routes.add({
+    method: 'get',
+    path: '/persons/:personId',
+    tag: 'Cases',
+    summary: 'One person and every case of theirs you may read, oldest first, each linked to the case it came from',
+    description:
+      'Cases of procedures your roles may not read, or outside your jurisdiction (unless your agency owns one of their steps), are left out. ' +
+      'Every read is written to the audit log.',
+    access: { roles: CASE_READERS },
+    params: personParams,
+    responses: { 200: { description: 'The person and their cases' }, 404: { description: 'No such person, or none of their cases is yours to read' } },
+    handler: async ({ principal, params, req }) => {
+      const found = await readPersonCases(db, params.personId);
+      const notFound = problems.notFound({ vi: 'Không có người này.', en: 'No such person.' });
+      if (!found) throw notFound;
+      const scope = await directory.scope();
+      const readable = new Set(readableProcedures(principal.roles));
+      const owned = new Set(
+        (
+          await db.step.findMany({
+            where: { caseRef: { in: found.cases.map((c) => c.caseRef) }, ownerAgencyId: principal.agencyId },
+            select: { caseRef: true },
+          })
+        ).map((step) => step.caseRef),
+      );
+      const cases = found.cases.filter(
+        (c) => readable.has(c.procedure) && (owned.has(c.caseRef) || scope.covers(principal.jurisdictionPath, c.jurisdictionId)),
+      );
+      // Someone with no case of theirs to read learns nothing, not even that the person exists.
+      if (cases.length === 0) throw notFound;
+      await db.auditEvent.create({
+        data: {
+          action: 'person.read',
+          actorUserId: principal.userId,
+          actorAgencyId: principal.agencyId,
+          subjectType: 'person',
+          subjectId: found.person.id,
+          jurisdictionId: principal.jurisdictionId,
+          requestId: String(req.id),
+          details: { cases: cases.map((c) => c.caseRef) },
+        },
+      });
+      return { status: 200, body: { person: found.person, cases } };
     },
   });
 
@@ -417,3 +465,31 @@ function assertAgeApplies(module: ProcedureModule, birthDate: string | undefined
     { field: 'body.person.birthDate', age },
   );
 }
+
+/**
+ * The handling commune must have existed on the legal date: a case found in 2024 belongs to the
+ * commune of 2024 (which the registry maps to its successor), not to one created in the 2025
+ * reorganisation. 422, naming the units of that day.
+ */
+async function assertUnitInForce(db: Db, jurisdictionId: string, legalDate: string): Promise<void> {
+  const unit = await db.jurisdiction.findUnique({ where: { id: jurisdictionId } });
+  if (!unit) return;
+  const on = isoToDateColumn(legalDate);
+  const notYet = unit.validFrom > on;
+  const ended = unit.validTo !== null && unit.validTo < on;
+  if (!notYet && !ended) return;
+  const then = notYet
+    ? (await db.jurisdiction.findMany({ where: { successorId: unit.id }, select: { id: true }, orderBy: { id: 'asc' } })).map((u) => u.id)
+    : [unit.successorId].filter((id): id is string => id !== null);
+  throw new Problem(
+    422,
+    'CASE.UNIT_NOT_IN_FORCE',
+    { vi: 'Đơn vị hành chính không tồn tại vào ngày này', en: 'The unit did not exist on that date' },
+    {
+      vi: `${jurisdictionId} ${notYet ? 'chưa thành lập' : 'đã giải thể'} vào ngày ${legalDate}; đơn vị khi đó: ${then.join(', ') || '—'}.`,
+      en: `${jurisdictionId} ${notYet ? 'did not exist yet' : 'had been abolished'} on ${legalDate}; the unit(s) then: ${then.join(', ') || '—'}.`,
+    },
+    { field: 'body.jurisdictionId', unitsThen: then },
+  );
+}
+

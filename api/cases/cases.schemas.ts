@@ -30,6 +30,7 @@ export const caseActionBody = z
   .union(PROCEDURES.map((module) => module.actions) as unknown as [z.ZodType, ...z.ZodType[]])
   .meta({ id: 'CaseAction' });
 
+export const personParams = z.object({ personId: z.uuid() });
 export const caseRefParams = z.object({ caseRef: z.string().regex(/^[A-Z0-9-]{3,80}$/) });
 export const documentParams = caseRefParams.extend({ documentId: z.uuid() });
 

@@ -120,6 +120,8 @@ export const demoUsers: SeedUser[] = [
   { username: 'police.bm', displayName: 'Lê Thị Cúc (CA xã Bình Minh)', agencyId: 'SX-BM-CA', roles: ['COMMUNE_POLICE_OFFICER'] },
   { username: 'official.apl', displayName: 'Phạm Thị Dung (UBND xã An Phú Lạc)', agencyId: 'SX-APL-UBND', roles: ['COMMUNE_OFFICIAL'] },
   { username: 'chairman.apl', displayName: 'Hoàng Văn Em (Chủ tịch UBND xã An Phú Lạc)', agencyId: 'SX-APL-UBND', roles: ['COMMUNE_CHAIRMAN', 'COMMUNE_OFFICIAL'] },
+  // A person who moves takes their case to another commune: Bình Minh has its own officials.
+  { username: 'chairman.bm', displayName: 'Vũ Văn Khánh (Chủ tịch UBND xã Bình Minh)', agencyId: 'SX-BM-UBND', roles: ['COMMUNE_CHAIRMAN', 'COMMUNE_OFFICIAL'] },
   { username: 'judge.kv1', displayName: 'Vũ Thị Giang (Thẩm phán TAND KV1)', agencyId: 'SX-TAKV1', roles: ['JUDGE'] },
   { username: 'chiefjudge.kv1', displayName: 'Đỗ Văn Hải (Chánh án TAND KV1)', agencyId: 'SX-TAKV1', roles: ['CHIEF_JUDGE', 'JUDGE'] },
   { username: 'judge.tat', displayName: 'Trịnh Văn Sơn (Thẩm phán TAND tỉnh)', agencyId: 'SX-TAT', roles: ['JUDGE'] },

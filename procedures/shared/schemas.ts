@@ -5,7 +5,12 @@ export const isoDate = z.iso.date().meta({ example: '2026-03-02' });
 export const reference = z.string().trim().min(1).max(120);
 export const reason = z.string().trim().min(3).max(500);
 export const documentIds = z.array(z.uuid()).max(50).optional();
-export const jurisdictionId = z.string().min(1).max(40);
+/** A unit of the registry; forms offer the communes `GET /registry/jurisdictions` lists. */
+export const jurisdictionId = z
+  .string()
+  .min(1)
+  .max(40)
+  .meta({ 'x-options': '/registry/jurisdictions?level=COMMUNE' });
 
 /** `on`, the legal date the act happened: today or earlier, never before the case's last recorded date. */
 export const on = isoDate.meta({ description: 'The legal date the act happened (today or earlier)' });
@@ -20,7 +25,7 @@ export const citizenId = z
 export const personSchema = z
   .object({
     fullName: z.string().trim().min(2).max(120),
-    birthDate: isoDate,
+    birthDate: isoDate.meta({ example: '1990-05-17' }),
     citizenId: citizenId.optional(),
     otherIdentification: z
       .string()

@@ -207,6 +207,20 @@ it('takes a managed user through a move, a determination and a missed registrati
   // One person through all three cases.
   const persons = new Set([(await caseRow(managed)).personId, (await caseRow(determination)).personId, opened2.found.personId]);
   expect(persons.size).toBe(1);
+  // The person page lists the whole chain, oldest first, each case with the one it came from; each read audited.
+  const personId = opened2.found.personId;
+  const personPage = await request(api.app).get(`/persons/${personId}`).set('Authorization', `Bearer ${await driver.token(users.police2)}`);
+  expect(personPage.status).toBe(200);
+  expect(personPage.body.cases.map((c: { caseRef: string; parentCaseRef: string | null }) => [c.caseRef, c.parentCaseRef])).toEqual([
+    [managed, null],
+    [determination, managed],
+    [compulsory, determination],
+  ]);
+  expect(await api.db.auditEvent.count({ where: { action: 'person.read', subjectId: personId } })).toBe(1);
+  // The doctor reads only the determination: the other procedures' cases are not theirs to read.
+  const doctorsView = await request(api.app).get(`/persons/${personId}`).set('Authorization', `Bearer ${await driver.token(users.doctor)}`);
+  expect(doctorsView.body.cases.map((c: { caseRef: string }) => c.caseRef)).toEqual([determination]);
+
   // The commune police of the new commune go on with the dossier.
   await driver.expectOk(compulsory, users.police2, {
     type: 'FILE_DOSSIER',

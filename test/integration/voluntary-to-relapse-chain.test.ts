@@ -158,29 +158,29 @@ it('goes from voluntary treatment to post-rehabilitation, a move, a relapse and 
 });
 
 it('ends a post-rehabilitation year with the chairman’s certificate (Form 54)', async () => {
-  // Recorded after the fact: treatment completed on 10/07/2025, so the year has ended.
-  const voluntary = await registerVoluntary('2025-01-06');
+  // Recorded after the fact: treatment completed on 10/11/2025, so the year has ended.
+  const voluntary = await registerVoluntary('2025-07-07');
   await driver.expectOk(voluntary, users.chairman, {
     type: 'DECIDE_VOLUNTARY_TREATMENT',
-    on: '2025-01-08',
+    on: '2025-07-08',
     decisionRef: '1/QĐ-UBND',
     provider: 'Tổ tư vấn',
     monitor: 'Trần Văn Giám',
     months: 6,
   });
-  await driver.expectOk(voluntary, users.chairman, { type: 'COMPLETE_VOLUNTARY_TREATMENT', on: '2025-07-10', certificateRef: 'GCN-2/2025' });
+  await driver.expectOk(voluntary, users.chairman, { type: 'COMPLETE_VOLUNTARY_TREATMENT', on: '2025-11-10', certificateRef: 'GCN-2/2025' });
   const postRehab = `PR-${voluntary}`;
   const completing = await until(async () => {
     const row = await api.db.case.findUnique({ where: { id: postRehab } });
     return row?.phase === 'COMPLETING' ? row : undefined;
   }, 'the period to end');
-  expect(completing.fields).toMatchObject({ months: 12, lastDay: '2026-07-09' });
+  expect(completing.fields).toMatchObject({ months: 12, lastDay: '2026-11-09' });
   const certificate = await api.db.step.findFirstOrThrow({ where: { caseRef: postRehab, ruleKey: 'PR.CERTIFICATE' } });
   expect(certificate).toMatchObject({ ownerAgencyId: province.agency.communeCommittee, ownerRole: 'COMMUNE_CHAIRMAN', status: 'OPEN' });
   // Twelve monthly check-ins were opened, and the ones left open were closed with the period; none sent back-dated reminders.
   expect(await api.db.step.count({ where: { caseRef: postRehab, ruleKey: 'PR.CHECK_IN' } })).toBe(12);
   expect(await api.db.step.count({ where: { caseRef: postRehab, ruleKey: 'PR.CHECK_IN', status: 'OPEN' } })).toBe(0);
-  const done = await driver.expectOk(postRehab, users.chairman, { type: 'ISSUE_COMPLETION_CERTIFICATE', on: '2026-07-15', certificateRef: 'M54-3/2026' });
+  const done = await driver.expectOk(postRehab, users.chairman, { type: 'ISSUE_COMPLETION_CERTIFICATE', on: '2026-11-12', certificateRef: 'M54-3/2026' });
   expect(done).toMatchObject({ phase: 'CLOSED', closed: true });
   expect(await caseRow(postRehab)).toMatchObject({ status: 'CLOSED', closedReason: 'COMPLETED' });
 });

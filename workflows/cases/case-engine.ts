@@ -5,6 +5,7 @@ import {
   condition,
   getExternalWorkflowHandle,
   log,
+  patched,
   setHandler,
   startChild,
   workflowInfo,
@@ -37,6 +38,9 @@ import {
 import { CaseSteps } from './case-steps';
 
 type Activities = ReturnType<typeof createActivities>;
+
+/** The patch that checks an action's next steps can open before the action changes anything. */
+export const PREFLIGHT_STEP_RULES = 'preflight-step-rules';
 
 /** One set of retry options for every case's writes. */
 export const caseRecord = databaseWrites<Activities>({
@@ -231,6 +235,7 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
       // The state may have moved between the validator and the lock (a timer fired).
       this.validate(request);
       const row = this.rows.get(request.action.type) as ActionDefinition;
+      await this.checkStepsCanOpen(row, request.action.on);
       if (row.custom) {
         if (!this.hooks.perform) throw rejectAction(`${row.type} has no handler`);
         await this.hooks.perform(request.action, request.actor);
@@ -241,6 +246,16 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
       this.version += 1;
       return this.snapshot();
     });
+  }
+
+  /**
+   * Refuses, before anything changes, an action whose next steps cannot open on its date (no rule
+   * version in force then, no owner in the registry), instead of recording half of it.
+   */
+  private async checkStepsCanOpen(row: ActionDefinition, on: string): Promise<void> {
+    if (!row.opens?.length || !patched(PREFLIGHT_STEP_RULES)) return;
+    const { problems } = await caseRecord().checkStepsCanOpen({ ruleKeys: [...row.opens], jurisdictionId: this.jurisdictionId, onDate: on });
+    if (problems.length > 0) throw rejectAction(`the next step cannot open on ${on}: ${problems.join('; ')}`, { field: 'on' });
   }
 
   /** An action the table fully describes. */

@@ -1,0 +1,241 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import { bodyFromSchema, type JsonSchema } from '../support/body-from-schema';
+import { until } from '../support/case-driver';
+import { bundleWorkflows, RestartableWorker, testActivityDependencies } from '../support/deadline-worker';
+import { quietTemporalRuntime } from '../support/quiet-temporal';
+import { uniqueTaskQueue } from '../support/test-env';
+import { vietnamDate } from '../../domain/time/legal-date';
+
+/**
+ * `GET /procedures` describes every action well enough to build its form: each action of every
+ * procedure is posted, with a body built from its JSON Schema alone, to a case where it is open,
+ * by a demo user holding one of the roles the description names, and answers 2xx. The test only
+ * chooses which case, which legal date, and where an action has several outcomes, which one.
+ */
+jest.setTimeout(240_000);
+
+interface ActionView {
+  type: string;
+  schema: JsonSchema;
+  by: { roles: string[] };
+}
+interface ProcedureView {
+  code: string;
+  opening: JsonSchema | null;
+  openedBy: string[];
+  actions: ActionView[];
+}
+
+let api: ApiHarness;
+let worker: RestartableWorker;
+let dependencies: ReturnType<typeof testActivityDependencies>;
+let procedures: ProcedureView[];
+let communes: string[];
+const users: { username: string; roles: string[] }[] = [];
+const tokens = new Map<string, string>();
+const covered = new Set<string>();
+const taskQueue = uniqueTaskQueue('procedure-forms');
+const today = vietnamDate();
+
+async function token(username: string) {
+  if (!tokens.has(username)) tokens.set(username, await api.tokenFor(username));
+  return tokens.get(username) as string;
+}
+
+beforeAll(async () => {
+  quietTemporalRuntime();
+  api = await startApiHarness({ taskQueue });
+  dependencies = testActivityDependencies(api.db);
+  worker = new RestartableWorker(taskQueue, await bundleWorkflows(), dependencies);
+  await worker.start();
+  const listed = await request(api.app).get('/procedures').set('Authorization', `Bearer ${await token('police.apl')}`);
+  expect(listed.status).toBe(200);
+  procedures = listed.body.items;
+  const units = await request(api.app)
+    .get('/registry/jurisdictions?level=COMMUNE')
+    .set('Authorization', `Bearer ${await token('coordinator.pc04')}`);
+  communes = units.body.items.map((unit: { id: string }) => unit.id);
+  for (const user of await api.db.user.findMany({ where: { agency: { jurisdictionId: { startsWith: 'SX' } } }, orderBy: { username: 'asc' } }))
+    users.push({ username: user.username, roles: user.roles });
+});
+afterAll(async () => {
+  await worker.stop();
+  await dependencies.close();
+  await api.close();
+});
+
+/** Posts as each user holding one of the roles until one is allowed (the owner of the step, the commune of the case). */
+async function postAsSomeone(roles: string[], path: string, body: unknown) {
+  let last: request.Response | undefined;
+  for (const user of users.filter((u) => u.roles.some((role) => roles.includes(role)))) {
+    last = await request(api.app)
+      .post(path)
+      .set('Authorization', `Bearer ${await token(user.username)}`)
+      .set('Idempotency-Key', randomUUID())
+      .send(body as object);
+    if (last.status !== 403) return last;
+  }
+  throw new Error(`${path}: nobody with ${roles.join('/')} may post (last ${last?.status} ${JSON.stringify(last?.body)})`);
+}
+
+async function open(code: string, choose: Record<string, unknown> = {}) {
+  const procedure = procedures.find((p) => p.code === code) as ProcedureView;
+  const body = bodyFromSchema(procedure.opening as JsonSchema, {
+    today,
+    choose: { jurisdictionId: 'SX-APL', residenceJurisdictionId: 'SX-APL', ...choose },
+    options: () => 'SX-APL',
+  });
+  const answer = await postAsSomeone(procedure.openedBy, '/cases', body);
+  if (answer.status !== 201) throw new Error(`open ${code}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body.caseRef as string;
+}
+
+async function take(caseRef: string, type: string, choose: Record<string, unknown> = {}, on = today) {
+  const row = await until(() => api.db.case.findUnique({ where: { id: caseRef } }).then((r) => r ?? undefined), `case ${caseRef}`);
+  const action = procedures.find((p) => p.code === row.procedure)?.actions.find((a) => a.type === type) as ActionView;
+  const body = bodyFromSchema(action.schema, {
+    today: on,
+    choose,
+    options: () => communes.find((id) => id !== row.jurisdictionId) as string,
+  });
+  const answer = await postAsSomeone(action.by.roles, `/cases/${caseRef}/actions`, body);
+  if (answer.status !== 200) throw new Error(`${caseRef} ${type}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  covered.add(`${row.procedure}:${type}`);
+  return answer.body as { phase: string; allowedActions: string[] };
+}
+
+/** Waits until the case accepts the action (a timer or a linked case moves it there). */
+const whenOpen = (caseRef: string, type: string) =>
+  until(async () => {
+    const snapshot = await request(api.app).get(`/cases/${caseRef}`).set('Authorization', `Bearer ${await token('coordinator.pc04')}`);
+    return snapshot.status === 200 && snapshot.body.phase !== undefined ? true : undefined;
+  }, `${caseRef} to accept ${type}`);
+
+it('takes every action of every procedure with a body built from its schema', async () => {
+  // A: management, a check, a move and its two steps, then a determination (B) and its monitoring.
+  const managed = await open('DRUG_USER_MANAGEMENT');
+  for (const type of ['DECIDE_MANAGEMENT', 'RECORD_RESIDENCE_CHECK', 'RECORD_MOVE', 'NOTIFY_RECEIVING_COMMUNE', 'CONFIRM_ARRIVAL', 'SEND_FOR_DETERMINATION'])
+    await take(managed, type);
+  const determination = `XD-${managed}-1`;
+  await take(determination, 'RECORD_CONCLUSION', { result: 'FURTHER_MONITORING' });
+  await take(determination, 'CONCLUDE_MONITORING', { result: 'ADDICTED' });
+  await take(determination, 'REGISTER_TREATMENT', { programme: 'FACILITY' });
+  // C at a facility (started by the registration), and at the community with a violation.
+  const atFacility = `TN-${determination}`;
+  await take(atFacility, 'ADMIT_VOLUNTARY');
+  await take(atFacility, 'COMPLETE_FACILITY_TREATMENT');
+  const community = await open('VOLUNTARY_REHAB', { setting: 'COMMUNITY' });
+  await take(community, 'DECIDE_VOLUNTARY_TREATMENT');
+  await take(community, 'COMPLETE_VOLUNTARY_TREATMENT');
+  const violating = await open('VOLUNTARY_REHAB', { setting: 'COMMUNITY' });
+  await take(violating, 'DECIDE_VOLUNTARY_TREATMENT');
+  await take(violating, 'RECORD_VIOLATION');
+
+  // D from the dossier through suspension, appeal, postponement, absconding and early release; F after it.
+  const compulsory = await open('COMPULSORY_REHAB_ADULT');
+  for (const type of ['FILE_DOSSIER', 'NOTIFY_PERSON', 'TRANSFER_TO_COURT', 'ACCEPT_DOSSIER', 'SCHEDULE_HEARING', 'REQUEST_DOCUMENTS', 'SUPPLY_DOCUMENTS'])
+    await take(compulsory, type);
+  await take(compulsory, 'RECORD_DECISION', { outcome: 'TEMPORARILY_SUSPEND' });
+  await take(compulsory, 'RESUME_PROCEEDINGS');
+  await take(compulsory, 'RECORD_DECISION', { outcome: 'APPLY' });
+  for (const type of ['FILE_COMPLAINT', 'DECIDE_APPEAL', 'POSTPONE_EXECUTION', 'END_POSTPONEMENT', 'ADMIT', 'ABSCOND', 'RETURN_TO_FACILITY', 'EARLY_RELEASE', 'COMPLETE_TREATMENT'])
+    await take(compulsory, type);
+  const postRehab = `PR-${compulsory}`;
+  await whenOpen(postRehab, 'RECORD_CHECK_IN');
+  await until(async () => ((await api.db.step.count({ where: { caseRef: postRehab, ruleKey: 'PR.CHECK_IN' } })) > 0 ? true : undefined), 'the first check-in');
+  for (const type of ['RECORD_CHECK_IN', 'RECORD_MOVE', 'RECORD_RELAPSE']) await take(postRehab, type);
+
+  // D: a returned dossier, an exemption, and a reduction after half of a term begun in 2024.
+  const returned = await open('COMPULSORY_REHAB_ADULT');
+  for (const type of ['FILE_DOSSIER', 'NOTIFY_PERSON', 'TRANSFER_TO_COURT', 'ACCEPT_DOSSIER', 'REQUEST_DOCUMENTS', 'RETURN_DOSSIER'])
+    await take(returned, type);
+  const exempted = await open('COMPULSORY_REHAB_ADULT');
+  for (const type of ['FILE_DOSSIER', 'NOTIFY_PERSON', 'TRANSFER_TO_COURT', 'ACCEPT_DOSSIER']) await take(exempted, type);
+  await take(exempted, 'RECORD_DECISION', { outcome: 'APPLY' });
+  await take(exempted, 'FILE_COMPLAINT');
+  await take(exempted, 'DECIDE_APPEAL');
+  await take(exempted, 'EXEMPT');
+  // Before the 2025 reorganisation the case belongs to the commune of the day (An Phú, now part of An Phú Lạc).
+  const tooEarly = await request(api.app)
+    .post('/cases')
+    .set('Authorization', `Bearer ${await token('police.apl')}`)
+    .set('Idempotency-Key', randomUUID())
+    .send(
+      bodyFromSchema(procedures.find((p) => p.code === 'COMPULSORY_REHAB_ADULT')?.opening as JsonSchema, {
+        today,
+        choose: { jurisdictionId: 'SX-APL', residenceJurisdictionId: 'SX-APL', groundsFoundOn: '2024-12-02' },
+        options: () => 'SX-APL',
+      }) as object,
+    );
+  expect(tooEarly.status).toBe(422);
+  expect(tooEarly.body).toMatchObject({ code: 'CASE.UNIT_NOT_IN_FORCE' });
+  expect(tooEarly.body.unitsThen).toContain('SX-LV-AP');
+  const early = await open('COMPULSORY_REHAB_ADULT', { groundsFoundOn: '2024-12-02', jurisdictionId: 'SX-LV-AP' });
+  await take(early, 'FILE_DOSSIER', {}, '2024-12-03');
+  // The rule book has no transfer to court (CRA.D5) before 1 March 2025: refused before anything changes, not left half-done.
+  const refused = await request(api.app)
+    .post(`/cases/${early}/actions`)
+    .set('Authorization', `Bearer ${await token('police.apl')}`)
+    .set('Idempotency-Key', randomUUID())
+    .send({ type: 'NOTIFY_PERSON', on: '2024-12-04' });
+  expect(refused.status).toBe(422);
+  expect(refused.body.detailEn).toContain('CRA.D5');
+  const unchanged = await request(api.app).get(`/cases/${early}`).set('Authorization', `Bearer ${await token('coordinator.pc04')}`);
+  expect(unchanged.body.phase).toBe('NOTIFYING');
+  expect(unchanged.body.openSteps.map((step: { ruleKey: string }) => step.ruleKey)).toEqual(['CRA.D3']);
+
+  // A reduction after half of a 24-month term begun in March 2025.
+  const reduced = await open('COMPULSORY_REHAB_ADULT', { groundsFoundOn: '2025-03-03', jurisdictionId: 'SX-LV-AP' });
+  const dates = ['2025-03-04', '2025-03-05', '2025-03-06', '2025-03-07'];
+  for (const [index, type] of ['FILE_DOSSIER', 'NOTIFY_PERSON', 'TRANSFER_TO_COURT', 'ACCEPT_DOSSIER'].entries())
+    await take(reduced, type, {}, dates[index]);
+  await take(reduced, 'RECORD_DECISION', { outcome: 'APPLY', months: 24 }, '2025-03-10');
+  await until(async () => ((await api.db.case.findUnique({ where: { id: reduced } }))?.phase === 'AWAITING_ADMISSION' ? true : undefined), 'the decision to take effect');
+  await take(reduced, 'ADMIT', {}, '2025-03-20');
+  await take(reduced, 'REDUCE_TERM');
+
+  // F's certificate: a year of post-rehabilitation that ended (treatment completed on 10/11/2025).
+  const earlier = await open('VOLUNTARY_REHAB', { setting: 'COMMUNITY', registeredOn: '2025-07-07' });
+  await take(earlier, 'DECIDE_VOLUNTARY_TREATMENT', {}, '2025-07-08');
+  await take(earlier, 'COMPLETE_VOLUNTARY_TREATMENT', {}, '2025-11-10');
+  const ended = `PR-${earlier}`;
+  await until(async () => ((await api.db.case.findUnique({ where: { id: ended } }))?.phase === 'COMPLETING' ? true : undefined), 'the period to end');
+  await take(ended, 'ISSUE_COMPLETION_CERTIFICATE');
+
+  const every = procedures.flatMap((p) => p.actions.map((a) => `${p.code}:${a.type}`));
+  expect(every.filter((key) => !covered.has(key))).toEqual([]);
+});
+
+it('names what exists when a procedure or an action is unknown, and refuses a person outside the ages', async () => {
+  const police = await token('police.apl');
+  const unknownProcedure = await request(api.app)
+    .post('/cases')
+    .set('Authorization', `Bearer ${police}`)
+    .set('Idempotency-Key', randomUUID())
+    .send({ procedure: 'NO_SUCH_PROCEDURE' });
+  expect(unknownProcedure.status).toBe(400);
+  expect(unknownProcedure.body.errors[0].field).toBe('body.procedure');
+  expect(unknownProcedure.body.errors[0].messageEn).toContain('COMPULSORY_REHAB_ADULT');
+
+  const managed = await open('DRUG_USER_MANAGEMENT');
+  const unknownAction = await request(api.app)
+    .post(`/cases/${managed}/actions`)
+    .set('Authorization', `Bearer ${police}`)
+    .set('Idempotency-Key', randomUUID())
+    .send({ type: 'ADMIT', on: today });
+  expect(unknownAction.status).toBe(400);
+  expect(unknownAction.body.errors[0].messageEn).toContain('DECIDE_MANAGEMENT');
+
+  const procedure = procedures.find((p) => p.code === 'COMPULSORY_REHAB_ADULT') as ProcedureView;
+  const sixteen = bodyFromSchema(procedure.opening as JsonSchema, {
+    today,
+    choose: { jurisdictionId: 'SX-APL', residenceJurisdictionId: 'SX-APL', birthDate: `${Number(today.slice(0, 4)) - 16}-01-01` },
+    options: () => 'SX-APL',
+  });
+  const refused = await request(api.app).post('/cases').set('Authorization', `Bearer ${police}`).set('Idempotency-Key', randomUUID()).send(sixteen as object);
+  expect(refused.status).toBe(422);
+  expect(refused.body).toMatchObject({ code: 'CASE.AGE_NOT_APPLICABLE' });
+  expect(refused.body.detailEn).toContain('aged 18 or over');
+});
