@@ -19,6 +19,31 @@ export interface CaseOpening<B extends z.ZodObject = z.ZodObject> {
   toInput(body: z.output<B>, context: { caseRef: string; actor: Actor }): unknown;
 }
 
+/** How a figure of a periodic report is counted from the record, for a unit's subtree and a window. */
+export type FigureCount =
+  /** Timeline entries of a kind recorded in the window (optionally by a detail, or people rather than entries). */
+  | {
+      events: string;
+      where?: { detail: string; equals?: string; includesAny?: readonly string[] };
+      distinctPeople?: boolean;
+    }
+  /** Cases of the procedure begun by a date field and not closed: at the window's end, or at any time in it. */
+  | {
+      cases: string;
+      startedBy: string;
+      openAt: 'END' | 'ANY_TIME';
+      where?: { field: string; equals: string; orMissing?: boolean };
+    }
+  /** A percentage of two other figures (rounded), e.g. relapses over people under post-rehabilitation. */
+  | { percentOf: string; over: string };
+
+export interface ProcedureFigure {
+  key: string;
+  vi: string;
+  en: string;
+  count: FigureCount;
+}
+
 /**
  * Everything that is one procedure's own, for the API and the rule book (DESIGN.md decision 11):
  * its definition (the data the workflow shares), its actions' schemas, its rules, and how a case
@@ -31,6 +56,8 @@ export interface ProcedureModule {
   rules: readonly StepRule[];
   /** The procedure's own case fields (cases.fields), as its timeline entries write them. */
   fields: z.ZodObject;
+  /** What it adds to the periodic reports, counted from the record. */
+  figures?: readonly ProcedureFigure[];
   /** The case page's part for those fields; the fields as they are when absent. */
   page?(fields: Record<string, unknown>): object;
   opening?: CaseOpening;

@@ -295,17 +295,30 @@ export function registerCaseRoutes(
         }
         throw problem;
       }
-      try {
-        const snapshot = await handle.executeUpdate(caseActUpdate, {
+      const act = () =>
+        handle.executeUpdate(caseActUpdate, {
           args: [{ action, actor: { userId: principal.userId, agencyId: principal.agencyId } }],
           updateId,
         });
-        return { status: 200, body: snapshot };
+      try {
+        return { status: 200, body: await act() };
       } catch (error) {
-        throw toActionProblem(error, caseRow.id, action.type);
+        // Refused while a timer was half-way through a change (the phase moved, its step not yet
+        // open): once the case settles, ask again. A refused update left no trace, so its id is free.
+        if (!isNotAllowed(error) || !(await settled(caseRow.workflowId))) throw toActionProblem(error, caseRow.id, action.type);
+        try {
+          return { status: 200, body: await act() };
+        } catch (again) {
+          throw toActionProblem(again, caseRow.id, action.type);
+        }
       }
     },
   });
+
+  function isNotAllowed(error: unknown): boolean {
+    const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
+    return cause instanceof ApplicationFailure && cause.type === CaseFailure.ACTION_NOT_ALLOWED;
+  }
 
   function toActionProblem(error: unknown, caseRef: string, actionType: string): unknown {
     const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;

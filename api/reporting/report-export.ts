@@ -43,8 +43,9 @@ function reportRows(report: ReportExport): (string | number)[][] {
     index + 1,
     figure.vi,
     figure.en,
-    report.figures[figure.key],
-    figure.source === 'RECORD' ? report.computed[figure.key] : '',
+    // A version submitted before a figure existed has no value for it.
+    report.figures[figure.key] ?? '',
+    figure.source === 'RECORD' ? (report.computed[figure.key] ?? '') : '',
     report.corrections.find((c) => c.key === figure.key)?.reason ?? '',
   ]);
 }
@@ -57,9 +58,9 @@ function rollupRows(rollup: RollupExport): (string | number)[][] {
     unit.statusVi,
     ddmmyyyy(unit.dueDate),
     ddmmyyyy(unit.submittedAt),
-    ...FIGURES.map((figure) => (unit.figures ? unit.figures[figure.key] : '')),
+    ...FIGURES.map((figure) => unit.figures?.[figure.key] ?? ''),
   ]);
-  rows.push(['', 'Tổng cộng (các báo cáo đã nộp)', '', '', '', ...FIGURES.map((figure) => rollup.totals[figure.key])]);
+  rows.push(['', 'Tổng cộng (các báo cáo đã nộp)', '', '', '', ...FIGURES.map((figure) => rollup.totals[figure.key] ?? 0)]);
   return rows;
 }
 const rollupHeadings = () => ['STT', 'Đơn vị', 'Tình trạng', 'Hạn nộp', 'Ngày nộp', ...FIGURES.map((figure) => figure.vi)];

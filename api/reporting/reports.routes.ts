@@ -123,7 +123,7 @@ export function registerReportRoutes(routes: ApiRoutes, deps: { db: Db; temporal
       const figures: Figures = { ...computed, ...body.manual };
       const corrections: Correction[] = body.corrections.map((correction) => {
         figures[correction.key] = correction.value;
-        return { key: correction.key, computed: computed[correction.key], submitted: correction.value, reason: correction.reason };
+        return { key: correction.key, computed: computed[correction.key] ?? 0, submitted: correction.value, reason: correction.reason };
       });
       const now = new Date();
       const version = await db.$transaction(async (tx) => {
@@ -255,7 +255,7 @@ export function registerReportRoutes(routes: ApiRoutes, deps: { db: Db; temporal
           targets: targets.map((target) => {
             const definition = FIGURES.find((figure) => figure.key === target.metric);
             const key = target.metric as (typeof FIGURE_KEYS)[number];
-            const reached = definition?.source === 'MANUAL' ? manual[key] : fromRecord[key];
+            const reached = (definition?.source === 'MANUAL' ? manual[key] : fromRecord[key]) ?? 0;
             return {
               metric: target.metric,
               labelVi: definition?.vi ?? target.metric,

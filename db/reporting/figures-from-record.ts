@@ -1,6 +1,9 @@
+import { Prisma } from '../../generated/prisma/client';
 import type { Db } from '../client';
-import { emptyFigures, type Figures } from '../../domain/reporting/report-figures';
+import { emptyFigures, withPercents, type Figures } from '../../domain/reporting/report-figures';
 import { isoToDateColumn } from '../../domain/time/legal-date';
+import type { FigureCount } from '../../procedures/procedure-module';
+import { PROCEDURES } from '../../procedures/registry';
 
 /**
  * A unit's figures for a window, counted from the case timeline and the steps. Events count by
@@ -48,6 +51,56 @@ export async function figuresFromRecord(db: Db, unitId: string, window: { from: 
          WHERE s.jurisdiction_id IN (SELECT id FROM units) AND s.procedure <> 'REPORTING'
            AND s.completed_at > s.due_at AND s.completed_at::date BETWEEN ${from} AND ${to}) AS "stepsCompletedLate"`;
   const figures = emptyFigures();
-  for (const [key, value] of Object.entries(row ?? {})) (figures as Record<string, number>)[key] = Number(value);
-  return figures;
+  for (const [key, value] of Object.entries(row ?? {})) figures[key] = Number(value);
+  Object.assign(figures, await procedureFigures(db, unitId, from, to));
+  return withPercents(figures);
+}
+
+/** One count of a procedure's figure, over the unit's subtree and merged units (CTEs `units`, `events`). */
+function countOf(count: FigureCount, from: Date, to: Date): Prisma.Sql | undefined {
+  if ('events' in count) {
+    const where = count.where;
+    const detail = !where
+      ? Prisma.empty
+      : where.equals !== undefined
+        ? Prisma.sql` AND details->>${where.detail} = ${where.equals}`
+        : Prisma.sql` AND (details->${where.detail}) ?| ${[...(where.includesAny ?? [])]}::text[]`;
+    const counted = count.distinctPeople ? Prisma.sql`count(DISTINCT person_id)` : Prisma.sql`count(*)`;
+    return Prisma.sql`(SELECT ${counted} FROM events WHERE kind = ${count.events}${detail})`;
+  }
+  if ('cases' in count) {
+    const started = Prisma.sql`(c.fields->>${count.startedBy})::date`;
+    const open =
+      count.openAt === 'END'
+        ? Prisma.sql`${started} <= ${to} AND (c.closed_on IS NULL OR c.closed_on > ${to})`
+        : Prisma.sql`${started} <= ${to} AND (c.closed_on IS NULL OR c.closed_on >= ${from})`;
+    const where = count.where;
+    const field = !where
+      ? Prisma.empty
+      : where.orMissing
+        ? Prisma.sql` AND coalesce(c.fields->>${where.field}, ${where.equals}) = ${where.equals}`
+        : Prisma.sql` AND c.fields->>${where.field} = ${where.equals}`;
+    return Prisma.sql`(SELECT count(*) FROM cases c WHERE c.procedure = ${count.cases} AND c.jurisdiction_id IN (SELECT id FROM units) AND ${open}${field})`;
+  }
+  return undefined;
+}
+
+/** The figures the procedure modules declare (procedures/<name>/figures.ts), in one query. */
+async function procedureFigures(db: Db, unitId: string, from: Date, to: Date): Promise<Figures> {
+  const columns = PROCEDURES.flatMap((procedure) => procedure.figures ?? []).flatMap((figure) => {
+    const sql = countOf(figure.count, from, to);
+    return sql ? [Prisma.sql`${sql} AS ${Prisma.raw(`"${figure.key.replace(/[^A-Za-z0-9]/g, '')}"`)}`] : [];
+  });
+  if (columns.length === 0) return {};
+  const [row] = await db.$queryRaw<Record<string, bigint>[]>`
+    WITH unit AS (SELECT path FROM jurisdictions WHERE id = ${unitId}),
+    subtree AS (SELECT j.id FROM jurisdictions j, unit WHERE j.path LIKE unit.path || '%'),
+    units AS (SELECT id FROM subtree UNION SELECT j.id FROM jurisdictions j WHERE j.successor_id IN (SELECT id FROM subtree)),
+    events AS (
+      SELECT e.kind, e.details, c.person_id
+      FROM case_events e JOIN cases c ON c.id = e.case_id
+      WHERE e.jurisdiction_id IN (SELECT id FROM units) AND e.legal_date BETWEEN ${from} AND ${to}
+    )
+    SELECT ${Prisma.join(columns, ', ')}`;
+  return Object.fromEntries(Object.entries(row ?? {}).map(([key, value]) => [key, Number(value)]));
 }

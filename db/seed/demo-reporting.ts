@@ -30,6 +30,7 @@ export async function seedDemoReporting(db: Db): Promise<void> {
     { metric: 'admissions', target: 70 },
     { metric: 'vocationalClasses', target: 7 },
     { metric: 'vocationalTrainees', target: 210 },
+    { metric: 'voluntaryAdmissionsToFacility', target: 80 },
   ];
   await db.reportTarget.createMany({
     data: targets.map((t) => ({ ...t, year, jurisdictionId: 'SX', source })),

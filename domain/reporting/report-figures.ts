@@ -1,3 +1,5 @@
+import { PROCEDURES } from '../../procedures/registry';
+
 /**
  * What a periodic report counts. RECORD figures are prefilled from the cases and steps in
  * Postgres; MANUAL ones (vocational classes) are not in the record and are entered by the unit.
@@ -10,7 +12,7 @@ export interface FigureDefinition {
   source: 'RECORD' | 'MANUAL';
 }
 
-export const FIGURE_KEYS = [
+const CORE_KEYS = [
   'dossiersCompiled',
   'dossiersWithoutStableResidence',
   'sentToCourt',
@@ -28,10 +30,12 @@ export const FIGURE_KEYS = [
   'vocationalClasses',
   'vocationalTrainees',
 ] as const;
-export type FigureKey = (typeof FIGURE_KEYS)[number];
+
+/** A figure's key: the core ones above (procedure D, steps, vocational classes) or one a procedure module adds. */
+export type FigureKey = string;
 export type Figures = Record<FigureKey, number>;
 
-export const FIGURES: readonly FigureDefinition[] = [
+const CORE_FIGURES: readonly FigureDefinition[] = [
   { key: 'dossiersCompiled', source: 'RECORD', vi: 'Số hồ sơ đề nghị đưa vào cơ sở cai nghiện bắt buộc đã lập', en: 'Compulsory-rehabilitation dossiers compiled' },
   { key: 'dossiersWithoutStableResidence', source: 'RECORD', vi: 'Trong đó: người không có nơi cư trú ổn định', en: 'of which: people without stable residence' },
   { key: 'sentToCourt', source: 'RECORD', vi: 'Số hồ sơ đã chuyển Tòa án', en: 'Dossiers sent to the court' },
@@ -50,11 +54,34 @@ export const FIGURES: readonly FigureDefinition[] = [
   { key: 'vocationalTrainees', source: 'MANUAL', vi: 'Số học viên được dạy nghề', en: 'Vocational trainees' },
 ];
 
+/** Every figure: the core ones, then each procedure's own (procedures/<name>/figures.ts), in the registry's order. */
+export const FIGURES: readonly FigureDefinition[] = [
+  ...CORE_FIGURES,
+  ...PROCEDURES.flatMap((procedure) =>
+    (procedure.figures ?? []).map((figure): FigureDefinition => ({ key: figure.key, vi: figure.vi, en: figure.en, source: 'RECORD' })),
+  ),
+];
+export const FIGURE_KEYS = FIGURES.map((figure) => figure.key) as [FigureKey, ...FigureKey[]];
+export { CORE_KEYS };
+
 export const emptyFigures = (): Figures =>
   Object.fromEntries(FIGURE_KEYS.map((key) => [key, 0])) as Figures;
 
+/** Figures that are a percentage of two others: computed after counting, and again after summing units. */
+const PERCENTS = PROCEDURES.flatMap((procedure) =>
+  (procedure.figures ?? []).flatMap((figure) => ('percentOf' in figure.count ? [{ key: figure.key, ...figure.count }] : [])),
+);
+
+export function withPercents(figures: Figures): Figures {
+  for (const { key, percentOf, over } of PERCENTS) {
+    const denominator = figures[over] ?? 0;
+    figures[key] = denominator > 0 ? Math.round(((figures[percentOf] ?? 0) * 100) / denominator) : 0;
+  }
+  return figures;
+}
+
 export function sumFigures(all: readonly Figures[]): Figures {
   const total = emptyFigures();
-  for (const figures of all) for (const key of FIGURE_KEYS) total[key] += figures[key] ?? 0;
-  return total;
+  for (const figures of all) for (const key of FIGURE_KEYS) total[key] = (total[key] ?? 0) + (figures[key] ?? 0);
+  return withPercents(total);
 }

@@ -1,4 +1,5 @@
 import { defineProcedure } from '../procedure-module';
+import { addictionDeterminationFigures } from './figures';
 import { addictionDeterminationActions, addictionDeterminationFields, openAddictionDetermination } from './actions';
 import { addictionDetermination, type StartAddictionDeterminationInput } from './definition';
 import { addictionDeterminationRules } from './rules';
@@ -7,6 +8,7 @@ export const addictionDeterminationModule = defineProcedure({
   definition: addictionDetermination,
   actions: addictionDeterminationActions,
   rules: addictionDeterminationRules,
+  figures: addictionDeterminationFigures,
   fields: addictionDeterminationFields,
   opening: {
     body: openAddictionDetermination,

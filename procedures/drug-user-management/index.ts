@@ -1,4 +1,5 @@
 import { defineProcedure } from '../procedure-module';
+import { drugUserManagementFigures } from './figures';
 import { drugUserManagementActions, drugUserManagementFields, openDrugUserManagement } from './actions';
 import { drugUserManagement, type StartDrugUserManagementInput } from './definition';
 import { drugUserManagementRules } from './rules';
@@ -7,6 +8,7 @@ export const drugUserManagementModule = defineProcedure({
   definition: drugUserManagement,
   actions: drugUserManagementActions,
   rules: drugUserManagementRules,
+  figures: drugUserManagementFigures,
   fields: drugUserManagementFields,
   opening: {
     body: openDrugUserManagement,

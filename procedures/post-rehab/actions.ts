@@ -20,6 +20,7 @@ export type PostRehabAction = z.infer<typeof postRehabActions>;
 
 const date = z.iso.date();
 export const postRehabFields = z.object({
+  startedOn: date.optional(),
   months: z.number().int().optional(),
   lastDay: date.optional(),
   certificateRef: z.string().optional(),

@@ -1,4 +1,5 @@
 import { defineProcedure } from '../procedure-module';
+import { postRehabFigures } from './figures';
 import { postRehabActions, postRehabFields } from './actions';
 import { postRehab } from './definition';
 import { postRehabRules } from './rules';
@@ -8,5 +9,6 @@ export const postRehabModule = defineProcedure({
   definition: postRehab,
   actions: postRehabActions,
   rules: postRehabRules,
+  figures: postRehabFigures,
   fields: postRehabFields,
 });

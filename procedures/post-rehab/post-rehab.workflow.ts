@@ -44,7 +44,7 @@ class PostRehabCase {
           {
             person: { personId: this.input.personId },
             parentCaseRef: this.input.parentCaseRef,
-            fields: { months: this.months.length, lastDay: this.lastDay },
+            fields: { startedOn: this.input.startDate, months: this.months.length, lastDay: this.lastDay },
             event: {
               kind: Event.POST_REHAB_STARTED,
               legalDate: this.input.startDate,

@@ -1,4 +1,5 @@
 import { defineProcedure } from '../procedure-module';
+import { voluntaryRehabFigures } from './figures';
 import { openVoluntaryRehab, voluntaryRehabActions, voluntaryRehabFields } from './actions';
 import { voluntaryRehab, type StartVoluntaryRehabInput } from './definition';
 import { voluntaryRehabRules } from './rules';
@@ -7,6 +8,7 @@ export const voluntaryRehabModule = defineProcedure({
   definition: voluntaryRehab,
   actions: voluntaryRehabActions,
   rules: voluntaryRehabRules,
+  figures: voluntaryRehabFigures,
   fields: voluntaryRehabFields,
   opening: {
     body: openVoluntaryRehab,

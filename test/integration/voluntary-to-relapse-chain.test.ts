@@ -7,6 +7,7 @@ import { quietTemporalRuntime } from '../support/quiet-temporal';
 import { createTestProvince, type TestProvince } from '../support/test-province';
 import { uniqueTaskQueue } from '../support/test-env';
 import { vietnamDate } from '../../domain/time/legal-date';
+import { figuresFromRecord } from '../../db/reporting/figures-from-record';
 
 /**
  * Voluntary treatment (C) completed, one year of post-rehabilitation (F) with its check-ins and a
@@ -155,6 +156,23 @@ it('goes from voluntary treatment to post-rehabilitation, a move, a relapse and 
   const rows = await api.db.case.findMany({ where: { id: { in: chain } } });
   expect(new Set(rows.map((r) => r.personId)).size).toBe(1);
   expect(chain.slice(1).map((ref) => rows.find((r) => r.id === ref)?.parentCaseId)).toEqual(chain.slice(0, -1));
+
+  // The periodic report's figures from these procedures, for the province this year.
+  const year = today.slice(0, 4);
+  const figures = await figuresFromRecord(api.db, province.provinceId, { from: `${year}-01-01`, to: `${year}-12-31` });
+  expect(figures).toMatchObject({
+    voluntaryRegistrations: 1,
+    voluntaryAdmissionsToFacility: 0,
+    voluntaryCompletions: 1,
+    inVoluntaryTreatment: 0,
+    postRehabOneYear: 0,
+    postRehabManagedInWindow: 1,
+    supportedIntoWork: 1,
+    relapsesConfirmed: 1,
+    relapseRatePercent: 100,
+    determinationsRequested: 1,
+    determinedAddicted: 1,
+  });
 });
 
 it('ends a post-rehabilitation year with the chairman’s certificate (Form 54)', async () => {
@@ -170,12 +188,13 @@ it('ends a post-rehabilitation year with the chairman’s certificate (Form 54)'
   });
   await driver.expectOk(voluntary, users.chairman, { type: 'COMPLETE_VOLUNTARY_TREATMENT', on: '2025-11-10', certificateRef: 'GCN-2/2025' });
   const postRehab = `PR-${voluntary}`;
-  const completing = await until(async () => {
+  // The phase is on record a moment before the certificate step opens: wait for both.
+  const { completing, certificate } = await until(async () => {
     const row = await api.db.case.findUnique({ where: { id: postRehab } });
-    return row?.phase === 'COMPLETING' ? row : undefined;
+    const step = await api.db.step.findFirst({ where: { caseRef: postRehab, ruleKey: 'PR.CERTIFICATE' } });
+    return row?.phase === 'COMPLETING' && step ? { completing: row, certificate: step } : undefined;
   }, 'the period to end');
   expect(completing.fields).toMatchObject({ months: 12, lastDay: '2026-11-09' });
-  const certificate = await api.db.step.findFirstOrThrow({ where: { caseRef: postRehab, ruleKey: 'PR.CERTIFICATE' } });
   expect(certificate).toMatchObject({ ownerAgencyId: province.agency.communeCommittee, ownerRole: 'COMMUNE_CHAIRMAN', status: 'OPEN' });
   // Twelve monthly check-ins were opened, and the ones left open were closed with the period; none sent back-dated reminders.
   expect(await api.db.step.count({ where: { caseRef: postRehab, ruleKey: 'PR.CHECK_IN' } })).toBe(12);

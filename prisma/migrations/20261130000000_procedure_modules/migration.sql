@@ -44,3 +44,8 @@ CREATE INDEX "cases_parent_case_id_idx" ON "cases"("parent_case_id");
 ALTER TABLE "persons" ALTER COLUMN "citizen_id" DROP NOT NULL;
 ALTER TABLE "persons" ADD COLUMN "other_identification" TEXT;
 ALTER TABLE "persons" ADD CONSTRAINT "persons_identified" CHECK ("citizen_id" IS NOT NULL OR "other_identification" IS NOT NULL);
+
+-- Post-rehabilitation cases record the day their period started, as the reports count by it.
+UPDATE "cases" c SET "fields" = c."fields" || jsonb_build_object('startedOn', to_char(e."legal_date", 'YYYY-MM-DD'))
+FROM "case_events" e
+WHERE c."procedure" = 'POST_REHAB' AND e."case_id" = c."id" AND e."kind" = 'POST_REHAB_STARTED';
