@@ -87,16 +87,21 @@ export function registerCaseRoutes(
     }));
   }
 
-  const notOpen = (caseRef: string, phase: string, action: string, openSteps: unknown[], allowed?: unknown) =>
+  const notOpen = (caseRef: string, phase: string, action: string, openSteps: unknown[], allowed?: unknown, laterActOn?: string) =>
     new Problem(
       409,
       'CASE.STEP_NOT_OPEN',
       { vi: 'Bước này không mở', en: 'Step not open' },
-      {
-        vi: `Hồ sơ ${caseRef} đang ở giai đoạn ${phase}; thao tác ${action} không thực hiện được lúc này. Xem các bước đang mở.`,
-        en: `Case ${caseRef} is in phase ${phase}; ${action} cannot be taken now. See the open steps.`,
-      },
-      { phase, openSteps, ...(allowed ? { allowedActions: allowed } : {}) },
+      laterActOn
+        ? {
+            vi: `Hồ sơ ${caseRef} đang ở giai đoạn ${phase}; không ghi nhận được ${action} vào ngày này vì đã có thao tác sau đó, ngày ${laterActOn}.`,
+            en: `Case ${caseRef} is in phase ${phase}; ${action} cannot be recorded on that date: an act was recorded after it, on ${laterActOn}.`,
+          }
+        : {
+            vi: `Hồ sơ ${caseRef} đang ở giai đoạn ${phase}; thao tác ${action} không thực hiện được lúc này. Xem các bước đang mở.`,
+            en: `Case ${caseRef} is in phase ${phase}; ${action} cannot be taken now. See the open steps.`,
+          },
+      { phase, openSteps, ...(allowed ? { allowedActions: allowed } : {}), ...(laterActOn ? { laterActOn } : {}) },
     );
 
   /** Role, jurisdiction and step ownership for one action; answers 403 or 409 before Temporal is asked. */
@@ -323,9 +328,15 @@ export function registerCaseRoutes(
   function toActionProblem(error: unknown, caseRef: string, actionType: string): unknown {
     const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
     if (!(cause instanceof ApplicationFailure)) return error;
-    const details = (cause.details?.[0] ?? {}) as { phase?: string; openSteps?: unknown[]; allowedActions?: unknown; field?: string };
+    const details = (cause.details?.[0] ?? {}) as {
+      phase?: string;
+      openSteps?: unknown[];
+      allowedActions?: unknown;
+      field?: string;
+      laterActOn?: string;
+    };
     if (cause.type === CaseFailure.ACTION_NOT_ALLOWED)
-      return notOpen(caseRef, details.phase ?? '?', actionType, details.openSteps ?? [], details.allowedActions);
+      return notOpen(caseRef, details.phase ?? '?', actionType, details.openSteps ?? [], details.allowedActions, details.laterActOn);
     if (cause.type === CaseFailure.INVALID_ACTION)
       return new Problem(
         422,

@@ -45,6 +45,11 @@ export const CaseEventKind = {
   COMPLETED: 'COMPLETED',
   /** details: { reason } */
   CASE_CLOSED: 'CASE_CLOSED',
+  /**
+   * An act dated before a change the case made by itself (a window that closed on the wall clock)
+   * undid that change. details: { restoredPhase, undoneFrom, forAction }
+   */
+  CASE_REOPENED: 'CASE_REOPENED',
   /** A post-rehabilitation case started at the commune of residence. details: { parentCaseId } */
   POST_REHAB_STARTED: 'POST_REHAB_STARTED',
   CHECK_IN_RECORDED: 'CHECK_IN_RECORDED',

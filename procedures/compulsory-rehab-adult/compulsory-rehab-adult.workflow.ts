@@ -260,17 +260,31 @@ class CompulsoryRehabCase {
       case Phase.COMPLAINT_WINDOW: {
         const window = this.complaintWindow;
         if (!window) return undefined;
-        return { at: window.closesAt, run: () => this.takeEffect(window.effectiveOn) };
+        return {
+          at: window.closesAt,
+          on: window.effectiveOn,
+          run: () => this.takeEffect(window.effectiveOn),
+          undo: () => ({ fields: { decisionEffectiveOn: null } }),
+        };
       }
       case Phase.POSTPONED: {
         const until = this.postponedUntil;
         if (!until) return undefined;
-        return { at: endOfLegalDay(addDays(until, -1)), run: () => this.endPostponement(until) };
+        return {
+          at: endOfLegalDay(addDays(until, -1)),
+          on: until,
+          run: () => this.endPostponement(until),
+          undo: () => {
+            this.postponedUntil = until;
+            return {};
+          },
+        };
       }
       case Phase.IN_TREATMENT: {
         const lastDay = this.termEndOn;
         if (!lastDay) return undefined;
-        return { at: endOfLegalDay(lastDay), run: () => this.startCompletion(lastDay) };
+        // The day after the last day: an act dated on the last day itself still belongs to the term.
+        return { at: endOfLegalDay(lastDay), on: addDays(lastDay, 1), run: () => this.startCompletion(lastDay) };
       }
       default:
         return undefined;

@@ -18,6 +18,7 @@ import {
   type ActionDefinition,
   type ProcedureDefinition,
 } from '../../procedures/procedure-definition';
+import { CaseEventKind } from '../../domain/cases/case-event-kinds';
 import { databaseWrites } from '../support/database-writes';
 import { Lock } from '../support/lock';
 import type { StepClock } from '../deadlines/step-clock';
@@ -56,6 +57,22 @@ export const rejectAction = (message: string, details: object = {}) =>
 export interface Wake {
   at: string;
   run: () => Promise<void>;
+  /**
+   * The legal date of what happens. An official may still record an act dated before it that the
+   * phase before allowed (a protest filed inside the window, entered after the window closed on
+   * the wall clock): the change is then undone and the act recorded (DESIGN.md decision 13).
+   */
+  on?: string;
+  /** Puts back the procedure's own state when the change is undone; the case fields to restore. */
+  undo?: () => CasePatch;
+}
+
+/** A change the case made by itself, kept until an official acts after it. */
+interface AutomaticChange {
+  from: string;
+  on: string;
+  opened: StepClock[];
+  undo?: () => CasePatch;
 }
 
 /** What a procedure's workflow adds to the engine: what its action table cannot say. */
@@ -89,8 +106,12 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
   phase: string;
   readonly steps: CaseSteps;
   readonly lock = new Lock();
-  /** The latest legal date on record: no action may be dated before it. */
+  /** The latest legal date on record: no action may be dated before it (except a late entry that reopens). */
   lastDate: string;
+  /** The latest legal date of an official's act. */
+  private lastHumanDate: string;
+  /** The changes made by the case itself since the last official act, oldest first. */
+  private automatic: AutomaticChange[] = [];
   /** The case is on record and its first step open. */
   ready = false;
   private seq = 0;
@@ -109,6 +130,7 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
   ) {
     this.phase = definition.initialPhase;
     this.lastDate = startDate;
+    this.lastHumanDate = startDate;
     this.steps = new CaseSteps(caseRef, jurisdictionId);
     this.rows = new Map(definition.actions.map((row) => [row.type, row]));
   }
@@ -179,11 +201,32 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
       const wait = Date.parse(wake.at) - Date.now();
       if (wait > 0 && (await condition(() => this.version !== seen, wait))) continue;
       await this.lock.run(async () => {
-        if (this.version === seen) await wake.run();
+        if (this.version === seen) await this.runAutomatic(wake);
         this.version += 1;
       });
     }
     await this.steps.settle();
+  }
+
+  /** Runs a change of the case's own, remembering what it opened, so a late entry dated before it can undo it. */
+  private async runAutomatic(wake: Wake): Promise<void> {
+    const from = this.phase;
+    const before = new Set(this.steps.openClocks());
+    await wake.run();
+    if (!wake.on) return;
+    const opened = this.steps.openClocks().filter((clock) => !before.has(clock));
+    this.automatic.push({ from, on: wake.on, opened, ...(wake.undo ? { undo: wake.undo } : {}) });
+  }
+
+  /**
+   * The automatic change a late act is dated before and whose earlier phase allowed it: the
+   * oldest of those made since the last official act (and every one after it is undone too).
+   */
+  private reopeningFor(action: A): number | undefined {
+    const row = this.rows.get(action.type);
+    if (!row?.phases || row.step || action.on < this.lastHumanDate) return undefined;
+    const index = this.automatic.findIndex((change) => action.on < change.on && row.phases?.includes(change.from));
+    return index >= 0 ? index : undefined;
   }
 
   snapshot(): CaseSnapshot {
@@ -209,33 +252,53 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
     return (row.step.status ?? 'OPEN') === 'OPEN' ? this.steps.isOpen(row.step.rule) : this.steps.isSuspended(row.step.rule);
   }
 
-  /** Runs before the update is accepted: a rejected action leaves no trace in the history. */
-  validate({ action }: CaseActionRequest<A>): void {
+  /**
+   * Runs before the update is accepted: a rejected action leaves no trace in the history. Answers
+   * which automatic change a late entry reopens, if it does.
+   */
+  validate({ action }: CaseActionRequest<A>): number | undefined {
     const allowed = this.allowedActions();
-    if (!allowed.includes(action.type)) {
-      throw ApplicationFailure.create({
-        type: CaseFailure.ACTION_NOT_ALLOWED,
-        message: `${action.type} is not allowed in phase ${this.phase}`,
-        nonRetryable: true,
-        details: [{ phase: this.phase, allowedActions: allowed, openSteps: this.steps.openViews() }],
-      });
-    }
     const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
     if (action.on > today) throw rejectAction(`the date ${action.on} is in the future`, { field: 'on' });
+    if (!allowed.includes(action.type)) {
+      const reopening = this.closed ? undefined : this.reopeningFor(action);
+      if (reopening !== undefined) {
+        this.hooks.validate?.(action);
+        return reopening;
+      }
+      const later = this.automatic.length === 0 && action.on < this.lastHumanDate;
+      throw ApplicationFailure.create({
+        type: CaseFailure.ACTION_NOT_ALLOWED,
+        message: later
+          ? `${action.type} is not allowed in phase ${this.phase}; an act was recorded after ${action.on}, on ${this.lastHumanDate}`
+          : `${action.type} is not allowed in phase ${this.phase}`,
+        nonRetryable: true,
+        details: [
+          {
+            phase: this.phase,
+            allowedActions: allowed,
+            openSteps: this.steps.openViews(),
+            ...(later ? { laterActOn: this.lastHumanDate } : {}),
+          },
+        ],
+      });
+    }
     if (action.on < this.lastDate)
       throw rejectAction(`the date ${action.on} is before the case's last recorded date ${this.lastDate}`, {
         field: 'on',
         lastDate: this.lastDate,
       });
     this.hooks.validate?.(action);
+    return undefined;
   }
 
   act(request: CaseActionRequest<A>): Promise<CaseSnapshot> {
     return this.lock.run(async () => {
       // The state may have moved between the validator and the lock (a timer fired).
-      this.validate(request);
+      const reopening = this.validate(request);
       const row = this.rows.get(request.action.type) as ActionDefinition;
       await this.checkStepsCanOpen(row, request.action.on);
+      if (reopening !== undefined) await this.reopen(reopening, request.action, request.actor);
       if (row.custom) {
         if (!this.hooks.perform) throw rejectAction(`${row.type} has no handler`);
         await this.hooks.perform(request.action, request.actor);
@@ -243,8 +306,28 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
         await this.performRow(row, request.action, request.actor);
       }
       this.lastDate = request.action.on;
+      this.lastHumanDate = request.action.on;
+      this.automatic = [];
       this.version += 1;
       return this.snapshot();
+    });
+  }
+
+  /** Undoes the automatic changes from `index` on (newest first), so a late act lands in the phase it was taken in. */
+  private async reopen(index: number, action: A, actor: Actor): Promise<void> {
+    const undone = this.automatic.splice(index);
+    let fields: CasePatch['fields'] = {};
+    for (const change of [...undone].reverse()) {
+      for (const clock of change.opened)
+        if (!clock.isClosed) await clock.cancel({ outcome: `REOPENED_FOR_${action.type}`, actorId: actor.userId });
+      fields = { ...fields, ...change.undo?.().fields };
+    }
+    const first = undone[0] as AutomaticChange;
+    this.phase = first.from;
+    this.lastDate = this.lastHumanDate;
+    await this.note(CaseEventKind.CASE_REOPENED, action.on, actor, undefined, {
+      details: { restoredPhase: first.from, undoneFrom: first.on, forAction: action.type },
+      patch: { phase: first.from, fields },
     });
   }
 

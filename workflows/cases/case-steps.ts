@@ -73,6 +73,11 @@ export class CaseSteps {
     return views;
   }
 
+  /** Every clock still open or suspended. */
+  openClocks(): StepClock[] {
+    return [...this.clocks.values()].filter(({ clock }) => !clock.isClosed).map(({ clock }) => clock);
+  }
+
   /** Cancels every step still open, e.g. when the case closes another way. */
   async cancelAll(reason: string, actorId?: string): Promise<void> {
     for (const { clock } of this.clocks.values()) {

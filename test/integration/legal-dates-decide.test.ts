@@ -1,0 +1,102 @@
+import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import { caseDriver, until } from '../support/case-driver';
+import { bundleWorkflows, RestartableWorker, testActivityDependencies } from '../support/deadline-worker';
+import { quietTemporalRuntime } from '../support/quiet-temporal';
+import { uniqueTaskQueue } from '../support/test-env';
+
+/**
+ * Legal dates decide, not the wall clock (DESIGN.md decision 13). Paper files are entered late:
+ * a protest filed inside the complaint window, entered after that window closed on the wall
+ * clock, is accepted and its branch reopened, as long as no official recorded anything after
+ * it; likewise an absconding dated inside a term that has since ended. Otherwise the 409 says why.
+ */
+jest.setTimeout(120_000);
+
+let api: ApiHarness;
+let worker: RestartableWorker;
+let dependencies: ReturnType<typeof testActivityDependencies>;
+let driver: ReturnType<typeof caseDriver>;
+const taskQueue = uniqueTaskQueue('legal-dates');
+
+beforeAll(async () => {
+  quietTemporalRuntime();
+  api = await startApiHarness({ taskQueue });
+  driver = caseDriver(api);
+  dependencies = testActivityDependencies(api.db);
+  worker = new RestartableWorker(taskQueue, await bundleWorkflows(), dependencies);
+  await worker.start();
+});
+afterAll(async () => {
+  await worker.stop();
+  await dependencies.close();
+  await api.close();
+});
+
+/** A case decided on 20/08/2025 (APPLY), whose complaint window has long closed on the wall clock. */
+async function decidedOn20August(months = 12) {
+  const { caseRef } = await driver.openCase('police.apl', {
+    jurisdictionId: 'SX-APL',
+    residenceJurisdictionId: 'SX-APL',
+    groundsFoundOn: '2025-08-11',
+  });
+  await driver.expectOk(caseRef, 'police.apl', {
+    type: 'FILE_DOSSIER',
+    on: '2025-08-12',
+    addictionResultRef: 'KQ-20/2025',
+    interimArrangement: { kind: 'FAMILY' },
+  });
+  await driver.expectOk(caseRef, 'police.apl', { type: 'NOTIFY_PERSON', on: '2025-08-13' });
+  await driver.expectOk(caseRef, 'coordinator.pc04', { type: 'TRANSFER_TO_COURT', on: '2025-08-14' });
+  await driver.expectOk(caseRef, 'judge.kv1', { type: 'ACCEPT_DOSSIER', on: '2025-08-15' });
+  await driver.expectOk(caseRef, 'judge.kv1', { type: 'RECORD_DECISION', on: '2025-08-20', outcome: 'APPLY', months, decisionRef: '88/2025/QĐ-TA' });
+  return until(async () => {
+    const page = await driver.casePage(caseRef, 'coordinator.pc04');
+    return page.phase === 'AWAITING_ADMISSION' && page.openSteps.length > 0 ? { caseRef, page } : undefined;
+  }, 'the decision to take effect');
+}
+
+const kinds = (page: { timeline: { kind: string }[] }) => page.timeline.map((entry) => entry.kind);
+
+it('accepts a protest dated inside a window the wall clock closed, and reopens its branch', async () => {
+  const { caseRef, page } = await decidedOn20August();
+  expect(page.decision.effectiveOn).toBe('2025-08-28');
+  const protest = await driver.expectOk(caseRef, 'procurator.kv1', { type: 'FILE_COMPLAINT', on: '2025-08-22', by: 'PROCURACY' });
+  expect(protest.phase).toBe('UNDER_APPEAL');
+  expect(protest.openSteps.map((step) => step.ruleKey)).toEqual(['CRA.APPEAL']);
+  const after = await driver.casePage(caseRef, 'coordinator.pc04');
+  expect(kinds(after).slice(-4)).toEqual(['COMPLAINT_WINDOW_OPENED', 'DECISION_EFFECTIVE', 'CASE_REOPENED', 'COMPLAINT_FILED']);
+  expect(after.timeline.at(-2).details).toMatchObject({ restoredPhase: 'COMPLAINT_WINDOW', undoneFrom: '2025-08-28', forAction: 'FILE_COMPLAINT' });
+  // The decision is not in effect any more; the admission step it had opened is cancelled, not lost.
+  expect(after.decision.effectiveOn).toBeNull();
+  expect(after.steps.find((step: { ruleKey: string }) => step.ruleKey === 'CRA.D11').status).toBe('CANCELLED');
+});
+
+it('refuses the same protest when an official recorded an act after its date, and says so', async () => {
+  const { caseRef } = await decidedOn20August(24);
+  await driver.expectOk(caseRef, 'facility.officer', { type: 'ADMIT', on: '2025-09-01' });
+  const late = await driver.act(caseRef, 'procurator.kv1', { type: 'FILE_COMPLAINT', on: '2025-08-22', by: 'PROCURACY' });
+  expect(late.status).toBe(409);
+  expect(late.body).toMatchObject({ code: 'CASE.STEP_NOT_OPEN', phase: 'IN_TREATMENT', laterActOn: '2025-09-01' });
+  expect(late.body.detailEn).toContain('an act was recorded after it, on 2025-09-01');
+});
+
+it('accepts an absconding dated inside a term that has since ended on the wall clock', async () => {
+  const { caseRef } = await decidedOn20August(12);
+  const admitted = await driver.expectOk(caseRef, 'facility.officer', { type: 'ADMIT', on: '2025-09-01' });
+  expect(admitted.termEndOn).toBe('2026-08-31');
+  await until(async () => {
+    const page = await driver.casePage(caseRef, 'coordinator.pc04');
+    return page.phase === 'COMPLETING' && page.openSteps.length > 0 ? true : undefined;
+  }, 'the term to end');
+  const away = await driver.expectOk(caseRef, 'facility.officer', { type: 'ABSCOND', on: '2026-03-10' });
+  expect(away).toMatchObject({ phase: 'ABSCONDED', openSteps: [] });
+  // Back ten days later: the term's end moves by ten days, and the case completes again.
+  const back = await driver.expectOk(caseRef, 'facility.officer', { type: 'RETURN_TO_FACILITY', on: '2026-03-20' });
+  expect(back.termEndOn).toBe('2026-09-10');
+  await until(async () => {
+    const page = await driver.casePage(caseRef, 'coordinator.pc04');
+    return page.phase === 'COMPLETING' && page.openSteps.some((step: { ruleKey: string }) => step.ruleKey === 'CRA.D13') ? true : undefined;
+  }, 'the term to end again');
+  const page = await driver.casePage(caseRef, 'coordinator.pc04');
+  expect(kinds(page).slice(-5)).toEqual(['TERM_ENDED', 'CASE_REOPENED', 'ABSCONDED', 'RETURNED_TO_FACILITY', 'TERM_ENDED']);
+});
