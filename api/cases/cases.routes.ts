@@ -223,6 +223,7 @@ export function registerCaseRoutes(
           { field: `body.${legalDate.field}`, message: 'Ngày không được ở tương lai', messageEn: 'The date cannot be in the future' },
         ]);
       assertAgeApplies(module, opening.birthDateOf?.(body), legalDate.date);
+      assertMayEnter(module, principal, (body.pastActs ?? []) as { action: CaseActionBase }[]);
       await assertUnitInForce(db, opening.jurisdictionOf(body), legalDate.date);
       const requestHash = requestHashOf(body);
       const intakeKey = `${principal.userId}:${key}`;
@@ -238,7 +239,13 @@ export function registerCaseRoutes(
         await tx.caseIntake.create({ data: { key: intakeKey, userId: principal.userId, requestHash, caseRef: ref } });
         return ref;
       });
-      const input = opening.toInput(body, { caseRef, actor: { userId: principal.userId, agencyId: principal.agencyId } });
+      const actor = { userId: principal.userId, agencyId: principal.agencyId };
+      const pastActs = ((body.pastActs ?? []) as { action: CaseActionBase; onPaperBy?: string }[]).map((past) => ({
+        action: past.action,
+        actor,
+        ...(past.onPaperBy ? { onPaperBy: past.onPaperBy } : {}),
+      }));
+      const input = { ...(opening.toInput(body, { caseRef, actor }) as object), ...(pastActs.length > 0 ? { pastActs } : {}) };
       try {
         await temporal.workflow.start(definition.workflowType, {
           workflowId: caseWorkflowId(caseRef),
@@ -517,3 +524,21 @@ async function assertUnitInForce(db: Db, jurisdictionId: string, legalDate: stri
   );
 }
 
+/** An act entered from the paper file must be one the caller's roles may take in the procedure. */
+function assertMayEnter(module: ProcedureModule, principal: Principal, pastActs: readonly { action: CaseActionBase }[]): void {
+  for (const [index, { action }] of pastActs.entries()) {
+    const row = module.definition.actions.find((candidate) => candidate.type === action.type);
+    const roles = row ? actionRoles(ruleBook, row) : [];
+    if (!principal.roles.some((role) => roles.includes(role)))
+      throw new Problem(
+        403,
+        'AUTH.ROLE_NOT_ALLOWED',
+        { vi: 'Không có quyền', en: 'Not allowed' },
+        {
+          vi: `Vai trò của bạn không ghi nhận được thao tác ${action.type} (mục ${index + 1}); vai trò được phép: ${roles.join(', ')}.`,
+          en: `Your roles cannot record ${action.type} (item ${index + 1}); roles allowed: ${roles.join(', ')}.`,
+        },
+        { field: `body.pastActs.${index}.action.type` },
+      );
+  }
+}

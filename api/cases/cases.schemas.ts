@@ -5,14 +5,32 @@ import { citizenId, isoDate, on } from '../../procedures/shared/schemas';
 
 export { citizenId, personSchema } from '../../procedures/shared/schemas';
 
-const openable = PROCEDURES.flatMap((module) => (module.opening ? [{ code: module.definition.code, body: module.opening.body }] : []));
+const openable = PROCEDURES.flatMap((module) =>
+  module.opening ? [{ code: module.definition.code, body: module.opening.body, actions: module.actions }] : [],
+);
+
+/** Acts already done on paper, entered with the case; each is one of the procedure's actions. */
+const pastActsOf = (actions: z.ZodType) =>
+  z
+    .array(
+      z.object({
+        action: actions,
+        onPaperBy: z.string().trim().min(2).max(200).optional().meta({ description: 'The official who did it on paper, when not you' }),
+      }),
+    )
+    .max(50)
+    .optional()
+    .meta({ description: 'Acts already done on paper, recorded in order with their own dates (late entry of a running case)' });
 const procedureList = openable.map((p) => p.code).join(', ');
 
 /** Opening a case: `procedure` says which, and the rest is that procedure's opening body. */
 export const createCaseBody = z
   .discriminatedUnion(
     'procedure',
-    openable.map(({ code, body }) => body.extend({ procedure: z.literal(code) })) as unknown as [z.ZodObject, ...z.ZodObject[]],
+    openable.map(({ code, body, actions }) => body.extend({ procedure: z.literal(code), pastActs: pastActsOf(actions) })) as unknown as [
+      z.ZodObject,
+      ...z.ZodObject[],
+    ],
     {
       error: (issue) =>
         issue.code === 'invalid_union'
@@ -67,5 +85,11 @@ export const caseSnapshotView = z
     allowedActions: z.array(z.string()),
     termEndOn: isoDate.optional(),
     complaintWindowEndsOn: isoDate.optional(),
+    pastActs: z
+      .object({
+        recorded: z.number().int(),
+        refused: z.object({ index: z.number().int(), type: z.string(), reason: z.string() }).optional(),
+      })
+      .optional(),
   })
   .meta({ id: 'CaseSnapshot' });

@@ -37,6 +37,7 @@ class AddictionDeterminationCase {
             event: { kind: Event.DETERMINATION_REQUESTED, legalDate: this.input.requestedOn, details: { basis: this.input.basis } },
           },
           ['DET.EXAMINATION'],
+          this.input.pastActs,
         );
         this.personId = personId;
         await this.engine.runUntilClosed();

@@ -1,5 +1,5 @@
 import type { Role } from '../../generated/prisma/enums';
-import type { Actor, PersonInput } from '../../workflows/cases/case-contract';
+import type { Actor, PastAct, PersonInput } from '../../workflows/cases/case-contract';
 import type { ProcedureDefinition } from '../procedure-definition';
 
 /**
@@ -52,6 +52,8 @@ export interface StartAddictionDeterminationInput {
   requestedOn: string;
   actor?: Actor;
   parentCaseRef?: string;
+  /** Acts already done on paper, recorded in order when the case is entered. */
+  pastActs?: PastAct[];
 }
 
 const POLICE: readonly Role[] = ['COMMUNE_POLICE_OFFICER', 'COMMUNE_POLICE_HEAD'];

@@ -59,6 +59,7 @@ class CompulsoryRehabCase {
             },
           },
           ['CRA.D2'],
+          this.input.pastActs,
         );
         this.personId = registered.personId;
         await this.engine.runUntilClosed();

@@ -1,6 +1,6 @@
 import type { Role } from '../../generated/prisma/enums';
 import { CaseEventKind } from '../../domain/cases/case-event-kinds';
-import type { Actor, PersonInput } from '../../workflows/cases/case-contract';
+import type { Actor, PastAct, PersonInput } from '../../workflows/cases/case-contract';
 import type { ProcedureDefinition } from '../procedure-definition';
 
 /**
@@ -41,6 +41,8 @@ export interface StartCompulsoryRehabInput {
   actor?: Actor;
   /** The case this one follows from (a determination, a voluntary treatment, a post-rehabilitation). */
   parentCaseRef?: string;
+  /** Acts already done on paper, recorded in order when the case is entered. */
+  pastActs?: PastAct[];
 }
 
 const COURT: readonly Role[] = ['JUDGE', 'CHIEF_JUDGE'];

@@ -44,6 +44,7 @@ class DrugUserManagementCase {
             },
           },
           ['DUM.DECISION'],
+          this.input.pastActs,
         );
         this.personId = personId;
         await this.engine.runUntilClosed();

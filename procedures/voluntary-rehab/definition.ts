@@ -1,5 +1,5 @@
 import type { Role } from '../../generated/prisma/enums';
-import type { Actor, PersonInput } from '../../workflows/cases/case-contract';
+import type { Actor, PastAct, PersonInput } from '../../workflows/cases/case-contract';
 import type { ProcedureDefinition } from '../procedure-definition';
 
 /**
@@ -42,6 +42,8 @@ export interface StartVoluntaryRehabInput {
   registeredOn: string;
   actor?: Actor;
   parentCaseRef?: string;
+  /** Acts already done on paper, recorded in order when the case is entered. */
+  pastActs?: PastAct[];
 }
 
 const COMMUNE: readonly Role[] = ['COMMUNE_OFFICIAL', 'COMMUNE_CHAIRMAN'];

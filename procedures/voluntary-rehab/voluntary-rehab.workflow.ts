@@ -32,6 +32,7 @@ class VoluntaryRehabCase {
           event: { kind: Event.VOLUNTARY_REGISTERED, legalDate: this.input.registeredOn, details: { setting: this.input.setting } },
         },
         [this.input.setting === 'COMMUNITY' ? 'VOL.DECISION' : 'VOL.ADMISSION'],
+        this.input.pastActs,
       );
       this.personId = personId;
       await this.engine.runUntilClosed();

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
-import { caseDriver, until } from '../support/case-driver';
+import { caseDriver, newCitizenId, until } from '../support/case-driver';
 import { bundleWorkflows, RestartableWorker, testActivityDependencies } from '../support/deadline-worker';
 import { quietTemporalRuntime } from '../support/quiet-temporal';
 import { uniqueTaskQueue } from '../support/test-env';
@@ -99,4 +101,55 @@ it('accepts an absconding dated inside a term that has since ended on the wall c
   }, 'the term to end again');
   const page = await driver.casePage(caseRef, 'coordinator.pc04');
   expect(kinds(page).slice(-5)).toEqual(['TERM_ENDED', 'CASE_REOPENED', 'ABSCONDED', 'RETURNED_TO_FACILITY', 'TERM_ENDED']);
+});
+
+describe('a case entered at a later phase, its past acts from the paper file', () => {
+  const open = (pastActs: unknown[]) =>
+    request(api.app)
+      .post('/cases')
+      .set('Idempotency-Key', randomUUID())
+      .send({
+        procedure: 'COMPULSORY_REHAB_ADULT',
+        jurisdictionId: 'SX-APL',
+        person: { fullName: 'Quách Văn Giấy', birthDate: '1988-10-10', citizenId: newCitizenId(), residenceStatus: 'STABLE', residenceJurisdictionId: 'SX-APL' },
+        legalGround: 1,
+        groundsFoundOn: '2025-08-11',
+        pastActs,
+      });
+
+  it('records them in order with their dates and who did them, and opens only the current step', async () => {
+    const opened = await open([
+      { action: { type: 'FILE_DOSSIER', on: '2025-08-12', addictionResultRef: 'KQ-1/2025', interimArrangement: { kind: 'FAMILY' } } },
+      { action: { type: 'NOTIFY_PERSON', on: '2025-08-13' }, onPaperBy: 'Đại úy Trần Văn Giấy' },
+    ]).set('Authorization', `Bearer ${await driver.token('police.apl')}`);
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({ phase: 'TRANSFER', pastActs: { recorded: 2 } });
+    expect(opened.body.openSteps.map((step: { ruleKey: string; ownerAgencyId: string }) => [step.ruleKey, step.ownerAgencyId])).toEqual([['CRA.D5', 'SX-PC04']]);
+    const page = await driver.casePage(opened.body.caseRef, 'coordinator.pc04');
+    expect(page.timeline.map((e: { kind: string; on: string }) => [e.kind, e.on])).toEqual([
+      ['CASE_OPENED', '2025-08-11'],
+      ['DOSSIER_FILED', '2025-08-12'],
+      ['PERSON_NOTIFIED', '2025-08-13'],
+    ]);
+    expect(page.timeline[2].details.onPaperBy).toBe('Đại úy Trần Văn Giấy');
+    // The past steps are done on their dates and sent no back-dated reminders.
+    const steps = await api.db.step.findMany({ where: { caseRef: opened.body.caseRef, ruleKey: { in: ['CRA.D2', 'CRA.D3'] } } });
+    expect(steps.map((step) => step.status)).toEqual(['COMPLETED', 'COMPLETED']);
+    expect(await api.db.notification.count({ where: { stepId: { in: steps.map((step) => step.id) } } })).toBe(0);
+  });
+
+  it('stops at the first act the procedure refuses, and says which and why', async () => {
+    const opened = await open([{ action: { type: 'NOTIFY_PERSON', on: '2025-08-13' } }]).set('Authorization', `Bearer ${await driver.token('police.apl')}`);
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({ phase: 'DOSSIER', pastActs: { recorded: 0, refused: { index: 0, type: 'NOTIFY_PERSON' } } });
+  });
+
+  it('refuses an act the caller’s roles could not take', async () => {
+    const refused = await open([
+      { action: { type: 'FILE_DOSSIER', on: '2025-08-12', addictionResultRef: 'KQ-2/2025', interimArrangement: { kind: 'FAMILY' } } },
+      { action: { type: 'ACCEPT_DOSSIER', on: '2025-08-15' } },
+    ]).set('Authorization', `Bearer ${await driver.token('police.apl')}`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.field).toBe('body.pastActs.1.action.type');
+  });
 });

@@ -47,6 +47,17 @@ export interface CaseActionRequest<A extends CaseActionBase = CaseActionBase> {
   actor: Actor;
 }
 
+/**
+ * An act that already happened on paper, recorded when the case is opened (late entry, import):
+ * performed in order like a live act, with its own legal date, by the opening user, naming the
+ * official on paper when that is someone else.
+ */
+export interface PastAct<A extends CaseActionBase = CaseActionBase> {
+  action: A;
+  actor: Actor;
+  onPaperBy?: string;
+}
+
 export interface OpenStepView {
   stepKey: string;
   ruleKey: string;
@@ -68,6 +79,8 @@ export interface CaseSnapshot {
   complaintWindowEndsOn?: string;
   /** A change is under way (a timer fired, an action is being taken): Postgres may be mid-way through it. */
   settling?: boolean;
+  /** The acts entered with the case: how many were recorded, and the first refused with why (the rest were not tried). */
+  pastActs?: { recorded: number; refused?: { index: number; type: string; reason: string } };
 }
 
 export const caseActUpdate = defineUpdate<CaseSnapshot, [CaseActionRequest]>('case.act');

@@ -32,6 +32,7 @@ import {
   linkedCaseOutcomeSignal,
   type Actor,
   type LinkedCaseOutcome,
+  type PastAct,
   type CaseActionBase,
   type CaseActionRequest,
   type CaseSnapshot,
@@ -118,6 +119,9 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
   /** Bumped on every change, so the wake loop re-plans. */
   private version = 0;
   private hooks: ProcedureHooks<A> = {};
+  /** While recording an act from the paper file: the official who did it, when not the user entering it. */
+  private onPaperBy: string | undefined;
+  private pastActs: CaseSnapshot['pastActs'];
   private readonly rows: ReadonlyMap<string, ActionDefinition>;
 
   constructor(
@@ -169,7 +173,11 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
   }
 
   /** Records the case and its first timeline entry, then opens its first steps; the case is then ready. */
-  async register(input: Omit<RegisterCaseInput, 'caseRef' | 'workflowId' | 'procedure' | 'jurisdictionId' | 'phase' | 'openedAt'>, firstSteps: readonly string[]) {
+  async register(
+    input: Omit<RegisterCaseInput, 'caseRef' | 'workflowId' | 'procedure' | 'jurisdictionId' | 'phase' | 'openedAt'>,
+    firstSteps: readonly string[],
+    pastActs: readonly PastAct[] = [],
+  ) {
     const registered = await caseRecord().registerCase({
       ...input,
       caseRef: this.caseRef,
@@ -180,8 +188,28 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
       openedAt: new Date().toISOString(),
     });
     if (firstSteps.length > 0) await this.lock.run(() => this.openSteps(firstSteps, this.startDate));
+    if (pastActs.length > 0) await this.recordPastActs(pastActs);
     this.markReady();
     return registered;
+  }
+
+  /** Acts that happened on paper before the case was entered: each through the action table, in order, stopping at the first refused. */
+  private async recordPastActs(pastActs: readonly PastAct[]): Promise<void> {
+    let recorded = 0;
+    for (const [index, past] of pastActs.entries()) {
+      try {
+        this.onPaperBy = past.onPaperBy;
+        await this.act({ action: past.action as A, actor: past.actor });
+        recorded += 1;
+      } catch (error) {
+        if (!(error instanceof ApplicationFailure)) throw error;
+        this.pastActs = { recorded, refused: { index, type: past.action.type, reason: error.message } };
+        return;
+      } finally {
+        this.onPaperBy = undefined;
+      }
+    }
+    this.pastActs = { recorded };
   }
 
   markReady(): void {
@@ -237,6 +265,7 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
       openSteps: this.steps.openViews(),
       allowedActions: this.allowedActions(),
       ...this.hooks.snapshot?.(),
+      ...(this.pastActs ? { pastActs: this.pastActs } : {}),
     };
   }
 
@@ -432,7 +461,7 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
       jurisdictionId: this.jurisdictionId,
       ...(actor ? { actor } : {}),
       ...(stepKey ? { stepKey } : {}),
-      ...(details ? { details } : {}),
+      ...(details || this.onPaperBy ? { details: { ...details, ...(this.onPaperBy ? { onPaperBy: this.onPaperBy } : {}) } } : {}),
       ...(patch ? { patch } : {}),
     });
   }
