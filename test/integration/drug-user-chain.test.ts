@@ -3,6 +3,7 @@ import request from 'supertest';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { caseDriver, newCitizenId, until } from '../support/case-driver';
 import { bundleWorkflows, RestartableWorker, testActivityDependencies } from '../support/deadline-worker';
+import { caseRecords } from '../support/case-records';
 import { quietTemporalRuntime } from '../support/quiet-temporal';
 import { createTestProvince, type TestProvince } from '../support/test-province';
 import { uniqueTaskQueue } from '../support/test-env';
@@ -25,6 +26,7 @@ let worker: RestartableWorker;
 let dependencies: ReturnType<typeof testActivityDependencies>;
 let province: TestProvince;
 let driver: ReturnType<typeof caseDriver>;
+let records: ReturnType<typeof caseRecords>;
 let second: { communeId: string; communePolice: string; communeCommittee: string };
 const users = { police: '', chairman: '', police2: '', official2: '', doctor: '' };
 const taskQueue = uniqueTaskQueue('drug-user-chain');
@@ -33,6 +35,7 @@ beforeAll(async () => {
   quietTemporalRuntime();
   api = await startApiHarness({ taskQueue });
   driver = caseDriver(api);
+  records = caseRecords(api);
   province = await createTestProvince(api.db, 'drug chain');
   second = await province.addCommune('X2');
   // The chairman has 4 s to decide: reminded 2 s before, escalated to PC04 1 s after.
@@ -67,41 +70,26 @@ afterAll(async () => {
   await api.close();
 });
 
-async function notificationsOf(caseRef: string, ruleKey: string, atLeast: number) {
-  const step = await until(() => api.db.step.findFirst({ where: { caseRef, ruleKey } }).then((s) => s ?? undefined), `step ${ruleKey}`);
-  const fired = await until(async () => {
-    const rows = await api.db.notification.findMany({ where: { stepId: step.id }, orderBy: [{ scheduledAt: 'asc' }, { rung: 'asc' }] });
-    return rows.length >= atLeast ? rows : undefined;
-  }, `${atLeast} notifications of ${ruleKey}`, 60_000);
-  const due = step.dueAt.getTime();
-  for (const n of fired) expect(n.firedAt.getTime()).toBeGreaterThanOrEqual(n.scheduledAt.getTime());
-  return fired.map((n) => [n.kind, n.recipientAgencyId, n.recipientRole, n.scheduledAt.getTime() - due]);
-}
 
-async function caseRow(caseRef: string) {
-  return until(() => api.db.case.findUnique({ where: { id: caseRef } }).then((row) => row ?? undefined), `case ${caseRef}`);
-}
-
-it('takes a managed user through a move, a determination and a missed registration to a compulsory case', async () => {
-  const today = vietnamDate();
-  const opened = await request(api.app)
+/** Commune police register a person after a positive test today. */
+async function registerUser(person: Record<string, string>) {
+  return request(api.app)
     .post('/cases')
     .set('Authorization', `Bearer ${await driver.token(users.police)}`)
     .set('Idempotency-Key', randomUUID())
     .send({
       procedure: 'DRUG_USER_MANAGEMENT',
       jurisdictionId: province.communeId,
-      person: {
-        fullName: 'Lê Văn Quản',
-        birthDate: '1992-05-20',
-        citizenId: newCitizenId(),
-        residenceStatus: 'STABLE',
-        residenceJurisdictionId: province.communeId,
-      },
-      testedOn: today,
+      person: { ...person, residenceStatus: 'STABLE', residenceJurisdictionId: province.communeId },
+      testedOn: vietnamDate(),
       testResultRef: 'XN-12/2026',
       violationRecordRef: 'BB-7/2026',
     });
+}
+
+it('takes a managed user through a move, a determination and a missed registration to a compulsory case', async () => {
+  const today = vietnamDate();
+  const opened = await registerUser({ fullName: 'Lê Văn Quản', birthDate: '1992-05-20', citizenId: newCitizenId() });
   expect(opened.status).toBe(201);
   const managed = opened.body.caseRef as string;
   expect(managed).toMatch(/^QL-/);
@@ -110,14 +98,14 @@ it('takes a managed user through a move, a determination and a missed registrati
   ]);
 
   // The chairman is late: reminded, then the drug division hears of it.
-  expect(await notificationsOf(managed, 'DUM.DECISION', 2)).toEqual([
+  expect(await records.notificationsOf(managed, 'DUM.DECISION', 2)).toEqual([
     ['REMINDER', province.agency.communeCommittee, 'COMMUNE_CHAIRMAN', -2000],
     ['ESCALATION', province.agency.drugDivision, 'PROVINCIAL_COORDINATOR', 1000],
   ]);
   const decided = await driver.expectOk(managed, users.chairman, { type: 'DECIDE_MANAGEMENT', on: today, decisionRef: '5/QĐ-UBND' });
   expect(decided.phase).toBe('UNDER_MANAGEMENT');
   expect(decided.openSteps.map((s) => [s.ruleKey, s.ownerAgencyId])).toEqual([['DUM.CHECK', province.agency.communePolice]]);
-  const row = await caseRow(managed);
+  const row = await records.caseRow(managed);
   expect(row.fields).toMatchObject({ decisionRef: '5/QĐ-UBND', managementFrom: today });
 
   await driver.expectOk(managed, users.police, { type: 'RECORD_RESIDENCE_CHECK', on: today, outcome: 'PRESENT' });
@@ -142,7 +130,7 @@ it('takes a managed user through a move, a determination and a missed registrati
       ['DUM.MOVE_NOTICE', province.agency.communePolice],
     ].sort(),
   );
-  expect((await caseRow(managed)).jurisdictionId).toBe(second.communeId);
+  expect((await records.caseRow(managed)).jurisdictionId).toBe(second.communeId);
   await driver.expectOk(managed, users.police, { type: 'NOTIFY_RECEIVING_COMMUNE', on: today });
   await driver.expectOk(managed, users.police2, { type: 'CONFIRM_ARRIVAL', on: today });
   expect((await driver.act(managed, users.police, { type: 'SEND_FOR_DETERMINATION', on: today, reason: 'USING_AGAIN' })).status).toBe(403);
@@ -159,13 +147,13 @@ it('takes a managed user through a move, a determination and a missed registrati
   // Found using again: sent for determination, a case of its own linked to this one.
   await driver.expectOk(managed, users.police2, { type: 'SEND_FOR_DETERMINATION', on: today, reason: 'USING_AGAIN' });
   const determination = `XD-${managed}-1`;
-  expect(await caseRow(determination)).toMatchObject({
+  expect(await records.caseRow(determination)).toMatchObject({
     procedure: 'ADDICTION_DETERMINATION',
     parentCaseId: managed,
     jurisdictionId: second.communeId,
   });
   // The doctor is late too: reminded, then the health department and the drug division hear of it.
-  expect(await notificationsOf(determination, 'DET.EXAMINATION', 3)).toEqual([
+  expect(await records.notificationsOf(determination, 'DET.EXAMINATION', 3)).toEqual([
     ['REMINDER', province.agency.medicalFacility, 'DOCTOR', -2000],
     ['ESCALATION', province.agency.healthDepartment, 'PROVINCIAL_COORDINATOR', 1000],
     ['ESCALATION', province.agency.drugDivision, 'PROVINCIAL_COORDINATOR', 2000],
@@ -184,11 +172,11 @@ it('takes a managed user through a move, a determination and a missed registrati
   expect(concluded.openSteps.map((s) => [s.ruleKey, s.ownerAgencyId])).toEqual([['DET.REGISTRATION', second.communeCommittee]]);
 
   // Found addicted: management ends.
-  await until(async () => ((await caseRow(managed)).status === 'CLOSED' ? true : undefined), 'management to end');
-  expect(await caseRow(managed)).toMatchObject({ phase: 'CLOSED', closedReason: 'FOUND_ADDICTED' });
+  await until(async () => ((await records.caseRow(managed)).status === 'CLOSED' ? true : undefined), 'management to end');
+  expect(await records.caseRow(managed)).toMatchObject({ phase: 'CLOSED', closedReason: 'FOUND_ADDICTED' });
 
   // Nobody registers in time: reminded, then the compulsory case opens on ground 1, linked to the determination.
-  expect((await notificationsOf(determination, 'DET.REGISTRATION', 1))[0]).toEqual([
+  expect((await records.notificationsOf(determination, 'DET.REGISTRATION', 1))[0]).toEqual([
     'REMINDER',
     second.communeCommittee,
     'COMMUNE_OFFICIAL',
@@ -203,9 +191,9 @@ it('takes a managed user through a move, a determination and a missed registrati
   expect(opened2.found).toMatchObject({ procedure: 'COMPULSORY_REHAB_ADULT', parentCaseId: determination, jurisdictionId: second.communeId });
   expect(opened2.found.fields).toMatchObject({ legalGround: 1 });
   expect(opened2.dossier.ownerAgencyId).toBe(second.communePolice);
-  expect(await caseRow(determination)).toMatchObject({ status: 'CLOSED', closedReason: 'NOT_REGISTERED' });
+  expect(await records.caseRow(determination)).toMatchObject({ status: 'CLOSED', closedReason: 'NOT_REGISTERED' });
   // One person through all three cases.
-  const persons = new Set([(await caseRow(managed)).personId, (await caseRow(determination)).personId, opened2.found.personId]);
+  const persons = new Set([(await records.caseRow(managed)).personId, (await records.caseRow(determination)).personId, opened2.found.personId]);
   expect(persons.size).toBe(1);
   // The person page lists the whole chain, oldest first, each case with the one it came from; each read audited.
   const personId = opened2.found.personId;
@@ -232,30 +220,13 @@ it('takes a managed user through a move, a determination and a missed registrati
 
 it('returns a managed user found not addicted to management', async () => {
   const today = vietnamDate();
-  const opened = await request(api.app)
-    .post('/cases')
-    .set('Authorization', `Bearer ${await driver.token(users.police)}`)
-    .set('Idempotency-Key', randomUUID())
-    .send({
-      procedure: 'DRUG_USER_MANAGEMENT',
-      jurisdictionId: province.communeId,
-      person: {
-        fullName: 'Phan Thị Không',
-        birthDate: '1998-01-02',
-        otherIdentification: 'Giấy khai sinh số 12/1998',
-        residenceStatus: 'STABLE',
-        residenceJurisdictionId: province.communeId,
-      },
-      testedOn: today,
-      testResultRef: 'XN-13/2026',
-      violationRecordRef: 'BB-8/2026',
-    });
+  const opened = await registerUser({ fullName: 'Phan Thị Không', birthDate: '1998-01-02', otherIdentification: 'Giấy khai sinh số 12/1998' });
   expect(opened.status).toBe(201);
   const managed = opened.body.caseRef as string;
   await driver.expectOk(managed, users.chairman, { type: 'DECIDE_MANAGEMENT', on: today, decisionRef: '6/QĐ-UBND' });
   await driver.expectOk(managed, users.police, { type: 'SEND_FOR_DETERMINATION', on: today, reason: 'USING_AGAIN' });
   const determination = `XD-${managed}-1`;
-  await caseRow(determination);
+  await records.caseRow(determination);
   await driver.expectOk(determination, users.doctor, { type: 'RECORD_CONCLUSION', on: today, result: 'NOT_ADDICTED', resultRef: 'PKQ-2/2026' });
   const back = await until(async () => {
     const page = await driver.casePage(managed, users.police);
@@ -263,5 +234,5 @@ it('returns a managed user found not addicted to management', async () => {
   }, 'the result to come back');
   expect(back).toMatchObject({ phase: 'UNDER_MANAGEMENT', status: 'OPEN' });
   expect(back.person.otherIdentification).toBe('Giấy khai sinh số 12/1998');
-  expect(await caseRow(determination)).toMatchObject({ status: 'CLOSED', closedReason: 'NOT_ADDICTED' });
+  expect(await records.caseRow(determination)).toMatchObject({ status: 'CLOSED', closedReason: 'NOT_ADDICTED' });
 });

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { caseDriver, newCitizenId, until } from '../support/case-driver';
 import { bundleWorkflows, RestartableWorker, testActivityDependencies } from '../support/deadline-worker';
+import { caseRecords } from '../support/case-records';
 import { quietTemporalRuntime } from '../support/quiet-temporal';
 import { createTestProvince, type TestProvince } from '../support/test-province';
 import { uniqueTaskQueue } from '../support/test-env';
@@ -26,6 +27,7 @@ let worker: RestartableWorker;
 let dependencies: ReturnType<typeof testActivityDependencies>;
 let province: TestProvince;
 let driver: ReturnType<typeof caseDriver>;
+let records: ReturnType<typeof caseRecords>;
 let second: { communeId: string; communePolice: string; communeCommittee: string };
 const users = { official: '', chairman: '', police2: '', doctor: '' };
 const taskQueue = uniqueTaskQueue('voluntary-chain');
@@ -34,6 +36,7 @@ beforeAll(async () => {
   quietTemporalRuntime();
   api = await startApiHarness({ taskQueue });
   driver = caseDriver(api);
+  records = caseRecords(api);
   province = await createTestProvince(api.db, 'voluntary chain');
   second = await province.addCommune('X2');
   await province.setRule('VOL.DECISION', {
@@ -60,18 +63,6 @@ afterAll(async () => {
   await api.close();
 });
 
-async function notificationsOf(caseRef: string, ruleKey: string, atLeast: number) {
-  const step = await until(() => api.db.step.findFirst({ where: { caseRef, ruleKey } }).then((s) => s ?? undefined), `step ${ruleKey}`);
-  const fired = await until(async () => {
-    const rows = await api.db.notification.findMany({ where: { stepId: step.id }, orderBy: [{ scheduledAt: 'asc' }, { rung: 'asc' }] });
-    return rows.length >= atLeast ? rows : undefined;
-  }, `${atLeast} notifications of ${ruleKey}`, 60_000);
-  for (const n of fired) expect(n.firedAt.getTime()).toBeGreaterThanOrEqual(n.scheduledAt.getTime());
-  return fired.map((n) => [n.kind, n.recipientAgencyId, n.recipientRole, n.scheduledAt.getTime() - step.dueAt.getTime()]);
-}
-
-const caseRow = (caseRef: string) =>
-  until(() => api.db.case.findUnique({ where: { id: caseRef } }).then((row) => row ?? undefined), `case ${caseRef}`);
 
 async function registerVoluntary(registeredOn: string, birthDate = '1990-03-04') {
   const opened = await request(api.app)
@@ -94,7 +85,7 @@ it('goes from voluntary treatment to post-rehabilitation, a move, a relapse and 
   const voluntary = await registerVoluntary(today);
   expect(voluntary).toMatch(/^TN-/);
   // The chairman is late deciding: reminded, then the drug division hears of it.
-  expect(await notificationsOf(voluntary, 'VOL.DECISION', 2)).toEqual([
+  expect(await records.notificationsOf(voluntary, 'VOL.DECISION', 2)).toEqual([
     ['REMINDER', province.agency.communeCommittee, 'COMMUNE_CHAIRMAN', -1000],
     ['ESCALATION', province.agency.drugDivision, 'PROVINCIAL_COORDINATOR', 1000],
   ]);
@@ -114,12 +105,12 @@ it('goes from voluntary treatment to post-rehabilitation, a move, a relapse and 
 
   await driver.expectOk(voluntary, users.chairman, { type: 'COMPLETE_VOLUNTARY_TREATMENT', on: today, certificateRef: 'GCN-TN-1/2026' });
   const postRehab = `PR-${voluntary}`;
-  const followUp = await caseRow(postRehab);
+  const followUp = await records.caseRow(postRehab);
   expect(followUp).toMatchObject({ procedure: 'POST_REHAB', parentCaseId: voluntary, jurisdictionId: province.communeId });
   expect(followUp.fields).toMatchObject({ months: 12 });
 
   // The check-in is late: reminded, escalated to the chairman; then recorded with what happened.
-  expect(await notificationsOf(postRehab, 'PR.CHECK_IN', 2)).toEqual([
+  expect(await records.notificationsOf(postRehab, 'PR.CHECK_IN', 2)).toEqual([
     ['REMINDER', province.agency.communeCommittee, 'COMMUNE_OFFICIAL', -1000],
     ['ESCALATION', province.agency.communeCommittee, 'COMMUNE_CHAIRMAN', 1000],
   ]);
@@ -132,13 +123,13 @@ it('goes from voluntary treatment to post-rehabilitation, a move, a relapse and 
   });
   // The person moves: the new commune manages from now on.
   await driver.expectOk(postRehab, users.official, { type: 'RECORD_MOVE', on: today, toJurisdictionId: second.communeId });
-  expect((await caseRow(postRehab)).jurisdictionId).toBe(second.communeId);
+  expect((await records.caseRow(postRehab)).jurisdictionId).toBe(second.communeId);
   expect((await driver.act(postRehab, users.official, { type: 'RECORD_RELAPSE', on: today })).status).toBe(403);
 
   // Found using: determination, found addicted: compulsory rehabilitation on ground 4, post-rehabilitation closes.
   await driver.expectOk(postRehab, users.police2, { type: 'RECORD_RELAPSE', on: today });
   const determination = `XD-${postRehab}-1`;
-  expect(await caseRow(determination)).toMatchObject({ procedure: 'ADDICTION_DETERMINATION', parentCaseId: postRehab });
+  expect(await records.caseRow(determination)).toMatchObject({ procedure: 'ADDICTION_DETERMINATION', parentCaseId: postRehab });
   await driver.expectOk(determination, users.doctor, { type: 'RECORD_CONCLUSION', on: today, result: 'ADDICTED', resultRef: 'PKQ-9/2026' });
   const compulsory = `CRA-${determination}`;
   const opened = await until(async () => {
@@ -149,8 +140,8 @@ it('goes from voluntary treatment to post-rehabilitation, a move, a relapse and 
   expect(opened.row).toMatchObject({ parentCaseId: determination, jurisdictionId: second.communeId });
   expect(opened.row.fields).toMatchObject({ legalGround: 4 });
   expect(opened.dossier.ownerAgencyId).toBe(second.communePolice);
-  expect(await caseRow(postRehab)).toMatchObject({ status: 'CLOSED', closedReason: 'RELAPSE' });
-  expect(await caseRow(determination)).toMatchObject({ status: 'CLOSED', closedReason: 'ADDICTED_RELAPSE' });
+  expect(await records.caseRow(postRehab)).toMatchObject({ status: 'CLOSED', closedReason: 'RELAPSE' });
+  expect(await records.caseRow(determination)).toMatchObject({ status: 'CLOSED', closedReason: 'ADDICTED_RELAPSE' });
   // The chain, each case pointing to the one it came from.
   const chain = [voluntary, postRehab, determination, compulsory];
   const rows = await api.db.case.findMany({ where: { id: { in: chain } } });
@@ -201,5 +192,5 @@ it('ends a post-rehabilitation year with the chairman’s certificate (Form 54)'
   expect(await api.db.step.count({ where: { caseRef: postRehab, ruleKey: 'PR.CHECK_IN', status: 'OPEN' } })).toBe(0);
   const done = await driver.expectOk(postRehab, users.chairman, { type: 'ISSUE_COMPLETION_CERTIFICATE', on: '2026-11-12', certificateRef: 'M54-3/2026' });
   expect(done).toMatchObject({ phase: 'CLOSED', closed: true });
-  expect(await caseRow(postRehab)).toMatchObject({ status: 'CLOSED', closedReason: 'COMPLETED' });
+  expect(await records.caseRow(postRehab)).toMatchObject({ status: 'CLOSED', closedReason: 'COMPLETED' });
 });
