@@ -76,6 +76,8 @@ export interface ProcedureDefinition {
   /** Roles that may read its cases (within their jurisdiction, or as the owner of one of its steps). */
   readBy: readonly Role[];
   appliesTo?: AgeRange;
+  /** Procedures of one group split a measure by age (adults and minors): a person outside one's ages is pointed to the other. */
+  ageGroup?: string;
 }
 
 /** The phase every procedure ends in. */

@@ -1,5 +1,6 @@
 import { addictionDeterminationModule } from './addiction-determination';
 import { compulsoryRehabAdultModule } from './compulsory-rehab-adult';
+import { compulsoryRehabMinorModule } from './compulsory-rehab-minor';
 import { drugUserManagementModule } from './drug-user-management';
 import { postRehabModule } from './post-rehab';
 import { voluntaryRehabModule } from './voluntary-rehab';
@@ -14,6 +15,7 @@ export const PROCEDURES: readonly ProcedureModule[] = [
   addictionDeterminationModule,
   voluntaryRehabModule,
   compulsoryRehabAdultModule,
+  compulsoryRehabMinorModule,
   postRehabModule,
 ];
 

@@ -4,3 +4,4 @@ export { postRehabWorkflow } from './post-rehab/post-rehab.workflow';
 export { drugUserManagementWorkflow } from './drug-user-management/drug-user-management.workflow';
 export { addictionDeterminationWorkflow } from './addiction-determination/addiction-determination.workflow';
 export { voluntaryRehabWorkflow } from './voluntary-rehab/voluntary-rehab.workflow';
+export { compulsoryRehabMinorWorkflow } from './compulsory-rehab-minor/compulsory-rehab-minor.workflow';

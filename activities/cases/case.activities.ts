@@ -226,9 +226,11 @@ export function createCaseActivities(db: Db, calendars: CalendarSource, book: Ru
       jurisdictionId: string;
       decisionDate: string;
       openedAt: string;
+      /** The window's rule; procedure D's when absent (as workflows before the minors' procedure asked). */
+      ruleKey?: string;
     }): Promise<{ lastDay: string; closesAt: string; effectiveOn: string; explanation: DueDateExplanation }> {
       const provinceId = await provinceOf(db, input.jurisdictionId);
-      const rule = await effectiveRuleFor(db, book, 'CRA.D9', provinceId, input.decisionDate);
+      const rule = await effectiveRuleFor(db, book, input.ruleKey ?? 'CRA.D9', provinceId, input.decisionDate);
       const window = computeDeadline(
         { rule, startDate: input.decisionDate, openedAt: input.openedAt },
         await calendars.current(),

@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../../db/client';
 import { isoToDateColumn, vietnamDate } from '../../domain/time/legal-date';
 import { StepStatus } from '../../generated/prisma/enums';
-import { procedureByCode } from '../../procedures/registry';
+import { PROCEDURES, procedureByCode } from '../../procedures/registry';
 import type { ProcedureModule } from '../../procedures/procedure-module';
 import { ruleBook } from '../../rules/rule-book';
 import {
@@ -469,7 +469,23 @@ export function registerCaseRoutes(
   registerCaseDocumentRoutes(routes, { db, directory, documents: deps.documents, loadCase, readers: CASE_READERS });
 }
 
-/** A person outside the ages the procedure applies to on the legal date: 422, naming the ages. */
+/** The procedure of the same group whose ages include this one (the minors' for a 16-year-old). */
+function procedureForAge(module: ProcedureModule, age: number): ProcedureModule | undefined {
+  const group = module.definition.ageGroup;
+  if (!group) return undefined;
+  return PROCEDURES.find((candidate) => {
+    const range = candidate.definition.appliesTo;
+    return (
+      candidate !== module &&
+      candidate.definition.ageGroup === group &&
+      range !== undefined &&
+      (range.minYears === undefined || age >= range.minYears) &&
+      (range.belowYears === undefined || age < range.belowYears)
+    );
+  });
+}
+
+/** A person outside the ages the procedure applies to on the legal date: 422, naming the ages and the procedure that applies. */
 function assertAgeApplies(module: ProcedureModule, birthDate: string | undefined, legalDate: string): void {
   const range = module.definition.appliesTo;
   if (!range || !birthDate) return;
@@ -485,15 +501,20 @@ function assertAgeApplies(module: ProcedureModule, birthDate: string | undefined
     range.minYears !== undefined ? `aged ${range.minYears} or over` : '',
     range.belowYears !== undefined ? `under ${range.belowYears}` : '',
   ].filter(Boolean);
+  const instead = procedureForAge(module, age)?.definition;
   throw new Problem(
     422,
     'CASE.AGE_NOT_APPLICABLE',
     { vi: 'Thủ tục không áp dụng cho độ tuổi này', en: 'The procedure does not apply at this age' },
     {
-      vi: `Người này ${age} tuổi vào ngày ${legalDate}; thủ tục ${module.definition.code} áp dụng cho người ${ages.join(' và ')} (${range.source}).`,
-      en: `The person was ${age} on ${legalDate}; procedure ${module.definition.code} applies to people ${agesEn.join(' and ')} (${range.source}).`,
+      vi:
+        `Người này ${age} tuổi vào ngày ${legalDate}; thủ tục ${module.definition.code} áp dụng cho người ${ages.join(' và ')} (${range.source}).` +
+        (instead ? ` Áp dụng thủ tục ${instead.code}: ${instead.titleVi}.` : ''),
+      en:
+        `The person was ${age} on ${legalDate}; procedure ${module.definition.code} applies to people ${agesEn.join(' and ')} (${range.source}).` +
+        (instead ? ` Use procedure ${instead.code}: ${instead.titleEn}.` : ''),
     },
-    { field: 'body.person.birthDate', age },
+    { field: 'body.person.birthDate', age, ...(instead ? { procedureForAge: instead.code } : {}) },
   );
 }
 

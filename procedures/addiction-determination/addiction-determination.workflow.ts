@@ -2,7 +2,7 @@ import { addDays } from '../../domain/deadlines/deadline-computation';
 import { ageOn } from '../../domain/time/age';
 import { CaseEngine, rejectAction, type Wake } from '../../workflows/cases/case-engine';
 import type { Actor, CaseSnapshot } from '../../workflows/cases/case-contract';
-import { compulsoryCaseRefFrom, openCompulsoryCase } from '../compulsory-rehab-adult/opened-by-another-case';
+import { compulsoryCaseRefFrom, minorsCaseRefFrom, openCompulsoryCase } from '../compulsory-rehab-adult/opened-by-another-case';
 import { voluntaryRehab, type StartVoluntaryRehabInput } from '../voluntary-rehab/definition';
 import type { AddictionDeterminationAction as Action } from './actions';
 import { Event, Phase, addictionDetermination, type StartAddictionDeterminationInput } from './definition';
@@ -12,7 +12,7 @@ type Conclusion = Extract<Action, { type: 'RECORD_CONCLUSION' | 'CONCLUDE_MONITO
 /**
  * Procedure B (domain/procedures.md §3): the conclusion and where it leads. Found addicted, the
  * person has 5 working days to register for treatment (ND 116/2021 Art. 3(3)); when they pass
- * unregistered, an adult's compulsory case opens on Art. 32 ground 1 (ground 3 for an opioid
+ * unregistered, a compulsory case (an adult's, or a minor's from 12) opens on Art. 32 ground 1 (ground 3 for an opioid
  * addict, for whom substitution therapy was the choice), linked to this one.
  */
 class AddictionDeterminationCase {
@@ -130,19 +130,21 @@ class AddictionDeterminationCase {
     const groundsFoundOn = dayAfter < today ? dayAfter : today;
     engine.advanceTo(groundsFoundOn);
     const birthDate = this.input.birthDate;
-    if (birthDate === undefined || ageOn(birthDate, groundsFoundOn) < 18) {
-      // A minor goes to the minors' procedure (E), which is not built yet: the case closes saying so.
-      await engine.close(Event.REGISTRATION_MISSED, groundsFoundOn, undefined, 'NOT_REGISTERED_MINOR');
-      return;
-    }
     const legalGround = this.opioid ? 3 : 1;
-    const person = { personId: this.personId, residenceJurisdictionId: this.input.residenceJurisdictionId, birthDate };
-    const compulsoryRef = compulsoryCaseRefFrom(this.input.caseRef);
-    await engine.close(Event.REGISTRATION_MISSED, groundsFoundOn, undefined, 'NOT_REGISTERED', {}, {
-      compulsoryCaseRef: compulsoryRef,
-      legalGround,
+    const age = birthDate === undefined ? undefined : ageOn(birthDate, groundsFoundOn);
+    const compulsoryRef =
+      age === undefined || age < 12 ? undefined : age >= 18 ? compulsoryCaseRefFrom(this.input.caseRef) : minorsCaseRefFrom(this.input.caseRef);
+    await engine.close(Event.REGISTRATION_MISSED, groundsFoundOn, undefined, compulsoryRef ? 'NOT_REGISTERED' : 'NOT_REGISTERED_NO_MEASURE', {}, {
+      ...(compulsoryRef ? { compulsoryCaseRef: compulsoryRef, legalGround } : {}),
     });
-    await openCompulsoryCase(engine, person, legalGround, groundsFoundOn);
+    // An adult's case (D) or, from 12 to under 18, a minor's (E); nobody below 12.
+    if (birthDate !== undefined && compulsoryRef)
+      await openCompulsoryCase(
+        engine,
+        { personId: this.personId, residenceJurisdictionId: this.input.residenceJurisdictionId, birthDate },
+        legalGround,
+        groundsFoundOn,
+      );
   }
 }
 

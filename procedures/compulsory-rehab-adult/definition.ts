@@ -78,6 +78,7 @@ export const compulsoryRehabAdult: ProcedureDefinition = {
   openedBy: POLICE,
   readBy: [...POLICE, ...COURT, ...FACILITY, 'PROCURATOR', 'PROVINCIAL_COORDINATOR', 'COMMUNE_OFFICIAL', 'COMMUNE_CHAIRMAN'],
   appliesTo: { minYears: 18, source: 'Luật Phòng, chống ma túy 2021, Điều 32', confidence: 'CONFIRMED' },
+  ageGroup: 'COMPULSORY_REHAB',
   actions: [
     {
       type: 'FILE_DOSSIER', titleVi: 'Lập xong hồ sơ đề nghị', titleEn: 'File the dossier',

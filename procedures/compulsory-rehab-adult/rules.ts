@@ -6,7 +6,8 @@ import {
   PROVINCIAL_COORDINATOR,
   ladderVia,
 } from '../../rules/escalation-ladders';
-import type { Responsible, RuleVersion, StartEvent, StepRule } from '../../rules/rule-types';
+import { courtVersions } from '../../rules/court-versions';
+import type { StartEvent, StepRule } from '../../rules/rule-types';
 
 /**
  * Procedure D, compulsory rehabilitation of adults (*đưa vào cơ sở cai nghiện bắt buộc*),
@@ -18,11 +19,6 @@ export const COMPULSORY_REHAB_ADULT = 'COMPULSORY_REHAB_ADULT';
 
 const LAW_73_IN_FORCE = '2022-01-01';
 const DISTRICT_POLICE_ABOLISHED = '2025-03-01';
-const REGIONAL_COURTS_FROM = '2025-07-01';
-const dayBefore = {
-  [DISTRICT_POLICE_ABOLISHED]: '2025-02-28',
-  [REGIONAL_COURTS_FROM]: '2025-06-30',
-} as const;
 
 const event = (code: string, nameVi: string, nameEn: string): StartEvent => ({ code, nameVi, nameEn });
 export const EVENTS = {
@@ -68,32 +64,6 @@ const UNCONFIRMED_NOTE = {
   noteVi: 'Chưa xác minh được thời hạn trong văn bản chính thức; giá trị mặc định, tỉnh có thể điều chỉnh.',
   noteEn: 'Time limit not found in an official text; a default the province may override.',
 };
-
-const districtCourtJudge: Responsible = { agencyKind: 'DISTRICT_COURT', role: 'JUDGE' };
-const districtChiefJudge: Responsible = { agencyKind: 'DISTRICT_COURT', role: 'CHIEF_JUDGE' };
-const regionalCourtJudge: Responsible = { agencyKind: 'REGIONAL_COURT', role: 'JUDGE' };
-const regionalChiefJudge: Responsible = { agencyKind: 'REGIONAL_COURT', role: 'CHIEF_JUDGE' };
-
-/** Court steps: the district court until 30 June 2025, the regional court after (procedures.md §0). */
-function courtVersions(
-  shape: Omit<RuleVersion, 'effectiveFrom' | 'effectiveTo' | 'responsible' | 'escalations'>,
-): RuleVersion[] {
-  return [
-    {
-      ...shape,
-      effectiveFrom: LAW_73_IN_FORCE,
-      effectiveTo: dayBefore[REGIONAL_COURTS_FROM],
-      responsible: districtCourtJudge,
-      escalations: ladderVia(districtChiefJudge),
-    },
-    {
-      ...shape,
-      effectiveFrom: REGIONAL_COURTS_FROM,
-      responsible: regionalCourtJudge,
-      escalations: ladderVia(regionalChiefJudge),
-    },
-  ];
-}
 
 export const compulsoryRehabAdultRules: readonly StepRule[] = [
   {

@@ -1,7 +1,7 @@
 import { ageOn } from '../../domain/time/age';
 import { CaseEngine, rejectAction } from '../../workflows/cases/case-engine';
 import type { Actor, CaseSnapshot } from '../../workflows/cases/case-contract';
-import { compulsoryCaseRefFrom, openCompulsoryCase } from '../compulsory-rehab-adult/opened-by-another-case';
+import { compulsoryCaseRefFrom, minorsCaseRefFrom, openCompulsoryCase } from '../compulsory-rehab-adult/opened-by-another-case';
 import { postRehab, type StartPostRehabInput } from '../post-rehab/definition';
 import { POST_REHAB_SHORT_MONTHS } from '../post-rehab/rules';
 import type { VoluntaryRehabAction as Action } from './actions';
@@ -9,7 +9,7 @@ import { Event, Phase, voluntaryRehab, type StartVoluntaryRehabInput } from './d
 
 /**
  * Procedure C (domain/procedures.md §4): the treatment period chosen at the decision or admission,
- * a violation that hands an adult to the compulsory procedure (ground 1, or 2 for using during
+ * a violation that hands the person to a compulsory procedure (an adult's, or a minor's from 12: ground 1, or 2 for using during
  * treatment), and completion that starts one year of post-rehabilitation management.
  */
 class VoluntaryRehabCase {
@@ -91,18 +91,20 @@ class VoluntaryRehabCase {
     }
   }
 
-  /** A violation (Form 27): an adult goes to compulsory rehabilitation; a minor to the minors' procedure (E, not built yet). */
+  /** A violation (Form 27): an adult goes to compulsory rehabilitation (D), a minor from 12 to the minors' procedure (E). */
   private async violation(kind: 'NOT_UNDERGOING' | 'QUIT' | 'USING_DURING_TREATMENT', recordRef: string, on: string, actor: Actor) {
     const engine = this.engine;
     const birthDate = this.input.birthDate;
-    const adult = birthDate !== undefined && ageOn(birthDate, on) >= 18;
+    const age = birthDate === undefined ? undefined : ageOn(birthDate, on);
     const legalGround = kind === 'USING_DURING_TREATMENT' ? 2 : 1;
-    await engine.close(Event.VOLUNTARY_VIOLATION, on, actor, adult ? 'VIOLATION' : 'VIOLATION_MINOR', { fields: { violation: kind } }, {
+    const compulsoryRef =
+      age === undefined || age < 12 ? undefined : age >= 18 ? compulsoryCaseRefFrom(engine.caseRef) : minorsCaseRefFrom(engine.caseRef);
+    await engine.close(Event.VOLUNTARY_VIOLATION, on, actor, compulsoryRef ? 'VIOLATION' : 'VIOLATION_NO_MEASURE', { fields: { violation: kind } }, {
       violation: kind,
       recordRef,
-      ...(adult ? { compulsoryCaseRef: compulsoryCaseRefFrom(engine.caseRef), legalGround } : {}),
+      ...(compulsoryRef ? { compulsoryCaseRef: compulsoryRef, legalGround } : {}),
     });
-    if (adult && birthDate)
+    if (birthDate !== undefined && compulsoryRef)
       await openCompulsoryCase(engine, { personId: this.personId, residenceJurisdictionId: this.input.residenceJurisdictionId, birthDate }, legalGround, on);
   }
 }

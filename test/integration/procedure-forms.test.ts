@@ -188,6 +188,26 @@ it('takes every action of every procedure with a body built from its schema', as
   await take(reduced, 'ADMIT', {}, '2025-03-20');
   await take(reduced, 'REDUCE_TERM');
 
+  // E, a minor's case: every court step, then a term begun in 2025 that has ended.
+  const minorBirth = `${Number(today.slice(0, 4)) - 15}-01-01`;
+  const minor = await open('COMPULSORY_REHAB_MINOR', { birthDate: minorBirth });
+  for (const type of ['FILE_DOSSIER', 'NOTIFY_GUARDIAN_OF_DOSSIER', 'RECORD_GUARDIAN_NOTICE', 'ASSIGN_DEFENDER', 'TRANSFER_TO_COURT', 'ACCEPT_DOSSIER', 'REQUEST_DOCUMENTS', 'SUPPLY_DOCUMENTS', 'EXTEND_DECISION_PERIOD'])
+    await take(minor, type);
+  await take(minor, 'RECORD_DECISION', { outcome: 'TEMPORARILY_SUSPEND' });
+  await take(minor, 'RESUME_PROCEEDINGS');
+  await take(minor, 'RECORD_DECISION', { outcome: 'SEND', months: 6 });
+  await take(minor, 'FILE_COMPLAINT');
+  await take(minor, 'DECIDE_APPEAL');
+  await take(minor, 'ADMIT');
+  const served = await open('COMPULSORY_REHAB_MINOR', { birthDate: '2010-01-01', groundsFoundOn: '2025-08-04' });
+  for (const [type, on] of [['FILE_DOSSIER', '2025-08-05'], ['NOTIFY_GUARDIAN_OF_DOSSIER', '2025-08-06'], ['TRANSFER_TO_COURT', '2025-08-07'], ['ACCEPT_DOSSIER', '2025-08-08']] as const)
+    await take(served, type, {}, on);
+  await take(served, 'RECORD_DECISION', { outcome: 'SEND', months: 6 }, '2025-08-20');
+  await until(async () => ((await api.db.step.count({ where: { caseRef: served, ruleKey: 'CRM.ADMISSION' } })) > 0 ? true : undefined), 'the decision to take effect');
+  await take(served, 'ADMIT', {}, '2025-09-08');
+  await until(async () => ((await api.db.step.count({ where: { caseRef: served, ruleKey: 'CRM.COMPLETION' } })) > 0 ? true : undefined), 'the term to end');
+  await take(served, 'COMPLETE_TREATMENT');
+
   // F's certificate: a year of post-rehabilitation that ended (treatment completed on 10/11/2025).
   const earlier = await open('VOLUNTARY_REHAB', { setting: 'COMMUNITY', registeredOn: '2025-07-07' });
   await take(earlier, 'DECIDE_VOLUNTARY_TREATMENT', {}, '2025-07-08');

@@ -6,6 +6,7 @@ export interface CaseResult {
   phase: string;
   allowedActions: string[];
   termEndOn?: string;
+  complaintWindowEndsOn?: string;
   openSteps: { ruleKey: string; ownerAgencyId: string; status: string; dueDate: string }[];
 }
 
