@@ -15,6 +15,8 @@ export interface CaseOpening<B extends z.ZodObject = z.ZodObject> {
   legalDateOf(body: z.output<B>): { field: string; date: string };
   /** The person's birth date, to check the procedure's ages on the legal date. */
   birthDateOf?(body: z.output<B>): string | undefined;
+  /** Who the procedure applies to beyond age, as the body shows it (problems found, by field; empty when it applies). */
+  check?(body: z.output<B>): { field: string; message: string; messageEn: string }[];
   /** The workflow's input. */
   toInput(body: z.output<B>, context: { caseRef: string; actor: Actor }): unknown;
 }
@@ -32,6 +34,8 @@ export type FigureCount =
       cases: string;
       startedBy: string;
       openAt: 'END' | 'ANY_TIME';
+      /** A date field that ends the count before the case closes (a measure served, then followed up). */
+      endedBy?: string;
       where?: { field: string; equals: string; orMissing?: boolean };
     }
   /** A percentage of two other figures (rounded), e.g. relapses over people under post-rehabilitation. */

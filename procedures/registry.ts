@@ -2,6 +2,7 @@ import { addictionDeterminationModule } from './addiction-determination';
 import { compulsoryRehabAdultModule } from './compulsory-rehab-adult';
 import { compulsoryRehabMinorModule } from './compulsory-rehab-minor';
 import { drugUserManagementModule } from './drug-user-management';
+import { educationAtCommuneModule } from './education-at-commune';
 import { postRehabModule } from './post-rehab';
 import { voluntaryRehabModule } from './voluntary-rehab';
 import type { ProcedureModule } from './procedure-module';
@@ -16,6 +17,7 @@ export const PROCEDURES: readonly ProcedureModule[] = [
   voluntaryRehabModule,
   compulsoryRehabAdultModule,
   compulsoryRehabMinorModule,
+  educationAtCommuneModule,
   postRehabModule,
 ];
 

@@ -5,3 +5,4 @@ export { drugUserManagementWorkflow } from './drug-user-management/drug-user-man
 export { addictionDeterminationWorkflow } from './addiction-determination/addiction-determination.workflow';
 export { voluntaryRehabWorkflow } from './voluntary-rehab/voluntary-rehab.workflow';
 export { compulsoryRehabMinorWorkflow } from './compulsory-rehab-minor/compulsory-rehab-minor.workflow';
+export { educationAtCommuneWorkflow } from './education-at-commune/education-at-commune.workflow';

@@ -223,6 +223,19 @@ export function registerCaseRoutes(
           { field: `body.${legalDate.field}`, message: 'Ngày không được ở tương lai', messageEn: 'The date cannot be in the future' },
         ]);
       assertAgeApplies(module, opening.birthDateOf?.(body), legalDate.date);
+      assertRulesInForce(module, legalDate.date);
+      const notApplicable = opening.check?.(body) ?? [];
+      if (notApplicable.length > 0)
+        throw new Problem(
+          422,
+          'CASE.PROCEDURE_NOT_APPLICABLE',
+          { vi: 'Thủ tục không áp dụng cho trường hợp này', en: 'The procedure does not apply to this person' },
+          {
+            vi: notApplicable.map((problem) => problem.message).join('; '),
+            en: notApplicable.map((problem) => problem.messageEn).join('; '),
+          },
+          { errors: notApplicable },
+        );
       assertMayEnter(module, principal, (body.pastActs ?? []) as { action: CaseActionBase }[]);
       await assertUnitInForce(db, opening.jurisdictionOf(body), legalDate.date);
       const requestHash = requestHashOf(body);
@@ -563,3 +576,23 @@ function assertMayEnter(module: ProcedureModule, principal: Principal, pastActs:
       );
   }
 }
+
+/** A case dated before the rule book's first version of its procedure cannot run its steps: 422, not a workflow that fails. */
+function assertRulesInForce(module: ProcedureModule, legalDate: string): void {
+  const inForce = module.rules.some((rule) =>
+    rule.versions.some((version) => version.effectiveFrom <= legalDate && (!version.effectiveTo || legalDate <= version.effectiveTo)),
+  );
+  if (inForce) return;
+  const first = module.rules.flatMap((rule) => rule.versions.map((version) => version.effectiveFrom)).sort()[0] ?? '?';
+  throw new Problem(
+    422,
+    'CASE.RULES_NOT_IN_FORCE',
+    { vi: 'Chưa có quy định áp dụng cho ngày này', en: 'No rules in force on that date' },
+    {
+      vi: `Bộ quy tắc của thủ tục ${module.definition.code} bắt đầu từ ngày ${first}; hồ sơ ngày ${legalDate} chưa nhập được.`,
+      en: `The rule book of procedure ${module.definition.code} starts on ${first}; a case of ${legalDate} cannot be entered yet.`,
+    },
+    { field: 'body', firstRulesOn: first },
+  );
+}
+

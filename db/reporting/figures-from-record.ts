@@ -74,13 +74,16 @@ function countOf(count: FigureCount, from: Date, to: Date): Prisma.Sql | undefin
       count.openAt === 'END'
         ? Prisma.sql`${started} <= ${to} AND (c.closed_on IS NULL OR c.closed_on > ${to})`
         : Prisma.sql`${started} <= ${to} AND (c.closed_on IS NULL OR c.closed_on >= ${from})`;
+    const ended = count.endedBy
+      ? Prisma.sql` AND (c.fields->>${count.endedBy} IS NULL OR (c.fields->>${count.endedBy})::date > ${count.openAt === 'END' ? to : from})`
+      : Prisma.empty;
     const where = count.where;
     const field = !where
       ? Prisma.empty
       : where.orMissing
         ? Prisma.sql` AND coalesce(c.fields->>${where.field}, ${where.equals}) = ${where.equals}`
         : Prisma.sql` AND c.fields->>${where.field} = ${where.equals}`;
-    return Prisma.sql`(SELECT count(*) FROM cases c WHERE c.procedure = ${count.cases} AND c.jurisdiction_id IN (SELECT id FROM units) AND ${open}${field})`;
+    return Prisma.sql`(SELECT count(*) FROM cases c WHERE c.procedure = ${count.cases} AND c.jurisdiction_id IN (SELECT id FROM units) AND ${open}${ended}${field})`;
   }
   return undefined;
 }

@@ -208,6 +208,16 @@ it('takes every action of every procedure with a body built from its schema', as
   await until(async () => ((await api.db.step.count({ where: { caseRef: served, ruleKey: 'CRM.COMPLETION' } })) > 0 ? true : undefined), 'the term to end');
   await take(served, 'COMPLETE_TREATMENT');
 
+  // G: an education measure through every step, and one served in 2025 that needs its certificate.
+  const educated = await open('EDUCATION_AT_COMMUNE', { basis: 'OTHER_PUBLIC_ORDER' });
+  for (const type of ['FILE_DOSSIER', 'NOTIFY_PERSON', 'COMPLETE_LEGAL_CHECK', 'HOLD_ADVISORY_MEETING', 'DECIDE_MEASURE', 'RECORD_REVIEW', 'FILE_COMPLAINT', 'RECORD_DRUG_USE'])
+    await take(educated, type);
+  const servedMeasure = await open('EDUCATION_AT_COMMUNE', { basis: 'OTHER_PUBLIC_ORDER', violationOn: '2025-10-06' });
+  for (const [type, on] of [['FILE_DOSSIER', '2025-10-07'], ['NOTIFY_PERSON', '2025-10-07'], ['COMPLETE_LEGAL_CHECK', '2025-10-08'], ['HOLD_ADVISORY_MEETING', '2025-10-10'], ['DECIDE_MEASURE', '2025-10-15']] as const)
+    await take(servedMeasure, type, {}, on);
+  await until(async () => ((await api.db.step.count({ where: { caseRef: servedMeasure, ruleKey: 'EDU.CERTIFICATE' } })) > 0 ? true : undefined), 'the measure to end');
+  await take(servedMeasure, 'ISSUE_CERTIFICATE');
+
   // F's certificate: a year of post-rehabilitation that ended (treatment completed on 10/11/2025).
   const earlier = await open('VOLUNTARY_REHAB', { setting: 'COMMUNITY', registeredOn: '2025-07-07' });
   await take(earlier, 'DECIDE_VOLUNTARY_TREATMENT', {}, '2025-07-08');
