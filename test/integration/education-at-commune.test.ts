@@ -101,3 +101,22 @@ it('goes from the dossier to the certificate, and drug use in the year after ope
   expect(determination).toMatchObject({ procedure: 'ADDICTION_DETERMINATION', parentCaseId: caseRef });
   expect(determination.fields).toMatchObject({ basis: 'EDUCATION_MEASURE_USING' });
 });
+
+it('sends a person found using drugs during the measure for determination', async () => {
+  const today = vietnamDate();
+  const year = Number(today.slice(0, 4));
+  const opened = await open(`${year - 15}-01-01`, today, [`${year}-08-03`, `${year}-09-07`]);
+  expect(opened.status).toBe(201);
+  const caseRef = opened.body.caseRef as string;
+  await driver.expectOk(caseRef, 'police.apl', { type: 'FILE_DOSSIER', on: today });
+  await driver.expectOk(caseRef, 'police.apl', { type: 'NOTIFY_PERSON', on: today });
+  await driver.expectOk(caseRef, 'official.apl', { type: 'COMPLETE_LEGAL_CHECK', on: today });
+  await driver.expectOk(caseRef, 'chairman.apl', { type: 'HOLD_ADVISORY_MEETING', on: today });
+  const deciding = await driver.expectOk(caseRef, 'chairman.apl', { type: 'DECIDE_MEASURE', on: today, outcome: 'APPLY', months: 6, decisionRef: '14/QĐ-UBND' });
+  expect(deciding.openSteps.map((s) => s.ruleKey)).toEqual(['EDU.REVIEW']);
+  await driver.expectOk(caseRef, 'official.apl', { type: 'RECORD_REVIEW', on: today, progress: 'POOR' });
+  const found = await driver.expectOk(caseRef, 'police.apl', { type: 'RECORD_DRUG_USE', on: today });
+  // The measure goes on while the determination runs.
+  expect(found.phase).toBe('IN_EXECUTION');
+  expect(await records.caseRow(`XD-${caseRef}-1`)).toMatchObject({ procedure: 'ADDICTION_DETERMINATION', parentCaseId: caseRef, phase: 'EXAMINATION' });
+});
