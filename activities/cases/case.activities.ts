@@ -66,16 +66,9 @@ export interface CaseEventInput {
 }
 
 /** The case row's columns and the JSON to merge into its fields. */
-function splitPatch(patch: CasePatch): { columns: Record<string, unknown>; fields: CaseFields } {
+function splitPatch(patch: CasePatch) {
   const { phase, status, jurisdictionId, closedOn, closedReason, fields, ...legacy } = patch;
-  const columns: Record<string, unknown> = {
-    ...(phase !== undefined ? { phase } : {}),
-    ...(status !== undefined ? { status } : {}),
-    ...(jurisdictionId !== undefined ? { jurisdictionId } : {}),
-    ...(closedOn !== undefined ? { closedOn: isoToDateColumn(closedOn) } : {}),
-    ...(closedReason !== undefined ? { closedReason } : {}),
-  };
-  return { columns, fields: { ...(legacy as CaseFields), ...fields } };
+  return { columns: { phase, status, jurisdictionId, closedOn, closedReason }, fields: { ...(legacy as CaseFields), ...fields } };
 }
 
 /** A stable id for a person recorded without an identity number, so a retried registration records them once. */
@@ -189,8 +182,17 @@ export function createCaseActivities(db: Db, calendars: CalendarSource, book: Ru
               details: asJson(input.details ?? {}),
             },
           }),
-          db.case.update({ where: { id: input.caseRef }, data: { ...columns, updatedAt: new Date() } }),
-          db.$executeRaw`UPDATE cases SET fields = fields || ${JSON.stringify(fields)}::jsonb WHERE id = ${input.caseRef}`,
+          // One statement: the common columns given, and the procedure's fields merged into the JSON.
+          db.$executeRaw`
+            UPDATE cases SET
+              phase = COALESCE(${columns.phase ?? null}, phase),
+              status = COALESCE(${columns.status ?? null}::"CaseStatus", status),
+              jurisdiction_id = COALESCE(${columns.jurisdictionId ?? null}, jurisdiction_id),
+              closed_on = COALESCE(${columns.closedOn ?? null}::date, closed_on),
+              closed_reason = COALESCE(${columns.closedReason ?? null}, closed_reason),
+              fields = fields || ${JSON.stringify(fields)}::jsonb,
+              updated_at = now()
+            WHERE id = ${input.caseRef}`,
         ]);
       } catch (error) {
         // Already recorded by an earlier attempt: the whole transaction committed then.
