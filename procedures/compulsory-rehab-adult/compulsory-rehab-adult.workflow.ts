@@ -2,7 +2,8 @@ import { CaseEventKind } from '../../domain/cases/case-event-kinds';
 import { planTerm } from '../../domain/cases/treatment-term';
 import { addDays, daysBetween, endOfLegalDay } from '../../domain/deadlines/deadline-computation';
 import type { CasePatch } from '../../activities/cases/case.activities';
-import { CaseEngine, caseRecord, rejectAction, type Wake } from '../../workflows/cases/case-engine';
+import { CaseEngine, rejectAction, type Wake } from '../../workflows/cases/case-engine';
+import { CourtMeasure } from '../shared/court-measure';
 import type { Actor, CaseSnapshot } from '../../workflows/cases/case-contract';
 import { postRehab, type StartPostRehabInput } from '../post-rehab/definition';
 import { POST_REHAB_ADULT_MONTHS } from '../post-rehab/rules';
@@ -21,17 +22,32 @@ class CompulsoryRehabCase {
   readonly engine: CaseEngine<Action>;
   private heldFrom: string | undefined;
   private decidedMonths = 0;
-  private complaintWindow: { lastDay: string; closesAt: string; effectiveOn: string } | undefined;
   private postponedUntil: string | undefined;
   private admittedOn = '';
   private reductionMonths = 0;
   private daysAway = 0;
   private abscondedOn: string | undefined;
-  private termEndOn: string | undefined;
   private personId = '';
+
+  private readonly measure: CourtMeasure<Action>;
 
   constructor(private readonly input: StartCompulsoryRehabInput) {
     this.engine = new CaseEngine<Action>(compulsoryRehabAdult, input.caseRef, input.jurisdictionId, input.groundsFoundOn);
+    this.measure = new CourtMeasure(this.engine, {
+      admissionRule: 'CRA.D11',
+      completionRule: 'CRA.D13',
+      events: {
+        windowOpened: CaseEventKind.COMPLAINT_WINDOW_OPENED,
+        effective: CaseEventKind.DECISION_EFFECTIVE,
+        termEnded: CaseEventKind.TERM_ENDED,
+      },
+      phases: {
+        window: Phase.COMPLAINT_WINDOW,
+        awaitingAdmission: Phase.AWAITING_ADMISSION,
+        inTreatment: Phase.IN_TREATMENT,
+        completing: Phase.COMPLETING,
+      },
+    });
   }
 
   serve(): Promise<CaseSnapshot> {
@@ -40,10 +56,7 @@ class CompulsoryRehabCase {
         validate: (action) => this.validate(action),
         perform: (action, actor) => this.perform(action, actor),
         nextWake: () => this.nextWake(),
-        snapshot: () => ({
-          ...(this.termEndOn ? { termEndOn: this.termEndOn } : {}),
-          ...(this.complaintWindow ? { complaintWindowEndsOn: this.complaintWindow.lastDay } : {}),
-        }),
+        snapshot: () => this.measure.snapshot(),
       },
       async () => {
         const registered = await this.engine.register(
@@ -140,7 +153,7 @@ class CompulsoryRehabCase {
           return;
         }
         if (action.outcome === 'AMEND') this.decidedMonths = action.months as number;
-        await this.takeEffect(action.on);
+        await this.measure.takeEffect(action.on);
         return;
       }
       case 'POSTPONE_EXECUTION':
@@ -161,7 +174,7 @@ class CompulsoryRehabCase {
         await engine.complete('CRA.D11', action.on, by);
         this.admittedOn = action.on;
         const term = this.term();
-        this.termEndOn = term.lastDay;
+        this.measure.termEndOn = term.lastDay;
         await engine.moveTo(
           Phase.IN_TREATMENT,
           CaseEventKind.ADMITTED,
@@ -198,12 +211,12 @@ class CompulsoryRehabCase {
         });
         return;
       case 'EARLY_RELEASE':
-        this.termEndOn = action.on;
+        this.measure.termEndOn = action.on;
         await engine.note(CaseEventKind.EARLY_RELEASE, action.on, actor, undefined, {
           details: { decisionRef: action.decisionRef },
           patch: { fields: { termEndOn: action.on } },
         });
-        await this.startCompletion(action.on);
+        await this.measure.startCompletion(action.on);
         return;
       case 'COMPLETE_TREATMENT':
         await engine.complete('CRA.D13', action.on, by);
@@ -232,16 +245,7 @@ class CompulsoryRehabCase {
     switch (action.outcome) {
       case 'APPLY': {
         this.decidedMonths = action.months as number;
-        const window = await caseRecord().complaintWindow({
-          jurisdictionId: this.input.jurisdictionId,
-          decisionDate: action.on,
-          openedAt: new Date().toISOString(),
-        });
-        this.complaintWindow = window;
-        await engine.moveTo(Phase.COMPLAINT_WINDOW, CaseEventKind.COMPLAINT_WINDOW_OPENED, action.on, actor, 'D9', {
-          lastDay: window.lastDay,
-          explanation: window.explanation,
-        });
+        await this.measure.openWindow(action.on, action.on, actor, 'D9');
         return;
       }
       case 'TEMPORARILY_SUSPEND':
@@ -257,47 +261,18 @@ class CompulsoryRehabCase {
 
   /** The next moment the case itself must act without anyone asking. */
   private nextWake(): Wake | undefined {
-    switch (this.engine.phase) {
-      case Phase.COMPLAINT_WINDOW: {
-        const window = this.complaintWindow;
-        if (!window) return undefined;
-        return {
-          at: window.closesAt,
-          on: window.effectiveOn,
-          run: () => this.takeEffect(window.effectiveOn),
-          undo: () => ({ fields: { decisionEffectiveOn: null } }),
-        };
-      }
-      case Phase.POSTPONED: {
-        const until = this.postponedUntil;
-        if (!until) return undefined;
-        return {
-          at: endOfLegalDay(addDays(until, -1)),
-          on: until,
-          run: () => this.endPostponement(until),
-          undo: () => {
-            this.postponedUntil = until;
-            return {};
-          },
-        };
-      }
-      case Phase.IN_TREATMENT: {
-        const lastDay = this.termEndOn;
-        if (!lastDay) return undefined;
-        // The day after the last day: an act dated on the last day itself still belongs to the term.
-        return { at: endOfLegalDay(lastDay), on: addDays(lastDay, 1), run: () => this.startCompletion(lastDay) };
-      }
-      default:
-        return undefined;
-    }
-  }
-
-  private async takeEffect(effectiveOn: string): Promise<void> {
-    this.engine.advanceTo(effectiveOn);
-    await this.engine.moveTo(Phase.AWAITING_ADMISSION, CaseEventKind.DECISION_EFFECTIVE, effectiveOn, undefined, undefined, {}, {
-      fields: { decisionEffectiveOn: effectiveOn },
-    });
-    await this.engine.openStep('CRA.D11', effectiveOn);
+    if (this.engine.phase !== Phase.POSTPONED) return this.measure.wake();
+    const until = this.postponedUntil;
+    if (!until) return undefined;
+    return {
+      at: endOfLegalDay(addDays(until, -1)),
+      on: until,
+      run: () => this.endPostponement(until),
+      undo: () => {
+        this.postponedUntil = until;
+        return {};
+      },
+    };
   }
 
   private async endPostponement(on: string, actor?: Actor): Promise<void> {
@@ -305,12 +280,6 @@ class CompulsoryRehabCase {
     this.engine.advanceTo(on);
     await this.engine.moveTo(Phase.AWAITING_ADMISSION, CaseEventKind.POSTPONEMENT_ENDED, on, actor);
     await this.engine.openStep('CRA.D11', on);
-  }
-
-  private async startCompletion(lastDay: string): Promise<void> {
-    this.engine.advanceTo(lastDay);
-    await this.engine.moveTo(Phase.COMPLETING, CaseEventKind.TERM_ENDED, lastDay);
-    await this.engine.openStep('CRA.D13', lastDay);
   }
 
   /** Completion: the case closes and post-rehabilitation starts at the commune of residence. */
@@ -345,10 +314,9 @@ class CompulsoryRehabCase {
 
   /** A change of the term (a return after absconding, a reduction): the end day moves. */
   private async retime(phase: string, kind: string, on: string, actor: Actor, details: object): Promise<void> {
-    this.termEndOn = this.term().lastDay;
-    await this.engine.moveTo(phase, kind, on, actor, undefined, { ...details, termEndOn: this.termEndOn }, {
-      fields: { termEndOn: this.termEndOn },
-    });
+    const termEndOn = this.term().lastDay;
+    this.measure.termEndOn = termEndOn;
+    await this.engine.moveTo(phase, kind, on, actor, undefined, { ...details, termEndOn }, { fields: { termEndOn } });
   }
 }
 

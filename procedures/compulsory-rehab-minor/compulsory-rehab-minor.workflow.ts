@@ -1,6 +1,6 @@
 import { planTerm } from '../../domain/cases/treatment-term';
-import { addDays, endOfLegalDay } from '../../domain/deadlines/deadline-computation';
-import { CaseEngine, caseRecord, rejectAction, type Wake } from '../../workflows/cases/case-engine';
+import { CaseEngine, rejectAction } from '../../workflows/cases/case-engine';
+import { CourtMeasure } from '../shared/court-measure';
 import type { Actor, CaseSnapshot } from '../../workflows/cases/case-contract';
 import { postRehab, type StartPostRehabInput } from '../post-rehab/definition';
 import { POST_REHAB_SHORT_MONTHS } from '../post-rehab/rules';
@@ -20,12 +20,24 @@ class CompulsoryRehabMinorCase {
   readonly engine: CaseEngine<Action>;
   private extended = false;
   private decidedMonths = 0;
-  private window: { lastDay: string; closesAt: string; effectiveOn: string } | undefined;
-  private termEndOn: string | undefined;
   private personId = '';
+
+  private readonly measure: CourtMeasure<Action>;
 
   constructor(private readonly input: StartCompulsoryRehabMinorInput) {
     this.engine = new CaseEngine<Action>(compulsoryRehabMinor, input.caseRef, input.jurisdictionId, input.groundsFoundOn);
+    this.measure = new CourtMeasure(this.engine, {
+      windowRule: 'CRM.COMPLAINT_WINDOW',
+      admissionRule: 'CRM.ADMISSION',
+      completionRule: 'CRM.COMPLETION',
+      events: { windowOpened: Event.MINOR_COMPLAINT_WINDOW_OPENED, effective: Event.MINOR_DECISION_EFFECTIVE, termEnded: Event.MINOR_TERM_ENDED },
+      phases: {
+        window: Phase.COMPLAINT_WINDOW,
+        awaitingAdmission: Phase.AWAITING_ADMISSION,
+        inTreatment: Phase.IN_TREATMENT,
+        completing: Phase.COMPLETING,
+      },
+    });
   }
 
   serve(): Promise<CaseSnapshot> {
@@ -33,11 +45,8 @@ class CompulsoryRehabMinorCase {
       {
         validate: (action) => this.validate(action),
         perform: (action, actor) => this.perform(action, actor),
-        nextWake: () => this.nextWake(),
-        snapshot: () => ({
-          ...(this.termEndOn ? { termEndOn: this.termEndOn } : {}),
-          ...(this.window ? { complaintWindowEndsOn: this.window.lastDay } : {}),
-        }),
+        nextWake: () => this.measure.wake(),
+        snapshot: () => this.measure.snapshot(),
       },
       async () => {
         const { personId } = await this.engine.register(
@@ -103,12 +112,12 @@ class CompulsoryRehabMinorCase {
           return;
         }
         if (action.outcome === 'AMEND') this.decidedMonths = action.months as number;
-        await this.takeEffect(action.on);
+        await this.measure.takeEffect(action.on);
         return;
       case 'ADMIT': {
         await engine.complete('CRM.ADMISSION', action.on, by);
         const term = planTerm({ admittedOn: action.on, decidedMonths: this.decidedMonths, reductionMonths: 0, daysAway: 0 });
-        this.termEndOn = term.lastDay;
+        this.measure.termEndOn = term.lastDay;
         await engine.moveTo(Phase.IN_TREATMENT, Event.MINOR_ADMITTED, action.on, actor, 'ADMISSION', { termEndOn: term.lastDay }, {
           fields: { admittedOn: action.on, termEndOn: term.lastDay },
         });
@@ -158,18 +167,7 @@ class CompulsoryRehabMinorCase {
     switch (action.outcome) {
       case 'SEND': {
         this.decidedMonths = action.months as number;
-        const window = await caseRecord().complaintWindow({
-          jurisdictionId: this.input.jurisdictionId,
-          decisionDate: windowFrom,
-          openedAt: new Date().toISOString(),
-          ruleKey: 'CRM.COMPLAINT_WINDOW',
-        });
-        this.window = window;
-        await engine.moveTo(Phase.COMPLAINT_WINDOW, Event.MINOR_COMPLAINT_WINDOW_OPENED, action.on, actor, undefined, {
-          from: windowFrom,
-          lastDay: window.lastDay,
-          explanation: window.explanation,
-        });
+        await this.measure.openWindow(action.on, windowFrom, actor, undefined, { from: windowFrom });
         return;
       }
       case 'TEMPORARILY_SUSPEND':
@@ -178,42 +176,6 @@ class CompulsoryRehabMinorCase {
       default:
         await engine.close(Event.MINOR_CASE_CLOSED, action.on, actor, `DECISION_${action.outcome}`);
     }
-  }
-
-  private nextWake(): Wake | undefined {
-    switch (this.engine.phase) {
-      case Phase.COMPLAINT_WINDOW: {
-        const window = this.window;
-        if (!window) return undefined;
-        return {
-          at: window.closesAt,
-          on: window.effectiveOn,
-          run: () => this.takeEffect(window.effectiveOn),
-          undo: () => ({ fields: { decisionEffectiveOn: null } }),
-        };
-      }
-      case Phase.IN_TREATMENT: {
-        const lastDay = this.termEndOn;
-        if (!lastDay) return undefined;
-        return { at: endOfLegalDay(lastDay), on: addDays(lastDay, 1), run: () => this.startCompletion(lastDay) };
-      }
-      default:
-        return undefined;
-    }
-  }
-
-  private async takeEffect(effectiveOn: string): Promise<void> {
-    this.engine.advanceTo(effectiveOn);
-    await this.engine.moveTo(Phase.AWAITING_ADMISSION, Event.MINOR_DECISION_EFFECTIVE, effectiveOn, undefined, undefined, {}, {
-      fields: { decisionEffectiveOn: effectiveOn },
-    });
-    await this.engine.openStep('CRM.ADMISSION', effectiveOn);
-  }
-
-  private async startCompletion(lastDay: string): Promise<void> {
-    this.engine.advanceTo(lastDay);
-    await this.engine.moveTo(Phase.COMPLETING, Event.MINOR_TERM_ENDED, lastDay);
-    await this.engine.openStep('CRM.COMPLETION', lastDay);
   }
 }
 
