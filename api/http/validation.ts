@@ -10,6 +10,15 @@ const english = z.locales.en().localeError;
  * every kind of issue, not only the ones we thought of).
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, location: string): z.output<S> {
+  const nul = pathOfNulByte(input, [location]);
+  if (nul)
+    throw problems.invalidRequest([
+      {
+        field: nul.join('.'),
+        message: 'Giá trị chứa ký tự không hợp lệ (NUL)',
+        messageEn: 'The value contains an invalid character (NUL)',
+      },
+    ]);
   const vi = schema.safeParse(input, { error: vietnamese });
   if (vi.success) return vi.data;
   const en = schema.safeParse(input, { error: english });
@@ -20,4 +29,16 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, locat
     messageEn: enIssues[index]?.message ?? issue.message,
   }));
   throw problems.invalidRequest(errors);
+}
+
+/** PostgreSQL refuses text with a NUL byte: found here, it is the client's error (400), not the database's (500). */
+function pathOfNulByte(value: unknown, path: string[], depth = 0): string[] | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (depth > 20 || value === null || typeof value !== 'object') return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key.includes('\u0000')) return [...path, key.split('\u0000').join('\\0')];
+    const found = pathOfNulByte(inner, [...path, key], depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -186,3 +186,18 @@ describe('public endpoints', () => {
     expect(response.text).not.toContain('SX-APL');
   });
 });
+
+describe('input the database cannot store', () => {
+  it('answers 400, never 500, for a NUL byte in a query or a body (found by fuzzing)', async () => {
+    const token = await api.tokenFor('coordinator.pc04');
+    const rule = await request(api.app).get('/rules/CRA.D2/effective').query({ provinceId: 'SX\u0000' }).set('Authorization', `Bearer ${token}`);
+    expect(rule.status).toBe(400);
+    expect(rule.body.errors[0].field).toBe('query.provinceId');
+    const targets = await request(api.app)
+      .put('/reporting/targets')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ year: 2026, jurisdictionId: 'SX', targets: [{ metric: 'admissions', target: 1, source: 'KH\u0000' }] });
+    expect(targets.status).toBe(400);
+    expect(targets.body.errors[0].field).toBe('body.targets.0.source');
+  });
+});

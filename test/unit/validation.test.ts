@@ -23,4 +23,18 @@ describe('parseInput', () => {
     expect(body.errors?.[0]?.message).toMatch(/Quá nhỏ/);
     expect(body.errors?.[0]?.messageEn).toMatch(/Too small/);
   });
+
+  it('refuses a NUL byte anywhere in the input with a 400 naming the field, before the database sees it', () => {
+    const loose = z.object({ targets: z.array(z.object({ source: z.string() })) });
+    let caught: unknown;
+    try {
+      parseInput(loose, { targets: [{ source: 'Kế hoạch\u0000' }] }, 'body');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(Problem);
+    expect((caught as Problem).status).toBe(400);
+    expect((caught as Problem).toBody()).toMatchObject({ errors: [{ field: 'body.targets.0.source' }] });
+    expect(() => parseInput(z.object({ provinceId: z.string() }), { provinceId: 'SX\u0000' }, 'query')).toThrow(Problem);
+  });
 });
