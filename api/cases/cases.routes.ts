@@ -179,7 +179,9 @@ export function registerCaseRoutes(
     // A timer may be half-way through opening the step (the phase is on record, the step not yet).
     const step = (await findStep()) ?? ((await settled(caseRow.workflowId)) ? await findStep() : null);
     if (!step) throw notOpen(caseRow.id, caseRow.phase, action.type, await openStepsOf(caseRow.id));
-    const roles = [step.ownerRole, ...(row.by.alsoRoles ?? [])];
+    // The owner's role then, or the role the rule book names today: an agency that took the work
+    // over (the police after the labour divisions, in 2025) acts through its own officials.
+    const roles = [step.ownerRole, ...todaysOwnerRole(ruleKey), ...(row.by.alsoRoles ?? [])];
     if (!principal.roles.some((role) => roles.includes(role))) throw problems.forbiddenRole(roles);
     if (!(await actsFor(db, principal, step.ownerAgencyId))) throw problems.forbiddenJurisdiction();
   }
@@ -594,5 +596,14 @@ function assertRulesInForce(module: ProcedureModule, legalDate: string): void {
     },
     { field: 'body', firstRulesOn: first },
   );
+}
+
+/** The role the rule book names for a step today, if it has a version in force. */
+function todaysOwnerRole(ruleKey: string): string[] {
+  try {
+    return [ruleBook.effectiveRule(ruleKey, vietnamDate()).responsible.role];
+  } catch {
+    return [];
+  }
 }
 

@@ -4,6 +4,7 @@ import {
   DEFAULT_REMINDERS,
   FACILITY_DIRECTOR,
   PROVINCIAL_COORDINATOR,
+  ladderToProvince,
   ladderVia,
 } from '../../rules/escalation-ladders';
 import { courtVersions } from '../../rules/court-versions';
@@ -114,7 +115,20 @@ export const compulsoryRehabAdultRules: readonly StepRule[] = [
     titleEn: 'Check the dossier’s legality and send it to the court',
     versions: [
       {
-        // Before March 2025 the district labour division did this; that regime is not modelled yet.
+        // Until 28 February 2025 the head of the district labour division checked the dossier and sent it.
+        effectiveFrom: '2022-01-01',
+        effectiveTo: '2025-02-28',
+        startEvent: EVENTS.dossierReadByPerson,
+        budget: { kind: 'WORKING_DAYS', days: 5 },
+        responsible: { agencyKind: 'DISTRICT_LABOUR_DIVISION', role: 'LABOUR_OFFICER' },
+        reminders: [...DEFAULT_REMINDERS],
+        escalations: ladderToProvince(),
+        source: { document: 'Nghị định 116/2021/NĐ-CP; Pháp lệnh 01/2022/UBTVQH15 (người chưa thành niên)' },
+        confidence: 'UNCONFIRMED',
+        noteVi: 'Trưởng phòng LĐTBXH cấp huyện chuyển hồ sơ (xác nhận cho người chưa thành niên); thời hạn là mặc định, tỉnh có thể điều chỉnh.',
+        noteEn: 'The head of the district labour division sent the dossier (confirmed for minors); the time limit is a default the province may override.',
+      },
+      {
         effectiveFrom: DISTRICT_POLICE_ABOLISHED,
         startEvent: EVENTS.dossierReadByPerson,
         budget: { kind: 'WORKING_DAYS', days: 5 },

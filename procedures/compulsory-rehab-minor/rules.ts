@@ -5,6 +5,7 @@ import {
   DEFAULT_REMINDERS,
   FACILITY_DIRECTOR,
   PROVINCIAL_COORDINATOR,
+  ladderToProvince,
   ladderVia,
 } from '../../rules/escalation-ladders';
 import type { StartEvent, StepRule } from '../../rules/rule-types';
@@ -65,7 +66,18 @@ export const compulsoryRehabMinorRules: readonly StepRule[] = [
   ]),
   rule('CRM.TRANSFER', 'Chuyển hồ sơ đến Tòa án', 'Send the dossier to the court', [
     {
-      // Before March 2025 the district labour division sent it; that regime is not modelled yet.
+      // Until 28 February 2025 the head of the district labour division sent the dossier ([S13], confirmed).
+      effectiveFrom: FROM,
+      effectiveTo: '2025-02-28',
+      startEvent: event('GUARDIAN_NOTIFIED', 'Đã thông báo cho cha mẹ, người giám hộ', 'Parent or guardian notified'),
+      budget: { kind: 'WORKING_DAYS', days: 5 },
+      responsible: { agencyKind: 'DISTRICT_LABOUR_DIVISION', role: 'LABOUR_OFFICER' },
+      reminders: [...DEFAULT_REMINDERS],
+      escalations: ladderToProvince(),
+      source: PL_01,
+      ...defaults,
+    },
+    {
       effectiveFrom: '2025-03-01',
       startEvent: event('GUARDIAN_NOTIFIED', 'Đã thông báo cho cha mẹ, người giám hộ', 'Parent or guardian notified'),
       budget: { kind: 'WORKING_DAYS', days: 5 },

@@ -4,7 +4,9 @@ import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { caseDriver, newCitizenId, until } from '../support/case-driver';
 import { bundleWorkflows, RestartableWorker, testActivityDependencies } from '../support/deadline-worker';
 import { quietTemporalRuntime } from '../support/quiet-temporal';
+import { createTestProvince } from '../support/test-province';
 import { uniqueTaskQueue } from '../support/test-env';
+import { vietnamDate } from '../../domain/time/legal-date';
 
 /**
  * Legal dates decide, not the wall clock (DESIGN.md decision 13). Paper files are entered late:
@@ -18,12 +20,14 @@ let api: ApiHarness;
 let worker: RestartableWorker;
 let dependencies: ReturnType<typeof testActivityDependencies>;
 let driver: ReturnType<typeof caseDriver>;
+let province: Awaited<ReturnType<typeof createTestProvince>>;
 const taskQueue = uniqueTaskQueue('legal-dates');
 
 beforeAll(async () => {
   quietTemporalRuntime();
   api = await startApiHarness({ taskQueue });
   driver = caseDriver(api);
+  province = await createTestProvince(api.db, 'no provincial court');
   dependencies = testActivityDependencies(api.db);
   worker = new RestartableWorker(taskQueue, await bundleWorkflows(), dependencies);
   await worker.start();
@@ -152,4 +156,24 @@ describe('a case entered at a later phase, its past acts from the paper file', (
     expect(refused.status).toBe(403);
     expect(refused.body.field).toBe('body.pastActs.1.action.type');
   });
+});
+
+it('refuses, before anything changes, an act whose next step has no owner in the registry', async () => {
+  // A province whose registry has no provincial court (created before the first request): a complaint could not open the appeal step.
+  const police = await province.addUser(province.agency.communePolice, ['COMMUNE_POLICE_HEAD']);
+  const coordinator = await province.addUser(province.agency.drugDivision, ['PROVINCIAL_COORDINATOR']);
+  const judge = await province.addUser(province.agency.regionalCourt, ['JUDGE']);
+  const today = vietnamDate();
+  const { caseRef } = await driver.openCase(police, { jurisdictionId: province.communeId, residenceJurisdictionId: province.communeId, groundsFoundOn: today });
+  await driver.expectOk(caseRef, police, { type: 'FILE_DOSSIER', on: today, addictionResultRef: 'KQ-5/2026', interimArrangement: { kind: 'FAMILY' } });
+  await driver.expectOk(caseRef, police, { type: 'NOTIFY_PERSON', on: today });
+  await driver.expectOk(caseRef, coordinator, { type: 'TRANSFER_TO_COURT', on: today });
+  await driver.expectOk(caseRef, judge, { type: 'ACCEPT_DOSSIER', on: today });
+  await driver.expectOk(caseRef, judge, { type: 'RECORD_DECISION', on: today, outcome: 'APPLY', months: 12, decisionRef: '1/2026/QĐ-TA' });
+  const complaint = await driver.act(caseRef, judge, { type: 'FILE_COMPLAINT', on: today, by: 'PERSON' });
+  expect(complaint.status).toBe(422);
+  expect(complaint.body.detailEn).toContain('PROVINCIAL_COURT');
+  const page = await driver.casePage(caseRef, coordinator);
+  expect(page.phase).toBe('COMPLAINT_WINDOW');
+  expect(page.timeline.at(-1).kind).toBe('COMPLAINT_WINDOW_OPENED');
 });

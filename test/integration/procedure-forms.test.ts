@@ -57,7 +57,7 @@ beforeAll(async () => {
     .get('/registry/jurisdictions?level=COMMUNE')
     .set('Authorization', `Bearer ${await token('coordinator.pc04')}`);
   communes = units.body.items.map((unit: { id: string }) => unit.id);
-  for (const user of await api.db.user.findMany({ where: { agency: { jurisdictionId: { startsWith: 'SX' } } }, orderBy: { username: 'asc' } }))
+  for (const user of await api.db.user.findMany({ where: { agency: { jurisdictionId: { startsWith: 'SX' }, validTo: null } }, orderBy: { username: 'asc' } }))
     users.push({ username: user.username, roles: user.roles });
 });
 afterAll(async () => {
@@ -166,17 +166,13 @@ it('takes every action of every procedure with a body built from its schema', as
   expect(tooEarly.body.unitsThen).toContain('SX-LV-AP');
   const early = await open('COMPULSORY_REHAB_ADULT', { groundsFoundOn: '2024-12-02', jurisdictionId: 'SX-LV-AP' });
   await take(early, 'FILE_DOSSIER', {}, '2024-12-03');
-  // The rule book has no transfer to court (CRA.D5) before 1 March 2025: refused before anything changes, not left half-done.
-  const refused = await request(api.app)
-    .post(`/cases/${early}/actions`)
-    .set('Authorization', `Bearer ${await token('police.apl')}`)
-    .set('Idempotency-Key', randomUUID())
-    .send({ type: 'NOTIFY_PERSON', on: '2024-12-04' });
-  expect(refused.status).toBe(422);
-  expect(refused.body.detailEn).toContain('CRA.D5');
-  const unchanged = await request(api.app).get(`/cases/${early}`).set('Authorization', `Bearer ${await token('coordinator.pc04')}`);
-  expect(unchanged.body.phase).toBe('NOTIFYING');
-  expect(unchanged.body.openSteps.map((step: { ruleKey: string }) => step.ruleKey)).toEqual(['CRA.D3']);
+  await take(early, 'NOTIFY_PERSON', {}, '2024-12-04');
+  // Before 1 March 2025 the district labour division sent the dossier to the district court.
+  const owners = async () =>
+    (await api.db.step.findMany({ where: { caseRef: early, status: 'OPEN' } })).map((step) => [step.ruleKey, step.ownerAgencyId]);
+  expect(await owners()).toEqual([['CRA.D5', 'SX-LV-LDTBXH']]);
+  await take(early, 'TRANSFER_TO_COURT', {}, '2024-12-05');
+  expect(await owners()).toEqual([['CRA.D6', 'SX-LV-TA']]);
 
   // A reduction after half of a 24-month term begun in March 2025.
   const reduced = await open('COMPULSORY_REHAB_ADULT', { groundsFoundOn: '2025-03-03', jurisdictionId: 'SX-LV-AP' });

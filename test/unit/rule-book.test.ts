@@ -12,7 +12,13 @@ describe('rule book', () => {
 
   it('has no version before the law it models came into force', () => {
     expect(() => ruleBook.effectiveRule('CRA.D2', '2021-12-31')).toThrow(RuleNotInForceError);
-    expect(() => ruleBook.effectiveRule('CRA.D5', '2025-02-28')).toThrow(RuleNotInForceError);
+    expect(() => ruleBook.effectiveRule('CRA.D5', '2021-12-31')).toThrow(RuleNotInForceError);
+  });
+
+  it('sends the dossier to court through the district labour division until 28/02/2025, the drug division after', () => {
+    expect(ruleBook.effectiveRule('CRA.D5', '2025-02-28').responsible).toEqual({ agencyKind: 'DISTRICT_LABOUR_DIVISION', role: 'LABOUR_OFFICER' });
+    expect(ruleBook.effectiveRule('CRA.D5', '2025-03-01').responsible).toEqual({ agencyKind: 'PROVINCIAL_POLICE_DRUG_DIVISION', role: 'PROVINCIAL_COORDINATOR' });
+    expect(ruleBook.effectiveRule('CRM.TRANSFER', '2025-02-28').responsible.agencyKind).toBe('DISTRICT_LABOUR_DIVISION');
   });
 
   it('keeps the legal source and confidence of every version', () => {

@@ -5,6 +5,8 @@
 
 ALTER TYPE "AgencyKind" ADD VALUE 'MEDICAL_FACILITY';
 ALTER TYPE "Role" ADD VALUE 'DOCTOR';
+-- Until 28 February 2025 the district labour division checked dossiers and sent them to the court.
+ALTER TYPE "Role" ADD VALUE 'LABOUR_OFFICER';
 
 ALTER TABLE "cases" ADD COLUMN "fields" JSONB NOT NULL DEFAULT '{}';
 
