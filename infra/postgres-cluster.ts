@@ -51,6 +51,8 @@ export class LocalPostgres {
     this.process = spawn(path.join(postgresBinDir(), 'postgres'), args, {
       stdio: ['ignore', logFd, logFd],
       ...clusterOwner(),
+      // The server's own directory: the caller's may be closed to the postgres user.
+      cwd: this.options.dataDir,
     });
     fs.closeSync(logFd);
     const exited = new Promise<never>((_, reject) =>
@@ -90,7 +92,7 @@ export class LocalPostgres {
         '--auth-host=scram-sha-256',
         '--encoding=UTF8',
         '--locale=C.UTF-8',
-      ], { stdio: 'pipe', ...owner });
+      ], { stdio: 'pipe', ...owner, cwd: this.options.dataDir });
     } finally {
       fs.rmSync(pwFile, { force: true });
     }
@@ -147,4 +149,25 @@ export function postgresBinDir(): string {
     throw new Error('PostgreSQL server binaries not found: run scripts/ensure-tools.sh or set PG_BIN_DIR');
   }
   return path.join(root, versions[0], 'bin');
+}
+
+/**
+ * Whether the server's user could reach a folder: as root the cluster runs as `postgres`, which
+ * cannot enter a clone under a mode-700 directory such as /root. Checks each ancestor's
+ * permissions for "others" (or ownership by that user).
+ */
+export function reachableByClusterOwner(folder: string): boolean {
+  const owner = clusterOwner();
+  if (owner.uid === undefined) return true;
+  let current = path.resolve(folder);
+  for (;;) {
+    if (fs.existsSync(current)) {
+      const stat = fs.statSync(current);
+      const mayEnter = stat.uid === owner.uid ? (stat.mode & 0o100) !== 0 : stat.gid === owner.gid ? (stat.mode & 0o010) !== 0 : (stat.mode & 0o001) !== 0;
+      if (!mayEnter) return false;
+    }
+    const parent = path.dirname(current);
+    if (parent === current) return true;
+    current = parent;
+  }
 }

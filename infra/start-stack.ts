@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createDb } from '../db/client';
@@ -6,7 +7,7 @@ import { applyMigrations } from '../db/migrate';
 import { seedDemoData } from '../db/seed/seed-demo';
 import { dataDir, projectRoot } from './paths';
 import { isPortOpen, waitFor } from './ports';
-import { LocalPostgres } from './postgres-cluster';
+import { LocalPostgres, reachableByClusterOwner } from './postgres-cluster';
 import { TemporalDevServer } from './temporal-dev-server';
 
 /**
@@ -39,11 +40,29 @@ async function startPostgres(): Promise<string> {
   }
   const pgPort = port('PG_PORT', 5433);
   await ensureFree('PostgreSQL', pgPort, 'PG_PORT');
-  const postgres = new LocalPostgres({ dataDir: path.join(dataDir, 'postgres'), port: pgPort, logFile: path.join(logDir, 'postgres.log') });
-  say(`starting PostgreSQL on 127.0.0.1:${pgPort} (data in .data/postgres)`);
+  const clusterDir = postgresDataDir();
+  const postgres = new LocalPostgres({ dataDir: clusterDir, port: pgPort, logFile: path.join(logDir, 'postgres.log') });
+  say(`starting PostgreSQL on 127.0.0.1:${pgPort} (data in ${path.relative(projectRoot, clusterDir).startsWith('..') ? clusterDir : path.relative(projectRoot, clusterDir)})`);
   await postgres.start();
   stoppers.unshift(() => postgres.stop());
   return postgres.url;
+}
+
+/**
+ * The cluster's folder: .data/postgres, unless the clone sits where the postgres user cannot
+ * enter (a clone under /root, mode 700): then a folder of its own under /var/lib/postgresql,
+ * named after the clone, so each clone keeps its data and nothing is written into the clone as
+ * another user.
+ */
+function postgresDataDir(): string {
+  const inClone = path.join(dataDir, 'postgres');
+  if (reachableByClusterOwner(dataDir)) return inClone;
+  const name = createHash('sha256').update(projectRoot).digest('hex').slice(0, 12);
+  const outside = path.join('/var/lib/postgresql/coordination-engine', name, 'postgres');
+  // Its parents open to the postgres user (the cluster folder itself is made 700 and theirs).
+  fs.mkdirSync(path.dirname(outside), { recursive: true, mode: 0o755 });
+  say(`the postgres user cannot enter ${projectRoot}: keeping the cluster in ${outside}`);
+  return outside;
 }
 
 async function startTemporal(): Promise<{ address: string; webUi?: string }> {
