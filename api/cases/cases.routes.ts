@@ -181,7 +181,7 @@ export function registerCaseRoutes(
     if (!step) throw notOpen(caseRow.id, caseRow.phase, action.type, await openStepsOf(caseRow.id));
     // The owner's role then, or the role the rule book names today: an agency that took the work
     // over (the police after the labour divisions, in 2025) acts through its own officials.
-    const roles = [step.ownerRole, ...todaysOwnerRole(ruleKey), ...(row.by.alsoRoles ?? [])];
+    const roles = [...new Set([step.ownerRole, ...todaysOwnerRole(ruleKey), ...(row.by.alsoRoles ?? [])])];
     if (!principal.roles.some((role) => roles.includes(role))) throw problems.forbiddenRole(roles);
     if (!(await actsFor(db, principal, step.ownerAgencyId))) throw problems.forbiddenJurisdiction();
   }
