@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { startApiHarness, type ApiHarness } from '../support/api-harness';
-import { caseDriver, newCitizenId, until } from '../support/case-driver';
-import { bundleWorkflows, RestartableWorker, testActivityDependencies } from '../support/deadline-worker';
-import { caseRecords } from '../support/case-records';
-import { quietTemporalRuntime } from '../support/quiet-temporal';
+import type { ApiHarness } from '../support/api-harness';
+import { startCaseStack, type CaseStack } from '../support/case-stack';
+import { newCitizenId, until } from '../support/case-driver';
 import { createTestProvince, type TestProvince } from '../support/test-province';
-import { uniqueTaskQueue } from '../support/test-env';
 import { vietnamDate } from '../../domain/time/legal-date';
 
 /**
@@ -21,21 +18,19 @@ jest.setTimeout(180_000);
 
 const seconds = (amount: number) => ({ unit: 'SECONDS', amount }) as const;
 
+let stack: CaseStack;
 let api: ApiHarness;
-let worker: RestartableWorker;
-let dependencies: ReturnType<typeof testActivityDependencies>;
 let province: TestProvince;
-let driver: ReturnType<typeof caseDriver>;
-let records: ReturnType<typeof caseRecords>;
+let driver: CaseStack['driver'];
+let records: CaseStack['records'];
 let second: { communeId: string; communePolice: string; communeCommittee: string };
 const users = { police: '', chairman: '', police2: '', official2: '', doctor: '' };
-const taskQueue = uniqueTaskQueue('drug-user-chain');
 
 beforeAll(async () => {
-  quietTemporalRuntime();
-  api = await startApiHarness({ taskQueue });
-  driver = caseDriver(api);
-  records = caseRecords(api);
+  stack = await startCaseStack('drug-user-chain');
+  api = stack.api;
+  driver = stack.driver;
+  records = stack.records;
   province = await createTestProvince(api.db, 'drug chain');
   second = await province.addCommune('X2');
   // The chairman has 4 s to decide: reminded 2 s before, escalated to PC04 1 s after.
@@ -60,15 +55,8 @@ beforeAll(async () => {
   users.police2 = await province.addUser(second.communePolice, ['COMMUNE_POLICE_OFFICER']);
   users.official2 = await province.addUser(second.communeCommittee, ['COMMUNE_OFFICIAL']);
   users.doctor = await province.addUser(province.agency.medicalFacility, ['DOCTOR']);
-  dependencies = testActivityDependencies(api.db);
-  worker = new RestartableWorker(taskQueue, await bundleWorkflows(), dependencies);
-  await worker.start();
 });
-afterAll(async () => {
-  await worker.stop();
-  await dependencies.close();
-  await api.close();
-});
+afterAll(() => stack.close());
 
 
 /** Commune police register a person after a positive test today. */

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { startApiHarness, type ApiHarness } from '../support/api-harness';
-import { caseDriver, newCitizenId, until } from '../support/case-driver';
-import { caseRecords } from '../support/case-records';
-import { bundleWorkflows, RestartableWorker, testActivityDependencies } from '../support/deadline-worker';
-import { quietTemporalRuntime } from '../support/quiet-temporal';
-import { uniqueTaskQueue } from '../support/test-env';
+import type { ApiHarness } from '../support/api-harness';
+import { startCaseStack, type CaseStack } from '../support/case-stack';
+import { newCitizenId, until } from '../support/case-driver';
 import { vietnamDate } from '../../domain/time/legal-date';
 
 /**
@@ -16,27 +13,18 @@ import { vietnamDate } from '../../domain/time/legal-date';
  */
 jest.setTimeout(120_000);
 
+let stack: CaseStack;
 let api: ApiHarness;
-let worker: RestartableWorker;
-let dependencies: ReturnType<typeof testActivityDependencies>;
-let driver: ReturnType<typeof caseDriver>;
-let records: ReturnType<typeof caseRecords>;
-const taskQueue = uniqueTaskQueue('education');
+let driver: CaseStack['driver'];
+let records: CaseStack['records'];
 
 beforeAll(async () => {
-  quietTemporalRuntime();
-  api = await startApiHarness({ taskQueue });
-  driver = caseDriver(api);
-  records = caseRecords(api);
-  dependencies = testActivityDependencies(api.db);
-  worker = new RestartableWorker(taskQueue, await bundleWorkflows(), dependencies);
-  await worker.start();
+  stack = await startCaseStack('education');
+  api = stack.api;
+  driver = stack.driver;
+  records = stack.records;
 });
-afterAll(async () => {
-  await worker.stop();
-  await dependencies.close();
-  await api.close();
-});
+afterAll(() => stack.close());
 
 async function open(birthDate: string, violationOn: string, priorFines: string[], jurisdictionId = 'SX-APL') {
   return request(api.app)

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { startApiHarness, type ApiHarness } from '../support/api-harness';
-import { caseDriver, newCitizenId, until } from '../support/case-driver';
-import { bundleWorkflows, RestartableWorker, testActivityDependencies } from '../support/deadline-worker';
-import { quietTemporalRuntime } from '../support/quiet-temporal';
+import type { ApiHarness } from '../support/api-harness';
+import { startCaseStack, type CaseStack } from '../support/case-stack';
+import { newCitizenId, until } from '../support/case-driver';
 import { createTestProvince } from '../support/test-province';
-import { uniqueTaskQueue } from '../support/test-env';
 import { vietnamDate } from '../../domain/time/legal-date';
 
 /**
@@ -16,27 +14,18 @@ import { vietnamDate } from '../../domain/time/legal-date';
  */
 jest.setTimeout(120_000);
 
+let stack: CaseStack;
 let api: ApiHarness;
-let worker: RestartableWorker;
-let dependencies: ReturnType<typeof testActivityDependencies>;
-let driver: ReturnType<typeof caseDriver>;
+let driver: CaseStack['driver'];
 let province: Awaited<ReturnType<typeof createTestProvince>>;
-const taskQueue = uniqueTaskQueue('legal-dates');
 
 beforeAll(async () => {
-  quietTemporalRuntime();
-  api = await startApiHarness({ taskQueue });
-  driver = caseDriver(api);
+  stack = await startCaseStack('legal-dates');
+  api = stack.api;
+  driver = stack.driver;
   province = await createTestProvince(api.db, 'no provincial court');
-  dependencies = testActivityDependencies(api.db);
-  worker = new RestartableWorker(taskQueue, await bundleWorkflows(), dependencies);
-  await worker.start();
 });
-afterAll(async () => {
-  await worker.stop();
-  await dependencies.close();
-  await api.close();
-});
+afterAll(() => stack.close());
 
 /** A case decided on 20/08/2025 (APPLY), whose complaint window has long closed on the wall clock. */
 async function decidedOn20August(months = 12) {

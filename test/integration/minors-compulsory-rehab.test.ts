@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { startApiHarness, type ApiHarness } from '../support/api-harness';
-import { caseDriver, newCitizenId, until } from '../support/case-driver';
-import { caseRecords } from '../support/case-records';
-import { bundleWorkflows, RestartableWorker, testActivityDependencies } from '../support/deadline-worker';
-import { quietTemporalRuntime } from '../support/quiet-temporal';
+import type { ApiHarness } from '../support/api-harness';
+import { startCaseStack, type CaseStack } from '../support/case-stack';
+import { newCitizenId, until } from '../support/case-driver';
 import { createTestProvince } from '../support/test-province';
-import { uniqueTaskQueue } from '../support/test-env';
 import { vietnamDate } from '../../domain/time/legal-date';
 
 /**
@@ -17,30 +14,21 @@ import { vietnamDate } from '../../domain/time/legal-date';
  */
 jest.setTimeout(180_000);
 
+let stack: CaseStack;
 let api: ApiHarness;
-let worker: RestartableWorker;
-let dependencies: ReturnType<typeof testActivityDependencies>;
-let driver: ReturnType<typeof caseDriver>;
-let records: ReturnType<typeof caseRecords>;
-const taskQueue = uniqueTaskQueue('minors');
+let driver: CaseStack['driver'];
+let records: CaseStack['records'];
 let province: Awaited<ReturnType<typeof createTestProvince>>;
 
 beforeAll(async () => {
-  quietTemporalRuntime();
-  api = await startApiHarness({ taskQueue });
-  driver = caseDriver(api);
-  records = caseRecords(api);
+  stack = await startCaseStack('minors');
+  api = stack.api;
+  driver = stack.driver;
+  records = stack.records;
   // Created before the first request: the API reads the registry's units once.
   province = await createTestProvince(api.db, 'minors court');
-  dependencies = testActivityDependencies(api.db);
-  worker = new RestartableWorker(taskQueue, await bundleWorkflows(), dependencies);
-  await worker.start();
 });
-afterAll(async () => {
-  await worker.stop();
-  await dependencies.close();
-  await api.close();
-});
+afterAll(() => stack.close());
 
 async function open(procedure: string, birthDate: string, groundsFoundOn: string, user = 'police.apl', jurisdictionId = 'SX-APL') {
   return request(api.app)

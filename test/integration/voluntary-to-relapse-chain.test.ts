@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { startApiHarness, type ApiHarness } from '../support/api-harness';
-import { caseDriver, newCitizenId, until } from '../support/case-driver';
-import { bundleWorkflows, RestartableWorker, testActivityDependencies } from '../support/deadline-worker';
-import { caseRecords } from '../support/case-records';
-import { quietTemporalRuntime } from '../support/quiet-temporal';
+import type { ApiHarness } from '../support/api-harness';
+import { startCaseStack, type CaseStack } from '../support/case-stack';
+import { newCitizenId, until } from '../support/case-driver';
 import { createTestProvince, type TestProvince } from '../support/test-province';
-import { uniqueTaskQueue } from '../support/test-env';
 import { vietnamDate } from '../../domain/time/legal-date';
 import { figuresFromRecord } from '../../db/reporting/figures-from-record';
 
@@ -22,21 +19,19 @@ jest.setTimeout(180_000);
 const seconds = (amount: number) => ({ unit: 'SECONDS', amount }) as const;
 const PC04 = { agencyKind: 'PROVINCIAL_POLICE_DRUG_DIVISION', role: 'PROVINCIAL_COORDINATOR' } as const;
 
+let stack: CaseStack;
 let api: ApiHarness;
-let worker: RestartableWorker;
-let dependencies: ReturnType<typeof testActivityDependencies>;
 let province: TestProvince;
-let driver: ReturnType<typeof caseDriver>;
-let records: ReturnType<typeof caseRecords>;
+let driver: CaseStack['driver'];
+let records: CaseStack['records'];
 let second: { communeId: string; communePolice: string; communeCommittee: string };
 const users = { official: '', chairman: '', police2: '', doctor: '' };
-const taskQueue = uniqueTaskQueue('voluntary-chain');
 
 beforeAll(async () => {
-  quietTemporalRuntime();
-  api = await startApiHarness({ taskQueue });
-  driver = caseDriver(api);
-  records = caseRecords(api);
+  stack = await startCaseStack('voluntary-chain');
+  api = stack.api;
+  driver = stack.driver;
+  records = stack.records;
   province = await createTestProvince(api.db, 'voluntary chain');
   second = await province.addCommune('X2');
   await province.setRule('VOL.DECISION', {
@@ -53,15 +48,8 @@ beforeAll(async () => {
   users.chairman = await province.addUser(province.agency.communeCommittee, ['COMMUNE_CHAIRMAN']);
   users.police2 = await province.addUser(second.communePolice, ['COMMUNE_POLICE_OFFICER']);
   users.doctor = await province.addUser(province.agency.medicalFacility, ['DOCTOR']);
-  dependencies = testActivityDependencies(api.db);
-  worker = new RestartableWorker(taskQueue, await bundleWorkflows(), dependencies);
-  await worker.start();
 });
-afterAll(async () => {
-  await worker.stop();
-  await dependencies.close();
-  await api.close();
-});
+afterAll(() => stack.close());
 
 
 async function registerVoluntary(registeredOn: string, birthDate = '1990-03-04') {
