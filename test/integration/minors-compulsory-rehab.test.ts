@@ -25,7 +25,7 @@ beforeAll(async () => {
   api = stack.api;
   driver = stack.driver;
   records = stack.records;
-  // Created before the first request: the API reads the registry's units once.
+  // Created before the first request: the API caches the registry's units for 30 s.
   province = await createTestProvince(api.db, 'minors court');
 });
 afterAll(() => stack.close());

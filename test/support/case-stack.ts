@@ -8,7 +8,7 @@ import { uniqueTaskQueue } from './test-env';
 /**
  * What a test of cases through the API needs: the API on the run's PostgreSQL and Temporal, a
  * worker on a task queue of its own, a driver acting as the demo users, and readers of the
- * record. Create test provinces before the first request: the API reads the registry's units once.
+ * record. Create test provinces before the first request: the API caches the registry's units for 30 s.
  */
 export async function startCaseStack(name: string) {
   quietTemporalRuntime();
