@@ -76,6 +76,11 @@ export interface ProcedureDefinition {
   /** Roles that may read its cases (within their jurisdiction, or as the owner of one of its steps). */
   readBy: readonly Role[];
   appliesTo?: AgeRange;
+  /**
+   * A victim's record: left out of searches and person pages made for other procedures (its own
+   * readers find it by asking for the procedure by name).
+   */
+  confidential?: boolean;
   /** Procedures of one group split a measure by age (adults and minors): a person outside one's ages is pointed to the other. */
   ageGroup?: string;
 }

@@ -4,6 +4,7 @@ import { compulsoryRehabMinorModule } from './compulsory-rehab-minor';
 import { drugUserManagementModule } from './drug-user-management';
 import { educationAtCommuneModule } from './education-at-commune';
 import { postRehabModule } from './post-rehab';
+import { traffickingVictimModule } from './trafficking-victim';
 import { voluntaryRehabModule } from './voluntary-rehab';
 import type { ProcedureModule } from './procedure-module';
 
@@ -19,6 +20,7 @@ export const PROCEDURES: readonly ProcedureModule[] = [
   compulsoryRehabMinorModule,
   educationAtCommuneModule,
   postRehabModule,
+  traffickingVictimModule,
 ];
 
 const byCode = new Map(PROCEDURES.map((module) => [module.definition.code, module]));

@@ -6,3 +6,4 @@ export { addictionDeterminationWorkflow } from './addiction-determination/addict
 export { voluntaryRehabWorkflow } from './voluntary-rehab/voluntary-rehab.workflow';
 export { compulsoryRehabMinorWorkflow } from './compulsory-rehab-minor/compulsory-rehab-minor.workflow';
 export { educationAtCommuneWorkflow } from './education-at-commune/education-at-commune.workflow';
+export { traffickingVictimWorkflow } from './trafficking-victim/trafficking-victim.workflow';

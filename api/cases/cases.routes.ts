@@ -417,7 +417,7 @@ export function registerCaseRoutes(
     handler: async ({ principal, query, req }) => {
       const scope = await directory.scope();
       const units = scope.ids().filter((id) => scope.covers(principal.jurisdictionPath, id));
-      const found = await searchCases(db, units, readableProcedures(principal.roles), query);
+      const found = await searchCases(db, units, readableProcedures(principal.roles, query.procedure), query);
       await db.auditEvent.create({
         data: {
           action: 'case.search',

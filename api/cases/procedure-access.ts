@@ -40,9 +40,17 @@ export function caseOpenerRoles(procedures: readonly ProcedureModule[] = PROCEDU
   return unique(procedures.flatMap((p) => [...p.definition.openedBy]));
 }
 
-/** The procedures whose cases a caller with these roles may read. */
-export function readableProcedures(roles: readonly Role[], procedures: readonly ProcedureModule[] = PROCEDURES): string[] {
+/**
+ * The procedures whose cases a caller with these roles may find. A confidential procedure (a
+ * victim's record) is found only when asked for by name, never among other procedures' cases.
+ */
+export function readableProcedures(
+  roles: readonly Role[],
+  askedFor?: string,
+  procedures: readonly ProcedureModule[] = PROCEDURES,
+): string[] {
   return procedures
     .filter((p) => p.definition.readBy.some((role) => roles.includes(role)))
+    .filter((p) => !p.definition.confidential || p.definition.code === askedFor)
     .map((p) => p.definition.code);
 }

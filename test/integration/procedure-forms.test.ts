@@ -214,6 +214,18 @@ it('takes every action of every procedure with a body built from its schema', as
   await until(async () => ((await api.db.step.count({ where: { caseRef: servedMeasure, ruleKey: 'EDU.CERTIFICATE' } })) > 0 ? true : undefined), 'the measure to end');
   await take(servedMeasure, 'ISSUE_CERTIFICATE');
 
+  // H: a victim verified further, supported; another who refuses support.
+  const victim = await open('TRAFFICKING_VICTIM');
+  await take(victim, 'BRING_TO_COMMUNE');
+  await take(victim, 'NOTIFY_ONWARD');
+  await take(victim, 'RECORD_VERIFICATION', { result: 'FURTHER_VERIFICATION' });
+  await take(victim, 'CONCLUDE_FURTHER_VERIFICATION');
+  await take(victim, 'AGREE_SUPPORT', { measures: ['ESSENTIAL_NEEDS'] });
+  await take(victim, 'PROVIDE_SUPPORT');
+  const refusing = await open('TRAFFICKING_VICTIM');
+  for (const type of ['BRING_TO_COMMUNE', 'NOTIFY_ONWARD', 'RECORD_VERIFICATION']) await take(refusing, type);
+  await take(refusing, 'REFUSE_SUPPORT');
+
   // F's certificate: a year of post-rehabilitation that ended (treatment completed on 10/11/2025).
   const earlier = await open('VOLUNTARY_REHAB', { setting: 'COMMUNITY', registeredOn: '2025-07-07' });
   await take(earlier, 'DECIDE_VOLUNTARY_TREATMENT', {}, '2025-07-08');

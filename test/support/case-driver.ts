@@ -7,7 +7,7 @@ export interface CaseResult {
   allowedActions: string[];
   termEndOn?: string;
   complaintWindowEndsOn?: string;
-  openSteps: { ruleKey: string; ownerAgencyId: string; status: string; dueDate: string }[];
+  openSteps: { ruleKey: string; ownerAgencyId: string; ownerRole: string; status: string; dueDate: string }[];
 }
 
 /** Drives cases through the real HTTP API as the named users, caching one token per user. */

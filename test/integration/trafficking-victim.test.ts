@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import type { ApiHarness } from '../support/api-harness';
+import { startCaseStack, type CaseStack } from '../support/case-stack';
+import { createTestProvince } from '../support/test-province';
+import { vietnamDate } from '../../domain/time/legal-date';
+
+/**
+ * Procedure H, a trafficking victim, through the HTTP API on the real Temporal server and
+ * PostgreSQL: received, brought to the commune and notified the same day, verified, identified and
+ * supported through two measures to closure; a verification left late reminded and escalated (a
+ * province's override); and the record read only by those handling it, never found by a search or
+ * a person page made for drug cases, its name in no notification.
+ */
+jest.setTimeout(120_000);
+
+let stack: CaseStack;
+let api: ApiHarness;
+let driver: CaseStack['driver'];
+let records: CaseStack['records'];
+let province: Awaited<ReturnType<typeof createTestProvince>>;
+const VICTIM = 'Hoàng Thị Nạn Nhân';
+
+beforeAll(async () => {
+  stack = await startCaseStack('trafficking');
+  ({ api, driver, records } = stack);
+  province = await createTestProvince(api.db, 'trafficking');
+  await province.setRule('TRF.VERIFICATION', {
+    budget: { kind: 'ELAPSED', seconds: 3 },
+    reminders: [{ unit: 'SECONDS', amount: 1 }],
+    escalations: [{ after: { unit: 'SECONDS', amount: 1 }, to: { agencyKind: 'PROVINCIAL_POLICE_DRUG_DIVISION', role: 'PROVINCIAL_COORDINATOR' } }],
+  });
+});
+afterAll(() => stack.close());
+
+async function receive(user: string, jurisdictionId: string) {
+  const opened = await request(api.app)
+    .post('/cases')
+    .set('Authorization', `Bearer ${await driver.token(user)}`)
+    .set('Idempotency-Key', randomUUID())
+    .send({
+      procedure: 'TRAFFICKING_VICTIM',
+      jurisdictionId,
+      // Came back from abroad without papers.
+      person: { fullName: VICTIM, birthDate: '2004-02-02', otherIdentification: 'Không giấy tờ, tự khai', residenceStatus: 'STABLE', residenceJurisdictionId: jurisdictionId },
+      channel: 'SELF_REPORTED',
+      receivedOn: vietnamDate(),
+    });
+  expect(opened.status).toBe(201);
+  return opened.body.caseRef as string;
+}
+
+it('receives, verifies, identifies and supports a victim to closure, and keeps the record to those handling it', async () => {
+  const today = vietnamDate();
+  const caseRef = await receive('police.apl', 'SX-APL');
+  expect(caseRef).toMatch(/^NN-/);
+  // "Immediately": due the same working day.
+  const brought = await driver.expectOk(caseRef, 'police.apl', { type: 'BRING_TO_COMMUNE', on: today });
+  expect(brought.openSteps.map((s) => [s.ruleKey, s.ownerAgencyId])).toEqual([['TRF.NOTICE', 'SX-APL-UBND']]);
+  const notified = await driver.expectOk(caseRef, 'official.apl', { type: 'NOTIFY_ONWARD', on: today });
+  expect(notified.openSteps.map((s) => [s.ruleKey, s.ownerAgencyId, s.ownerRole])).toEqual([['TRF.VERIFICATION', 'SX-APL-CA', 'COMMUNE_POLICE_HEAD']]);
+  await driver.expectOk(caseRef, 'head.police.apl', { type: 'RECORD_VERIFICATION', on: today, result: 'IDENTIFIED', evidenceRef: 'XN-NN-1' });
+  const agreed = await driver.expectOk(caseRef, 'official.apl', { type: 'AGREE_SUPPORT', on: today, measures: ['ESSENTIAL_NEEDS', 'LEGAL_AID'] });
+  expect(agreed.openSteps.map((s) => s.ruleKey).sort()).toEqual(['TRF.SUPPORT_ESSENTIAL_NEEDS', 'TRF.SUPPORT_LEGAL_AID']);
+  expect((await driver.act(caseRef, 'official.apl', { type: 'PROVIDE_SUPPORT', on: today, measure: 'TRAVEL_HOME' })).status).toBe(422);
+  await driver.expectOk(caseRef, 'official.apl', { type: 'PROVIDE_SUPPORT', on: today, measure: 'ESSENTIAL_NEEDS' });
+  const closed = await driver.expectOk(caseRef, 'official.apl', { type: 'PROVIDE_SUPPORT', on: today, measure: 'LEGAL_AID' });
+  expect(closed).toMatchObject({ phase: 'CLOSED', closed: true });
+  expect(await records.caseRow(caseRef)).toMatchObject({ closedReason: 'SUPPORT_ENDED' });
+
+  // Who may read it: the handling commune's police (200, audited); another commune's police and a court (403).
+  const read = (user: string) => driver.token(user).then((token) => request(api.app).get(`/cases/${caseRef}`).set('Authorization', `Bearer ${token}`));
+  expect((await read('police.apl')).status).toBe(200);
+  expect((await read('police.bm')).status).toBe(403);
+  expect((await read('judge.kv1')).status).toBe(403);
+  expect(await api.db.auditEvent.count({ where: { action: 'case.read', subjectId: caseRef } })).toBe(1);
+
+  // A drug-case search never shows it, even by the victim's name; asked for by name, its readers find it.
+  const police = await driver.token('police.apl');
+  const drugSearch = await request(api.app).get('/cases').query({ name: VICTIM }).set('Authorization', `Bearer ${police}`);
+  expect(drugSearch.status).toBe(200);
+  expect(drugSearch.body.items).toEqual([]);
+  const ownSearch = await request(api.app).get('/cases').query({ name: VICTIM, procedure: 'TRAFFICKING_VICTIM' }).set('Authorization', `Bearer ${police}`);
+  expect(ownSearch.body.items.map((item: { caseRef: string }) => item.caseRef)).toEqual([caseRef]);
+  const personId = (await records.caseRow(caseRef)).personId;
+  expect((await request(api.app).get(`/persons/${personId}`).set('Authorization', `Bearer ${police}`)).status).toBe(404);
+});
+
+it('reminds and escalates a verification left late, naming no one in the notifications', async () => {
+  const police = await province.addUser(province.agency.communePolice, ['COMMUNE_POLICE_HEAD']);
+  const official = await province.addUser(province.agency.communeCommittee, ['COMMUNE_OFFICIAL']);
+  const today = vietnamDate();
+  const caseRef = await receive(police, province.communeId);
+  await driver.expectOk(caseRef, police, { type: 'BRING_TO_COMMUNE', on: today });
+  await driver.expectOk(caseRef, official, { type: 'NOTIFY_ONWARD', on: today });
+  expect(await records.notificationsOf(caseRef, 'TRF.VERIFICATION', 2)).toEqual([
+    ['REMINDER', province.agency.communePolice, 'COMMUNE_POLICE_HEAD', -1000],
+    ['ESCALATION', province.agency.drugDivision, 'PROVINCIAL_COORDINATOR', 1000],
+  ]);
+  const texts = await api.db.notification.findMany({ where: { step: { caseRef } } });
+  for (const n of texts) expect(`${n.titleVi}${n.titleEn}${n.bodyVi}${n.bodyEn}`).not.toContain(VICTIM);
+});
