@@ -46,6 +46,11 @@ export interface ProcedureFigure {
   vi: string;
   en: string;
   count: FigureCount;
+  /**
+   * Below the province, a count from 1 to under this is reported as 0, so that a small number
+   * cannot point to a person (victims' records). The province's own figure is exact.
+   */
+  suppressBelowProvinceUnder?: number;
 }
 
 /**

@@ -95,6 +95,7 @@ async function procedureFigures(db: Db, unitId: string, from: Date, to: Date): P
     return sql ? [Prisma.sql`${sql} AS ${Prisma.raw(`"${figure.key.replace(/[^A-Za-z0-9]/g, '')}"`)}`] : [];
   });
   if (columns.length === 0) return {};
+  const unit = await db.jurisdiction.findUnique({ where: { id: unitId }, select: { level: true } });
   const [row] = await db.$queryRaw<Record<string, bigint>[]>`
     WITH unit AS (SELECT path FROM jurisdictions WHERE id = ${unitId}),
     subtree AS (SELECT j.id FROM jurisdictions j, unit WHERE j.path LIKE unit.path || '%'),
@@ -105,5 +106,13 @@ async function procedureFigures(db: Db, unitId: string, from: Date, to: Date): P
       WHERE e.jurisdiction_id IN (SELECT id FROM units) AND e.legal_date BETWEEN ${from} AND ${to}
     )
     SELECT ${Prisma.join(columns, ', ')}`;
-  return Object.fromEntries(Object.entries(row ?? {}).map(([key, value]) => [key, Number(value)]));
+  const counted = Object.fromEntries(Object.entries(row ?? {}).map(([key, value]) => [key, Number(value)]));
+  if (unit?.level !== 'PROVINCE') {
+    for (const figure of PROCEDURES.flatMap((procedure) => procedure.figures ?? [])) {
+      const under = figure.suppressBelowProvinceUnder;
+      const value = counted[figure.key];
+      if (under !== undefined && value !== undefined && value > 0 && value < under) counted[figure.key] = 0;
+    }
+  }
+  return counted;
 }

@@ -1,12 +1,14 @@
 import { defineProcedure } from '../procedure-module';
 import { openTraffickingVictim, traffickingVictimActions, traffickingVictimFields } from './actions';
 import { traffickingVictim, type StartTraffickingVictimInput } from './definition';
+import { traffickingVictimFigures } from './figures';
 import { traffickingVictimRules } from './rules';
 
 export const traffickingVictimModule = defineProcedure({
   definition: traffickingVictim,
   actions: traffickingVictimActions,
   rules: traffickingVictimRules,
+  figures: traffickingVictimFigures,
   fields: traffickingVictimFields,
   opening: {
     body: openTraffickingVictim,

@@ -4,6 +4,7 @@ import type { ApiHarness } from '../support/api-harness';
 import { startCaseStack, type CaseStack } from '../support/case-stack';
 import { createTestProvince } from '../support/test-province';
 import { vietnamDate } from '../../domain/time/legal-date';
+import { figuresFromRecord } from '../../db/reporting/figures-from-record';
 
 /**
  * Procedure H, a trafficking victim, through the HTTP API on the real Temporal server and
@@ -84,6 +85,16 @@ it('receives, verifies, identifies and supports a victim to closure, and keeps t
   expect(ownSearch.body.items.map((item: { caseRef: string }) => item.caseRef)).toEqual([caseRef]);
   const personId = (await records.caseRow(caseRef)).personId;
   expect((await request(api.app).get(`/persons/${personId}`).set('Authorization', `Bearer ${police}`)).status).toBe(404);
+
+  // In the reports: exact for the province, a small count shown as 0 for the commune.
+  const year = today.slice(0, 4);
+  const window = { from: `${year}-01-01`, to: `${year}-12-31` };
+  const commune = await figuresFromRecord(api.db, 'SX-APL', window);
+  const provinceFigures = await figuresFromRecord(api.db, 'SX', window);
+  expect(await api.db.caseEvent.count({ where: { kind: 'VICTIM_RECEIVED', jurisdictionId: 'SX-APL' } })).toBeLessThan(5);
+  expect(commune).toMatchObject({ victimsReceived: 0, victimsIdentified: 0, victimsSupported: 0 });
+  expect(provinceFigures.victimsReceived).toBeGreaterThanOrEqual(1);
+  expect(provinceFigures.victimsIdentified).toBeGreaterThanOrEqual(1);
 });
 
 it('reminds and escalates a verification left late, naming no one in the notifications', async () => {
