@@ -1,5 +1,5 @@
 import { COMMUNE_CHAIRMAN, COMMUNE_POLICE_HEAD, DEFAULT_REMINDERS, ladderToProvince, ladderVia } from '../../rules/escalation-ladders';
-import type { RuleVersion, StartEvent, StepRule } from '../../rules/rule-types';
+import type { Responsible, RuleVersion, StartEvent, StepRule } from '../../rules/rule-types';
 
 /**
  * Procedure H, reception, verification and support of trafficking victims (domain/procedures.md
@@ -38,7 +38,25 @@ const rule = (key: string, titleVi: string, titleEn: string, versions: RuleVersi
   titleEn,
   versions,
 });
-const immediately = { kind: 'WORKING_DAYS', days: 0 } as const;
+/** "Immediately" (*ngay*): a step due the same working day, reminded that morning. */
+const immediateStep = (startEvent: StartEvent, responsible: Responsible, head: Responsible): RuleVersion => ({
+  effectiveFrom: '2022-01-01',
+  startEvent,
+  budget: { kind: 'WORKING_DAYS', days: 0 },
+  responsible,
+  reminders: [{ unit: 'WORKING_DAYS', amount: 0 }],
+  escalations: ladderVia(head),
+  source: LAW_53,
+  confidence: 'CONFIRMED',
+});
+/** The initial verification: 3 calendar days as written, whoever does it. */
+const verification: Pick<RuleVersion, 'effectiveFrom' | 'startEvent' | 'budget' | 'reminders' | 'escalations'> = {
+  effectiveFrom: '2022-01-01',
+  startEvent: event('NOTIFIED', 'Nhận thông báo', 'Notified'),
+  budget: { kind: 'CALENDAR_DAYS', days: 3, rollForwardToWorkingDay: false },
+  reminders: [...DEFAULT_REMINDERS],
+  escalations: ladderToProvince(),
+};
 
 const MEASURE_TITLES: Record<SupportMeasure, [string, string]> = {
   ESSENTIAL_NEEDS: ['Hỗ trợ nhu cầu thiết yếu', 'Essential needs'],
@@ -53,52 +71,28 @@ const MEASURE_TITLES: Record<SupportMeasure, [string, string]> = {
 
 export const traffickingVictimRules: readonly StepRule[] = [
   rule('TRF.BRING', 'Đưa ngay người đến UBND cấp xã', 'Bring the person to the commune People’s Committee immediately', [
-    {
-      effectiveFrom: '2022-01-01',
-      startEvent: event('PERSON_RECEIVED', 'Tiếp nhận người tự khai báo là nạn nhân', 'Person received'),
-      budget: immediately,
-      responsible: { agencyKind: 'COMMUNE_POLICE', role: 'COMMUNE_POLICE_OFFICER' },
-      reminders: [{ unit: 'WORKING_DAYS', amount: 0 }],
-      escalations: ladderVia(COMMUNE_POLICE_HEAD),
-      source: LAW_53,
-      confidence: 'CONFIRMED',
-    },
+    immediateStep(
+      event('PERSON_RECEIVED', 'Tiếp nhận người tự khai báo là nạn nhân', 'Person received'),
+      { agencyKind: 'COMMUNE_POLICE', role: 'COMMUNE_POLICE_OFFICER' },
+      COMMUNE_POLICE_HEAD,
+    ),
   ]),
   rule('TRF.NOTICE', 'UBND cấp xã thông báo ngay cho cơ quan có trách nhiệm', 'The commune notifies the responsible agency immediately', [
-    {
-      effectiveFrom: '2022-01-01',
-      startEvent: event('PERSON_AT_COMMUNE', 'Người được đưa đến UBND cấp xã', 'Person at the commune'),
-      budget: immediately,
-      responsible: { agencyKind: 'COMMUNE_PEOPLES_COMMITTEE', role: 'COMMUNE_OFFICIAL' },
-      reminders: [{ unit: 'WORKING_DAYS', amount: 0 }],
-      escalations: ladderVia(COMMUNE_CHAIRMAN),
-      source: LAW_53,
-      confidence: 'CONFIRMED',
-    },
+    immediateStep(
+      event('PERSON_AT_COMMUNE', 'Người được đưa đến UBND cấp xã', 'Person at the commune'),
+      { agencyKind: 'COMMUNE_PEOPLES_COMMITTEE', role: 'COMMUNE_OFFICIAL' },
+      COMMUNE_CHAIRMAN,
+    ),
   ]),
   rule('TRF.VERIFICATION', 'Xác minh ban đầu (không quá 03 ngày)', 'Initial verification (3 days at most)', [
     {
-      effectiveFrom: '2022-01-01',
+      ...verification,
       effectiveTo: '2025-06-30',
-      startEvent: event('NOTIFIED', 'Nhận thông báo', 'Notified'),
-      budget: { kind: 'CALENDAR_DAYS', days: 3, rollForwardToWorkingDay: false },
       responsible: { agencyKind: 'DISTRICT_LABOUR_DIVISION', role: 'LABOUR_OFFICER' },
-      reminders: [...DEFAULT_REMINDERS],
-      escalations: ladderToProvince(),
       source: TTLT_01,
       confidence: 'CONFIRMED',
     },
-    {
-      effectiveFrom: NEW_LAW,
-      startEvent: event('NOTIFIED', 'Nhận thông báo', 'Notified'),
-      budget: { kind: 'CALENDAR_DAYS', days: 3, rollForwardToWorkingDay: false },
-      responsible: COMMUNE_POLICE_HEAD,
-      reminders: [...DEFAULT_REMINDERS],
-      escalations: ladderToProvince(),
-      source: LAW_53,
-      confidence: 'UNCONFIRMED',
-      ...UNCONFIRMED_NOTE,
-    },
+    { ...verification, effectiveFrom: NEW_LAW, responsible: COMMUNE_POLICE_HEAD, source: LAW_53, confidence: 'UNCONFIRMED', ...UNCONFIRMED_NOTE },
   ]),
   rule('TRF.FURTHER_VERIFICATION', 'Xác minh thêm khi chưa có giấy tờ xác nhận', 'Further verification when documents are missing', [
     {
