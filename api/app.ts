@@ -16,6 +16,7 @@ import { registerCaseRoutes } from './cases/cases.routes';
 import { registerProcedureRoutes } from './procedures/procedures.routes';
 import { registerCalendarRoutes } from './calendar/calendar.routes';
 import { registerDeadlineViewRoutes } from './deadlines/deadline-view.routes';
+import { registerLiveBoardRoutes } from './deadlines/live-board.routes';
 import { registerInboxRoutes } from './inbox/inbox.routes';
 import { registerReportCycleRoutes } from './reporting/cycles.routes';
 import { registerReportRoutes } from './reporting/reports.routes';
@@ -30,6 +31,7 @@ import { JurisdictionDirectory } from './registry/jurisdiction-directory';
 import { registerRegistryRoutes } from './registry/registry.routes';
 import { registerHealthRoutes } from './system/health.routes';
 import { registerPingRoutes } from './system/ping.routes';
+import { serveWebApp } from './web/web-app';
 
 export interface AppSettings {
   jwtSecret: string;
@@ -83,8 +85,21 @@ export function createApp(settings: AppSettings, { db, temporal, logger }: AppDe
   app.use(
     helmet({
       contentSecurityPolicy: {
-        // The docs page (swagger-ui) styles itself inline; scripts stay same-origin only.
-        directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+        useDefaults: false,
+        // Scripts only from this origin, never inline or eval'd. Styles may be inline: the docs page
+        // (swagger-ui) and the component library set style attributes and CSS variables at run time.
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'font-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+          'object-src': ["'none'"],
+          'base-uri': ["'self'"],
+          'form-action': ["'self'"],
+          'frame-ancestors': ["'none'"],
+        },
       },
     }),
   );
@@ -101,12 +116,13 @@ export function createApp(settings: AppSettings, { db, temporal, logger }: AppDe
   const routes = new ApiRoutes(openapi, tokens);
 
   app.use(
-    '/auth/login',
+    ['/auth/login', '/auth/session'],
     rateLimit({
       windowMs: 60_000,
       limit: settings.loginRateLimitPerMinute,
       standardHeaders: 'draft-8',
       legacyHeaders: false,
+      skip: (req) => req.method !== 'POST',
       handler: (_req, _res, next) => next(problems.tooManyRequests()),
     }),
   );
@@ -117,6 +133,7 @@ export function createApp(settings: AppSettings, { db, temporal, logger }: AppDe
   registerCalendarRoutes(routes, db, new CalendarSource(db));
   registerRuleRoutes(routes, db, ruleBook, directory);
   registerDeadlineViewRoutes(routes, db, directory);
+  registerLiveBoardRoutes(routes, db, directory);
   registerInboxRoutes(routes, db);
   registerProcedureRoutes(routes, ruleBook);
   registerCaseRoutes(
@@ -139,6 +156,8 @@ export function createApp(settings: AppSettings, { db, temporal, logger }: AppDe
     }
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+
+  serveWebApp(app);
 
   app.use(routeNotFound);
   app.use(errorHandler(logger));

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { provinceOf, resolveResponsible } from '../../db/responsible-agency';
 import { addDays, computeDeadline } from '../../domain/deadlines/deadline-computation';
 import type { DueDateExplanation } from '../../domain/deadlines/deadline-types';
+import { foldName } from '../../domain/persons/name-folding';
 import { isoToDateColumn } from '../../domain/time/legal-date';
 import { ruleBook, type RuleBook } from '../../rules/rule-book';
 import type { Actor, PersonInput } from '../../workflows/cases/case-contract';
@@ -96,6 +97,7 @@ export function createCaseActivities(db: Db, calendars: CalendarSource, book: Ru
                   create: {
                     id: personIdFor(input.caseRef),
                     fullName: input.person.fullName,
+                    nameFolded: foldName(input.person.fullName),
                     birthDate: isoToDateColumn(input.person.birthDate),
                     otherIdentification: input.person.otherIdentification ?? null,
                     residenceStatus: input.person.residenceStatus,
@@ -109,6 +111,7 @@ export function createCaseActivities(db: Db, calendars: CalendarSource, book: Ru
                 where: { citizenId: input.person.citizenId },
                 create: {
                   fullName: input.person.fullName,
+                  nameFolded: foldName(input.person.fullName),
                   birthDate: isoToDateColumn(input.person.birthDate),
                   citizenId: input.person.citizenId,
                   residenceStatus: input.person.residenceStatus,

@@ -12,8 +12,13 @@ export class TokenService {
     this.key = new TextEncoder().encode(secret);
   }
 
-  async issue(principal: Principal): Promise<{ token: string; expiresAt: Date }> {
-    const { userId, ...claims } = principal;
+  /**
+   * A token for `principal`. A browser session's token also carries `csrf`, the value its
+   * X-CSRF-Token header must repeat on every change (the signed half of a double-submit cookie).
+   */
+  async issue(principal: Principal, csrf?: string): Promise<{ token: string; expiresAt: Date }> {
+    const { userId, ...rest } = principal;
+    const claims = csrf ? { ...rest, csrf } : rest;
     const expiresAt = new Date(Date.now() + this.ttlSeconds * 1000);
     const token = await new SignJWT(claims)
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -28,10 +33,16 @@ export class TokenService {
 
   /** The principal, or undefined for a token that is forged, expired or malformed. */
   async verify(token: string): Promise<Principal | undefined> {
+    return (await this.verifySession(token))?.principal;
+  }
+
+  /** The principal and, for a browser session's token, its CSRF value. */
+  async verifySession(token: string): Promise<{ principal: Principal; csrf?: string } | undefined> {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
       const parsed = principalSchema.safeParse({ ...payload, userId: payload.sub });
-      return parsed.success ? parsed.data : undefined;
+      if (!parsed.success) return undefined;
+      return typeof payload.csrf === 'string' ? { principal: parsed.data, csrf: payload.csrf } : { principal: parsed.data };
     } catch {
       return undefined;
     }

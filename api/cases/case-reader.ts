@@ -2,6 +2,7 @@ import type { Db } from '../../db/client';
 import { dateColumnToIso } from '../../domain/time/legal-date';
 import type { Prisma } from '../../generated/prisma/client';
 import { StepStatus } from '../../generated/prisma/enums';
+import { foldName } from '../../domain/persons/name-folding';
 import { procedureByCode } from '../../procedures/registry';
 
 const isoOrNull = (value: Date | null) => (value ? dateColumnToIso(value) : null);
@@ -123,7 +124,7 @@ export async function searchCases(
       ? {
           person: {
             ...(query.citizenId ? { citizenId: query.citizenId } : {}),
-            ...(query.name ? { fullName: { contains: query.name, mode: 'insensitive' as const } } : {}),
+            ...(query.name ? { nameFolded: { contains: foldName(query.name) } } : {}),
           },
         }
       : {}),

@@ -31,6 +31,7 @@ import {
   caseRefParams,
   caseSearchQuery,
   personParams,
+  casePageView,
   caseSnapshotView,
   createCaseBody,
 } from './cases.schemas';
@@ -160,7 +161,7 @@ export function registerCaseRoutes(
    */
   async function authorise(
     principal: Principal,
-    caseRow: { id: string; phase: string; jurisdictionId: string; workflowId: string; procedure: string },
+    caseRow: { id: string; phase: string; status?: string; jurisdictionId: string; workflowId: string; procedure: string },
     action: CaseActionBase,
   ) {
     const row = moduleOf(caseRow).definition.actions.find((candidate) => candidate.type === action.type);
@@ -184,6 +185,32 @@ export function registerCaseRoutes(
     const roles = [...new Set([step.ownerRole, ...todaysOwnerRole(ruleKey), ...(row.by.alsoRoles ?? [])])];
     if (!principal.roles.some((role) => roles.includes(role))) throw problems.forbiddenRole(roles);
     if (!(await actsFor(db, principal, step.ownerAgencyId))) throw problems.forbiddenJurisdiction();
+  }
+
+  /**
+   * The actions open on the case now (its phase and open steps, as the workflow decides) that the
+   * caller may take (as `authorise` decides): what the case page offers.
+   */
+  async function actionsOpenTo(
+    principal: Principal,
+    caseRow: Parameters<typeof authorise>[1],
+    openSteps: { ruleKey: string; status: string }[],
+  ): Promise<string[]> {
+    if (caseRow.status === 'CLOSED') return [];
+    const open = moduleOf(caseRow).definition.actions.filter((row) => {
+      if (row.phases && !row.phases.includes(caseRow.phase)) return false;
+      if (!row.step) return row.phases !== undefined;
+      return openSteps.some((step) => step.ruleKey === row.step?.rule && step.status === (row.step.status ?? 'OPEN'));
+    });
+    const verdicts = await Promise.all(
+      open.map((row) =>
+        authorise(principal, caseRow, { type: row.type } as CaseActionBase).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
+    return open.filter((_, index) => verdicts[index]).map((row) => row.type);
   }
 
   routes.add({
@@ -378,7 +405,7 @@ export function registerCaseRoutes(
     description: 'Every read is written to the audit log (sensitive personal data, Decree 13/2023).',
     access: { roles: CASE_READERS },
     params: caseRefParams,
-    responses: { 200: { description: 'The case' }, 404: { description: 'No such case' } },
+    responses: { 200: { description: 'The case', schema: casePageView }, 404: { description: 'No such case' } },
     handler: async ({ principal, params, req }) => {
       const caseRow = await loadCase(params.caseRef);
       // Each procedure names who may read its cases (a trafficking victim's record is stricter than a drug case).
@@ -390,6 +417,7 @@ export function registerCaseRoutes(
       });
       if (!owns) assertCovers(await directory.scope(), principal, caseRow.jurisdictionId);
       const page = await readCasePage(db, caseRow.id);
+      const actionsForYou = await actionsOpenTo(principal, caseRow, page.openSteps);
       await db.auditEvent.create({
         data: {
           action: 'case.read',
@@ -401,7 +429,7 @@ export function registerCaseRoutes(
           requestId: String(req.id),
         },
       });
-      return { status: 200, body: page };
+      return { status: 200, body: { ...page, actionsForYou } };
     },
   });
 

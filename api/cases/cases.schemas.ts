@@ -93,3 +93,74 @@ export const caseSnapshotView = z
       .optional(),
   })
   .meta({ id: 'CaseSnapshot' });
+
+const stepDue = {
+  stepKey: z.string(),
+  ruleKey: z.string(),
+  status: z.string(),
+  ownerAgencyId: z.string(),
+  dueDate: isoDate,
+};
+
+/** The case page (api/cases/case-reader.ts); a procedure adds its own part beside these (a term's end, a window). */
+export const casePageView = z
+  .looseObject({
+    caseRef: z.string(),
+    procedure: z.string(),
+    status: z.enum(['OPEN', 'CLOSED']),
+    phase: z.string(),
+    jurisdictionId: z.string(),
+    parentCaseRef: z.string().nullable(),
+    followUps: z.array(z.object({ caseRef: z.string(), procedure: z.string(), phase: z.string(), status: z.string() })),
+    person: z.object({
+      id: z.string(),
+      fullName: z.string(),
+      birthDate: isoDate,
+      citizenId: z.string().nullable(),
+      otherIdentification: z.string().nullable(),
+      residenceStatus: z.string(),
+      residenceAddress: z.string().nullable(),
+      residenceJurisdictionId: z.string(),
+    }),
+    fields: z.unknown(),
+    closedOn: isoDate.nullable(),
+    closedReason: z.string().nullable(),
+    openSteps: z.array(
+      z.object({
+        ...stepDue,
+        titleVi: z.string(),
+        titleEn: z.string(),
+        ownerRole: z.string(),
+        statutoryDueDate: isoDate.nullable(),
+        explanation: z.unknown().meta({ description: 'How the due date was computed: rule, source, skipped days' }),
+      }),
+    ),
+    steps: z.array(z.object({ ...stepDue, startDate: isoDate, completedAt: z.iso.datetime().nullable() })),
+    timeline: z.array(
+      z.object({
+        seq: z.number().int(),
+        kind: z.string(),
+        on: isoDate,
+        recordedAt: z.iso.datetime(),
+        stepKey: z.string().nullable(),
+        actor: z.object({ userId: z.string(), name: z.string().nullable(), agencyId: z.string().nullable() }).nullable(),
+        details: z.unknown(),
+      }),
+    ),
+    documents: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        title: z.string(),
+        fileName: z.string(),
+        contentType: z.string(),
+        sizeBytes: z.number().int(),
+        sha256: z.string(),
+        uploadedAt: z.iso.datetime(),
+      }),
+    ),
+    actionsForYou: z
+      .array(z.string())
+      .meta({ description: 'The actions open on the case now that the caller’s agency and roles may take, in the procedure’s order' }),
+  })
+  .meta({ id: 'CasePage' });

@@ -1,11 +1,9 @@
 import type { Db } from '../../db/client';
-import type { DueDateExplanation, FirePoint } from '../../domain/deadlines/deadline-types';
-import { daysBetween } from '../../domain/deadlines/deadline-computation';
-import { dateColumnToIso, vietnamDate } from '../../domain/time/legal-date';
+import type { FirePoint } from '../../domain/deadlines/deadline-types';
+import { vietnamDate } from '../../domain/time/legal-date';
 import type { Prisma } from '../../generated/prisma/client';
-import { NotificationKind, StepStatus } from '../../generated/prisma/enums';
+import { StepStatus } from '../../generated/prisma/enums';
 import { assertCovers } from '../auth/jurisdiction-guard';
-import type { Principal } from '../auth/principal';
 import { ANY_ROLE } from '../auth/roles';
 import { problems } from '../http/problem';
 import type { ApiRoutes } from '../http/routes';
@@ -15,13 +13,11 @@ import {
   stepIdParams,
   stepListQuery,
   stepListView,
-  stepRowView,
 } from './deadline-view.schemas';
+import { coveredUnits } from './covered-units';
+import { stepRowsOf, stepWithNotifications } from './step-rows';
 
 const DAY_MS = 24 * 3600 * 1000;
-
-const stepWithNotifications = { notifications: { orderBy: { firedAt: 'asc' } } } satisfies Prisma.StepInclude;
-type StepRow = Prisma.StepGetPayload<{ include: typeof stepWithNotifications }>;
 
 /**
  * The coordinator's view of what is late (DESIGN.md "What it does"): open steps due soon, late,
@@ -33,70 +29,6 @@ export function registerDeadlineViewRoutes(
   db: Db,
   directory: JurisdictionDirectory,
 ): void {
-  async function coveredUnits(principal: Principal, within?: string): Promise<string[]> {
-    const scope = await directory.scope();
-    let units = scope.ids().filter((id) => scope.covers(principal.jurisdictionPath, id));
-    if (within) {
-      if (!scope.has(within))
-        throw problems.notFound({
-          vi: `Không có đơn vị hành chính ${within}.`,
-          en: `No administrative unit ${within}.`,
-        });
-      assertCovers(scope, principal, within);
-      const path = scope.pathOf(within) as string;
-      units = units.filter((id) => scope.covers(path, id));
-    }
-    return units;
-  }
-
-  async function toRow(step: StepRow, today: string) {
-    const explanation = step.explanation as unknown as DueDateExplanation;
-    const owner = await db.agency.findUniqueOrThrow({
-      where: { id: step.ownerAgencyId },
-      select: { nameVi: true, nameEn: true },
-    });
-    const dueDate = dateColumnToIso(step.dueDate);
-    const statutoryDueDate = step.statutoryDueDate ? dateColumnToIso(step.statutoryDueDate) : null;
-    return {
-      stepId: step.id,
-      caseRef: step.caseRef,
-      procedure: step.procedure,
-      stepKey: step.stepKey,
-      titleVi: step.titleVi,
-      titleEn: step.titleEn,
-      jurisdictionId: step.jurisdictionId,
-      owner: {
-        agencyId: step.ownerAgencyId,
-        agencyNameVi: owner.nameVi,
-        agencyNameEn: owner.nameEn,
-        role: step.ownerRole,
-      },
-      status: step.status,
-      dueDate,
-      dueAt: step.dueAt.toISOString(),
-      daysLate: daysBetween(dueDate, today),
-      statutoryDueDate,
-      daysPastStatutoryLimit: statutoryDueDate ? daysBetween(statutoryDueDate, today) : null,
-      howComputed: {
-        summaryVi: explanation.summaryVi,
-        summaryEn: explanation.summaryEn,
-        ruleKey: step.ruleKey,
-        source: explanation.rule.source,
-        confidence: explanation.rule.confidence,
-      },
-      escalationsSent: step.notifications
-        .filter((n) => n.kind !== NotificationKind.REMINDER)
-        .map((n) => ({
-          kind: n.kind,
-          rung: n.rung,
-          recipientAgencyId: n.recipientAgencyId,
-          recipientRole: n.recipientRole,
-          scheduledAt: n.scheduledAt.toISOString(),
-          firedAt: n.firedAt.toISOString(),
-        })),
-    };
-  }
-
   routes.add({
     method: 'get',
     path: '/deadlines/steps',
@@ -107,7 +39,7 @@ export function registerDeadlineViewRoutes(
     responses: { 200: { description: 'One page of steps', schema: stepListView } },
     handler: async ({ principal, query }) => {
       const now = Date.now();
-      const units = await coveredUnits(principal, query.jurisdictionId);
+      const units = await coveredUnits(directory, principal, query.jurisdictionId);
       const base: Prisma.StepWhereInput = {
         jurisdictionId: { in: units },
         ...(query.agencyId ? { ownerAgencyId: query.agencyId } : {}),
@@ -146,7 +78,7 @@ export function registerDeadlineViewRoutes(
         }),
       ]);
       const today = vietnamDate(new Date(now));
-      const items = await Promise.all(steps.map((step) => toRow(step, today)));
+      const items = await stepRowsOf(db, steps, today);
       return {
         status: 200,
         body: stepListView.parse({
@@ -178,7 +110,7 @@ export function registerDeadlineViewRoutes(
       });
       if (!step) throw problems.notFound({ vi: `Không có bước ${params.id}.`, en: `No step ${params.id}.` });
       assertCovers(await directory.scope(), principal, step.jurisdictionId);
-      const row = stepRowView.parse(await toRow(step, vietnamDate()));
+      const [row] = await stepRowsOf(db, [step], vietnamDate());
       const fired = new Set(step.notifications.map((n) => n.key));
       return {
         status: 200,

@@ -63,6 +63,16 @@ export const problems = {
       en: 'Missing or invalid bearer token.',
     },
   ) => new Problem(401, 'AUTH.UNAUTHENTICATED', { vi: 'Chưa xác thực', en: 'Not authenticated' }, reason),
+  csrfRejected: () =>
+    new Problem(
+      403,
+      'AUTH.CSRF_REJECTED',
+      { vi: 'Yêu cầu bị từ chối', en: 'Request refused' },
+      {
+        vi: 'Thay đổi gửi bằng phiên đăng nhập phải kèm mã chống giả mạo (X-CSRF-Token). Hãy tải lại trang.',
+        en: 'A change sent with the session cookie must carry the anti-forgery token (X-CSRF-Token). Reload the page.',
+      },
+    ),
   badCredentials: () =>
     new Problem(
       401,

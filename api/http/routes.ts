@@ -31,7 +31,7 @@ export interface Reply {
   body?: unknown;
   /** Bytes sent as they are (a downloaded file), with the Content-Type in headers. */
   raw?: Buffer;
-  headers?: Record<string, string>;
+  headers?: Record<string, string | string[]>;
 }
 
 export interface RouteSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, A extends Access> {

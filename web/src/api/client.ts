@@ -1,0 +1,81 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { components, paths } from './openapi';
+
+export type Schemas = components['schemas'];
+
+/** The API's problem answer (RFC 9457), Vietnamese with English beside it. */
+export interface ProblemBody {
+  code: string;
+  status: number;
+  title: string;
+  detail: string;
+  titleEn: string;
+  detailEn: string;
+  errors?: { field: string; message: string; messageEn: string }[];
+  [extra: string]: unknown;
+}
+
+export class ApiProblem extends Error {
+  constructor(readonly status: number, readonly body: ProblemBody) {
+    super(`${status} ${body.code}`);
+  }
+}
+
+const CSRF_COOKIE = 'ce_csrf';
+
+function csrfToken(): string | undefined {
+  return document.cookie
+    .split('; ')
+    .find((part) => part.startsWith(`${CSRF_COOKIE}=`))
+    ?.slice(CSRF_COOKIE.length + 1);
+}
+
+let onSessionLost: () => void = () => undefined;
+
+/** What to do when the session has expired (the app returns to the login screen, then back). */
+export function whenSessionLost(handler: () => void): void {
+  onSessionLost = handler;
+}
+
+const session: Middleware = {
+  onRequest({ request }) {
+    // The session cookie goes by itself (same origin); a change must repeat the CSRF value.
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      const token = csrfToken();
+      if (token) request.headers.set('X-CSRF-Token', decodeURIComponent(token));
+    }
+    return request;
+  },
+  onResponse({ request, response }) {
+    const url = new URL(request.url);
+    if (response.status === 401 && url.pathname !== '/auth/session') onSessionLost();
+    return response;
+  },
+};
+
+export const api = createClient<paths>({ baseUrl: window.location.origin, credentials: 'same-origin' });
+api.use(session);
+
+/** The body of a successful answer, or an ApiProblem carrying the API's own words. */
+export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (response.ok) return data as T;
+  throw new ApiProblem(response.status, asProblem(response.status, error));
+}
+
+function asProblem(status: number, error: unknown): ProblemBody {
+  if (error && typeof error === 'object' && 'code' in error) return error as ProblemBody;
+  return {
+    code: 'HTTP',
+    status,
+    title: 'Không thực hiện được',
+    detail: `Máy chủ trả lời ${status}.`,
+    titleEn: 'Request failed',
+    detailEn: `The server answered ${status}.`,
+  };
+}
+
+/** A fresh key per submitted form: a retry of the same submission is answered once (Idempotency-Key). */
+export function idempotencyKey(): string {
+  return crypto.randomUUID();
+}

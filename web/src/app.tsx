@@ -1,0 +1,77 @@
+import { Center, Loader } from '@mantine/core';
+import { lazy, Suspense, useEffect } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { whenSessionLost } from './api/client';
+import { AppLayout } from './layout/app-layout';
+import { BoardScreen } from './screens/board';
+import { BoardStepsScreen } from './screens/board-steps';
+import { InboxScreen } from './screens/inbox';
+import { LoginScreen } from './screens/login';
+import { MyTasksScreen } from './screens/my-tasks';
+import { NotFoundScreen } from './screens/not-found';
+import { PersonScreen } from './screens/person';
+import { SearchScreen } from './screens/search';
+import { SessionProvider, useMe, type Principal } from './session/session';
+
+// The forms (JSON Schema, its validator) load with the screens that have them, not with the first screen.
+const CaseScreen = lazy(() => import('./screens/case').then((m) => ({ default: m.CaseScreen })));
+const NewCaseScreen = lazy(() => import('./screens/new-case').then((m) => ({ default: m.NewCaseScreen })));
+
+const loading = (
+  <Center h="50vh">
+    <Loader aria-label="…" />
+  </Center>
+);
+
+/** A coordinator starts at the live board; everyone else at their tasks. */
+export function homeOf(principal: Principal): string {
+  return principal.roles.includes('PROVINCIAL_COORDINATOR') ? '/board' : '/tasks';
+}
+
+export function App() {
+  const me = useMe();
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  useEffect(() => {
+    // An expired session returns to the login screen, which brings the user back here after.
+    whenSessionLost(() => {
+      if (window.location.pathname.endsWith('/login')) return;
+      const back = window.location.pathname.replace(/^\/app/, '') + window.location.search;
+      void navigate(`/login?expired=1&next=${encodeURIComponent(back)}`, { replace: true });
+      void me.refetch();
+    });
+  }, [navigate, me]);
+
+  if (me.isPending) return loading;
+  if (!me.data) {
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginScreen />} />
+        <Route path="*" element={<Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />} />
+      </Routes>
+    );
+  }
+  const principal = me.data;
+  return (
+    <SessionProvider principal={principal}>
+      <Suspense fallback={loading}>
+      <Routes>
+        <Route path="/login" element={<LoginScreen />} />
+        <Route element={<AppLayout />}>
+          <Route index element={<Navigate to={homeOf(principal)} replace />} />
+          <Route path="/tasks" element={<MyTasksScreen />} />
+          <Route path="/inbox" element={<InboxScreen />} />
+          <Route path="/board" element={<BoardScreen />} />
+          <Route path="/board/steps" element={<BoardStepsScreen />} />
+          <Route path="/cases/new" element={<NewCaseScreen />} />
+          <Route path="/cases/:caseRef" element={<CaseScreen />} />
+          <Route path="/search" element={<SearchScreen />} />
+          <Route path="/persons/:personId" element={<PersonScreen />} />
+          <Route path="*" element={<NotFoundScreen />} />
+        </Route>
+      </Routes>
+      </Suspense>
+    </SessionProvider>
+  );
+}
