@@ -33,6 +33,18 @@ if [[ ! -f generated/prisma/client.ts || prisma/schema.prisma -nt generated/pris
   echo "Prisma client generated."
 fi
 
+# The browser tests drive Debian's Chromium (Playwright's own browser download is unreachable here).
+if [[ "${NEEDS_BROWSER:-false}" == "true" && -z "${CHROMIUM_PATH:-}" && ! -x /usr/bin/chromium ]]; then
+  if command -v apt-get >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]]; then
+    echo "Installing Chromium (Debian package) for the browser tests..."
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null
+  else
+    echo "Chromium is missing: install Debian's chromium package, or set CHROMIUM_PATH" >&2
+    exit 1
+  fi
+fi
+
 if [[ "${NEEDS_TEMPORAL_CLI:-true}" == "true" ]]; then
   bash scripts/ensure-temporal-cli.sh
 fi

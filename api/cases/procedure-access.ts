@@ -54,3 +54,16 @@ export function readableProcedures(
     .filter((p) => !p.definition.confidential || p.definition.code === askedFor)
     .map((p) => p.definition.code);
 }
+
+/**
+ * The steps whose actions these roles may take beside the step's owner (a commune police officer
+ * files the dossier the head of police owns): they are on the officer's task list too.
+ */
+export function rulesAlsoActedOnBy(roles: readonly Role[], procedures: readonly ProcedureModule[] = PROCEDURES): string[] {
+  const rules = procedures.flatMap((p) =>
+    p.definition.actions.flatMap((row) =>
+      'stepOwner' in row.by && row.step && (row.by.alsoRoles ?? []).some((role) => roles.includes(role)) ? [row.step.rule] : [],
+    ),
+  );
+  return [...new Set(rules)];
+}

@@ -44,6 +44,8 @@ export interface StepFilter {
   units?: string[];
   ownerAgencyIds?: string[];
   ownerRoles?: string[];
+  /** With ownerRoles: steps of these rules are kept whatever their owner role (colleagues who may act on them). */
+  orRuleKeys?: string[];
   procedure?: string;
 }
 
@@ -51,7 +53,9 @@ export function filterWhere(filter: StepFilter): Prisma.StepWhereInput {
   return {
     ...(filter.units ? { jurisdictionId: { in: filter.units } } : {}),
     ...(filter.ownerAgencyIds ? { ownerAgencyId: { in: filter.ownerAgencyIds } } : {}),
-    ...(filter.ownerRoles ? { ownerRole: { in: filter.ownerRoles as never } } : {}),
+    ...(filter.ownerRoles
+      ? { OR: [{ ownerRole: { in: filter.ownerRoles as never } }, { ruleKey: { in: filter.orRuleKeys ?? [] } }] }
+      : {}),
     ...(filter.procedure ? { procedure: filter.procedure } : {}),
   };
 }
@@ -72,7 +76,7 @@ export function bucketCountsSql(filter: StepFilter, now: Date, withinDays: numbe
     WHERE status IN ('OPEN', 'SUSPENDED')
       ${and(filter.units && Prisma.sql`jurisdiction_id = ANY(${filter.units})`)}
       ${and(filter.ownerAgencyIds && Prisma.sql`owner_agency_id = ANY(${filter.ownerAgencyIds})`)}
-      ${and(filter.ownerRoles && Prisma.sql`owner_role::text = ANY(${filter.ownerRoles})`)}
+      ${and(filter.ownerRoles && Prisma.sql`(owner_role::text = ANY(${filter.ownerRoles}) OR rule_key = ANY(${filter.orRuleKeys ?? []}))`)}
       ${and(filter.procedure !== undefined && Prisma.sql`procedure = ${filter.procedure}`)}
     GROUP BY owner_agency_id, jurisdiction_id`;
 }

@@ -2,6 +2,7 @@ import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/charts/styles.css';
+import './theme.css';
 import './print.css';
 import { createTheme, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
@@ -13,7 +14,9 @@ import { ApiProblem } from './api/client';
 import { App } from './app';
 import { startI18n } from './i18n/i18n';
 
-const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'sm' });
+// Shade 8 keeps white text on filled buttons above WCAG AA contrast (4.5:1).
+// autoContrast picks black or white text on each filled colour.
+const theme = createTheme({ primaryColor: 'indigo', primaryShade: 8, autoContrast: true, defaultRadius: 'sm' });
 
 const queries = new QueryClient({
   defaultOptions: {

@@ -33,7 +33,7 @@ function ActionForm({ caseRef, action, onDone, onCancel }: { caseRef: string; ac
           body: body as never,
         }),
       );
-      notifications.show({ color: 'teal', message: t('recorded') });
+      notifications.show({ color: 'teal', message: t('recorded'), closeButtonProps: { 'aria-label': t('close') } });
       await Promise.all([client.invalidateQueries({ queryKey: ['case', caseRef] }), client.invalidateQueries({ queryKey: ['tasks'] })]);
       onDone();
     } catch (error) {

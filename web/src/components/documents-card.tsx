@@ -41,7 +41,7 @@ export function DocumentsCard({ page }: { page: Schemas['CasePage'] }) {
       setProblem(new ApiProblem(response.status, (await response.json().catch(() => ({}))) as ProblemBody));
       return;
     }
-    notifications.show({ color: 'teal', message: t('uploaded') });
+    notifications.show({ color: 'teal', message: t('uploaded'), closeButtonProps: { 'aria-label': t('close') } });
     setFile(null);
     setTitle('');
     await client.invalidateQueries({ queryKey: ['case', page.caseRef] });

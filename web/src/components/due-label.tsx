@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 /** Days left or late, coloured as the board's columns are. */
 export function DueLabel({ daysLate, status, pastLimit }: { daysLate: number; status: string; pastLimit?: boolean }) {
   const { t } = useTranslation();
-  if (status === 'SUSPENDED') return <Badge color="gray" variant="light">{t('bucket_suspended')}</Badge>;
-  if (pastLimit) return <Badge color="grape">{t('bucket_pastStatutoryLimit')} · {t('daysLate', { count: daysLate })}</Badge>;
-  if (daysLate > 0) return <Badge color="red">{t('daysLate', { count: daysLate })}</Badge>;
-  if (daysLate === 0) return <Badge color="orange">{t('dueToday')}</Badge>;
+  if (status === 'SUSPENDED') return <Badge color="gray.3">{t('bucket_suspended')}</Badge>;
+  if (pastLimit) return <Badge color="grape.8">{t('bucket_pastStatutoryLimit')} · {t('daysLate', { count: daysLate })}</Badge>;
+  if (daysLate > 0) return <Badge color="red.8">{t('daysLate', { count: daysLate })}</Badge>;
+  if (daysLate === 0) return <Badge color="orange.3">{t('dueToday')}</Badge>;
   return (
-    <Badge color={daysLate >= -3 ? 'yellow' : 'teal'} variant="light" c={daysLate >= -3 ? 'dark' : undefined}>
+    <Badge color={daysLate >= -3 ? 'yellow.3' : 'teal.2'}>
       {t('daysLeft', { count: -daysLate })}
     </Badge>
   );

@@ -2,16 +2,13 @@ import { Select } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import Form from '@rjsf/mantine';
 import type { RegistryWidgetsType, WidgetProps } from '@rjsf/utils';
-import { customizeValidator } from '@rjsf/validator-ajv8';
 import { useQuery } from '@tanstack/react-query';
-import Ajv2020 from 'ajv/dist/2020';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asFormSchema, uiSchemaFor } from '../procedures/form-schema';
+import { serverValidator } from '../procedures/server-validator';
 import { pick } from '../i18n/i18n';
 
-// The API describes bodies in JSON Schema draft 2020-12 (zod's output); `x-options` is ours.
-const validator = customizeValidator({ AjvClass: Ajv2020, ajvOptionsOverrides: { keywords: ['x-options'] } as never });
 
 interface RegistryItem {
   id: string;
@@ -49,7 +46,7 @@ function RegistryOptionsWidget(props: WidgetProps) {
 
 /** A legal date typed or picked as dd/mm/yyyy and sent as YYYY-MM-DD (no time, no time zone). */
 function LegalDateWidget(props: WidgetProps) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <DateInput
       id={props.id}
@@ -68,6 +65,7 @@ function LegalDateWidget(props: WidgetProps) {
       error={props.rawErrors?.[0]}
       description={props.schema.description}
       clearable
+      clearButtonProps={{ 'aria-label': t('clear') }}
     />
   );
 }
@@ -90,7 +88,7 @@ export function SchemaForm(props: {
       schema={asFormSchema(props.schema)}
       uiSchema={{ ...uiSchemaFor(props.schema, i18n.language), 'ui:submitButtonOptions': { norender: true } }}
       formData={props.data}
-      validator={validator}
+      validator={serverValidator}
       widgets={widgets}
       idPrefix={props.idPrefix}
       disabled={props.disabled}

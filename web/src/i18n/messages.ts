@@ -100,6 +100,9 @@ export const messages = {
   allowedNow: { vi: 'Thao tác được phép lúc này', en: 'Actions allowed now' },
   reload: { vi: 'Tải lại hồ sơ', en: 'Reload the case' },
   tryAgain: { vi: 'Thử lại', en: 'Try again' },
+  clear: { vi: 'Xoá', en: 'Clear' },
+  close: { vi: 'Đóng', en: 'Close' },
+  showPassword: { vi: 'Hiện hoặc ẩn mật khẩu', en: 'Show or hide the password' },
 } as const;
 
 export type MessageKey = keyof typeof messages;

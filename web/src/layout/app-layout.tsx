@@ -86,11 +86,11 @@ export function AppLayout() {
           tasks && (
             <Group gap={4} wrap="nowrap">
               {lateTasks > 0 && (
-                <Badge color="red" size="sm" data-testid="tasks-late">
+                <Badge color="red.8" size="sm" data-testid="tasks-late">
                   {lateTasks}
                 </Badge>
               )}
-              <Badge variant="light" size="sm" data-testid="tasks-total">
+              <Badge color="indigo.1" size="sm" data-testid="tasks-total">
                 {tasks.total}
               </Badge>
             </Group>
@@ -100,7 +100,7 @@ export function AppLayout() {
           '/inbox',
           t('inbox'),
           inbox && inbox.unread > 0 ? (
-            <Badge color="red" size="sm" data-testid="inbox-unread">
+            <Badge color="red.8" size="sm" data-testid="inbox-unread">
               {inbox.unread}
             </Badge>
           ) : undefined,

@@ -67,7 +67,7 @@ function OpenSteps({ page }: { page: CasePage }) {
             <div key={step.stepKey} data-open-step={step.ruleKey}>
               <Group gap="xs">
                 <Text fw={600}>{pick(i18n.language, step.titleVi, step.titleEn)}</Text>
-                <Badge color={step.status === 'SUSPENDED' ? 'gray' : late > 0 ? 'red' : 'teal'} variant="light">
+                <Badge color={step.status === 'SUSPENDED' ? 'gray.3' : late > 0 ? 'red.8' : 'teal.2'}>
                   {step.status === 'SUSPENDED' ? t('bucket_suspended') : late > 0 ? t('daysLate', { count: late }) : late === 0 ? t('dueToday') : t('daysLeft', { count: -late })}
                 </Badge>
               </Group>
@@ -137,7 +137,7 @@ export function CaseScreen() {
                 <Badge size="lg" data-testid="case-phase" data-phase={page.phase}>
                   {t('phase')}: {phase ? pick(i18n.language, phase.vi, phase.en) : page.phase}
                 </Badge>
-                <Badge size="lg" color={page.status === 'OPEN' ? 'teal' : 'gray'}>
+                <Badge size="lg" color={page.status === 'OPEN' ? 'teal.2' : 'gray.3'}>
                   {t(`status_${page.status}`)}
                 </Badge>
                 <Button variant="default" size="xs" onClick={() => window.print()}>

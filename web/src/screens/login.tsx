@@ -53,6 +53,7 @@ export function LoginScreen() {
               label={t('password')}
               name="password"
               autoComplete="current-password"
+              visibilityToggleButtonProps={{ 'aria-label': t('showPassword') }}
               required
               value={password}
               onChange={(e) => setPassword(e.currentTarget.value)}

@@ -26,7 +26,7 @@ function OpeningForm({ procedure }: { procedure: Procedure }) {
     setProblem(undefined);
     try {
       const opened = await unwrap(api.POST('/cases', { headers: { 'Idempotency-Key': key }, body: body as never }));
-      notifications.show({ color: 'teal', message: t('caseOpened', { caseRef: opened.caseRef }) });
+      notifications.show({ color: 'teal', message: t('caseOpened', { caseRef: opened.caseRef }), closeButtonProps: { 'aria-label': t('close') } });
       await navigate(`/cases/${opened.caseRef}`);
     } catch (error) {
       if (error instanceof ApiProblem) setProblem(error);

@@ -1,0 +1,260 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../db/seed/demo-province';
+import { vietnamDate } from '../../domain/time/legal-date';
+import { accessibilityProblems, launchBrowser, screenshot, serve } from '../support/browser';
+import { newCitizenId, until } from '../support/case-driver';
+import { startCaseStack, type CaseStack } from '../support/case-stack';
+import { createTestProvince, type TestProvince } from '../support/test-province';
+
+/**
+ * The web application in Debian's Chromium, on the real API, worker, Temporal and PostgreSQL:
+ * officials do their work through the screens only. The province gives the court's decision
+ * (CRA.D8) a budget of seconds, so that it falls late and escalates during the test.
+ */
+jest.setTimeout(240_000);
+
+const SLOW_COURT = {
+  budget: { kind: 'ELAPSED', seconds: 6 },
+  reminders: [],
+  escalations: [{ after: { unit: 'SECONDS', amount: 1 }, to: { agencyKind: 'REGIONAL_COURT', role: 'CHIEF_JUDGE' } }],
+} as const;
+
+let stack: CaseStack;
+let server: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+let province: TestProvince;
+const users = { police: '', coordinator: '', judge: '', chiefJudge: '' };
+const today = vietnamDate();
+const todayShown = `${today.slice(8, 10)}/${today.slice(5, 7)}/${today.slice(0, 4)}`;
+
+beforeAll(async () => {
+  stack = await startCaseStack('web-app');
+  province = await createTestProvince(stack.api.db, 'web');
+  await province.setRule('CRA.D8', SLOW_COURT as never);
+  users.police = await province.addUser(province.agency.communePolice, ['COMMUNE_POLICE_OFFICER']);
+  users.coordinator = await province.addUser(province.agency.drugDivision, ['PROVINCIAL_COORDINATOR']);
+  users.judge = await province.addUser(province.agency.regionalCourt, ['JUDGE']);
+  users.chiefJudge = await province.addUser(province.agency.regionalCourt, ['CHIEF_JUDGE']);
+  server = await serve(stack.api.app);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await stack?.close();
+});
+
+async function contextFor(options: { phone?: boolean } = {}): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL: server.url,
+    viewport: options.phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+    ...(options.phone ? { isMobile: true, hasTouch: true } : {}),
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
+}
+
+async function logIn(page: Page, username: string, labels = { user: 'Tên đăng nhập', password: 'Mật khẩu', button: 'Đăng nhập' }) {
+  await page.getByLabel(new RegExp(`^${labels.user}`)).fill(username);
+  await page.getByLabel(new RegExp(`^${labels.password}`)).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: labels.button, exact: true }).click();
+}
+
+/** A Mantine select: open it, type to narrow, pick the option. */
+async function choose(page: Page, label: string | RegExp, option: string | RegExp, typed?: string) {
+  const input = page.getByRole('textbox', { name: label }).or(page.getByLabel(label)).first();
+  await input.click();
+  if (typed) await input.fill(typed);
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+async function expectAccessible(page: Page, screen: string) {
+  expect({ screen, problems: await accessibilityProblems(page) }).toEqual({ screen, problems: [] });
+}
+
+async function takeAction(page: Page, actionTitle: RegExp, fill?: (form: ReturnType<Page['locator']>) => Promise<void>) {
+  await page.getByRole('button', { name: actionTitle }).click();
+  const form = page.locator('[data-action-form]');
+  await form.waitFor();
+  if (fill) await fill(form);
+  await form.getByRole('button', { name: /^(Ghi nhận|Record)$/ }).click();
+}
+
+let caseRef = '';
+
+it('a commune police officer opens a case and files it; the coordinator transfers it; a late decision shows on the board and in the chief judge’s inbox; the judge decides from My tasks', async () => {
+  // The police officer: a deep link before login leads to login, then back.
+  const police = await (await contextFor()).newPage();
+  await police.goto('/app/cases/new');
+  await logIn(police, users.police);
+  await police.getByRole('heading', { name: 'Hồ sơ mới' }).waitFor();
+  await choose(police, 'Chọn thủ tục', 'Đưa người nghiện ma túy từ đủ 18 tuổi vào cơ sở cai nghiện bắt buộc');
+  const form = police.locator('[data-opening-form]');
+  await choose(police, /Xã, phường thụ lý/, new RegExp(province.communeId), province.communeId);
+  await form.getByLabel(/Họ và tên/).fill('Nguyễn Văn Thử');
+  await form.getByLabel(/Ngày sinh/).fill('15/05/1990');
+  await choose(police, /Tình trạng cư trú/, 'STABLE');
+  await choose(police, /Xã, phường cư trú/, new RegExp(province.communeId), province.communeId);
+  await choose(police, /Căn cứ pháp lý/, /^1$/);
+  await form.getByLabel(/Ngày phát hiện căn cứ/).fill(todayShown);
+  await police.keyboard.press('Escape');
+  await expectAccessible(police, 'new case');
+  await screenshot(police, 'new-case');
+  // Without an identity number or other papers the API refuses, naming the field; nothing typed is lost.
+  await form.getByRole('button', { name: 'Mở hồ sơ' }).click();
+  await police.getByRole('alert').first().waitFor();
+  await expect(police.getByRole('alert').first().innerText()).resolves.toContain('body.person.citizenId');
+  await expect(form.getByLabel(/Họ và tên/).inputValue()).resolves.toBe('Nguyễn Văn Thử');
+  await form.getByLabel(/Số định danh cá nhân/).fill(newCitizenId());
+  await form.getByRole('button', { name: 'Mở hồ sơ' }).click();
+  await police.getByTestId('case-ref').waitFor();
+  caseRef = (await police.getByTestId('case-ref').innerText()).trim();
+  expect(caseRef).toMatch(/^CRA-/);
+  expect(police.url()).toContain(`/app/cases/${caseRef}`);
+
+  // Only the actions the police may take now are offered: not the coordinator's transfer.
+  await expect(police.locator('[data-action="TRANSFER_TO_COURT"]').count()).resolves.toBe(0);
+  await takeAction(police, /^Lập xong hồ sơ đề nghị$/, async (action) => {
+    await action.getByLabel(/Số kết quả xác định tình trạng nghiện/).fill('KQ-7/2026');
+  });
+  await police.getByText('Đã ghi nhận.').first().waitFor();
+  await takeAction(police, /^Thông báo cho người bị đề nghị/);
+  await until(async () => ((await police.locator('[data-action="NOTIFY_PERSON"]').count()) === 0 && (await police.getByTestId('case-phase').count()) > 0 ? true : undefined), 'the notice recorded');
+  await expectAccessible(police, 'case page');
+  await screenshot(police, 'case-page-police');
+  // The session cookie is out of the page's reach, and nothing sits in web storage.
+  // (A string, evaluated in the page: this file is compiled without the DOM's types.)
+  const stored = (await police.evaluate('({ cookie: document.cookie, local: Object.keys(localStorage), session: sessionStorage.length })')) as {
+    cookie: string;
+    local: string[];
+    session: number;
+  };
+  expect(stored.cookie).not.toContain('ce_session');
+  expect(stored.local.filter((key) => key !== 'language')).toEqual([]);
+  expect(stored.session).toBe(0);
+  // A change sent with the cookie but without the CSRF header (a forged cross-site POST) is refused.
+  const forged = await police.context().request.post(`/cases/${caseRef}/actions`, {
+    headers: { 'Idempotency-Key': 'forged-0001', 'Content-Type': 'application/json' },
+    data: { type: 'NOTIFY_PERSON', on: today },
+  });
+  expect(forged.status()).toBe(403);
+  expect((await forged.json()).code).toBe('AUTH.CSRF_REJECTED');
+
+  // The coordinator: the live board is the first screen; the case is transferred from its page.
+  const coordinator = await (await contextFor()).newPage();
+  await coordinator.goto('/app/');
+  await logIn(coordinator, users.coordinator);
+  await coordinator.getByRole('heading', { name: /Bảng theo dõi/ }).waitFor();
+  await coordinator.goto(`/app/cases/${caseRef}`);
+  await takeAction(coordinator, /^Chuyển hồ sơ đến Tòa án$/);
+  await coordinator.getByText('Đã ghi nhận.').first().waitFor();
+
+  // The judge accepts the dossier from My tasks; the decision step opens with its short budget.
+  const judge = await (await contextFor()).newPage();
+  await judge.goto('/app/tasks');
+  await logIn(judge, users.judge);
+  await judge.getByRole('link', { name: caseRef }).first().click();
+  await takeAction(judge, /^Thụ lý hồ sơ$/);
+  await judge.locator('[data-open-step="CRA.D8"]').waitFor();
+
+  // Left late: the board counts it under "Quá hạn" for the court, and the chief judge is told.
+  const lateCell = coordinator.locator(`[data-row="${province.agency.regionalCourt}"] [data-bucket="late"]`);
+  await coordinator.goto('/app/board');
+  await until(async () => ((await lateCell.innerText().catch(() => '0')).trim() === '1' ? true : undefined), 'the late step on the live board', 60_000);
+  await expect(coordinator.getByTestId('board-updated').innerText()).resolves.toMatch(/Cập nhật lúc/);
+  await expectAccessible(coordinator, 'live board');
+  await screenshot(coordinator, 'live-board');
+  await lateCell.getByRole('link').click();
+  await coordinator.getByRole('link', { name: caseRef }).first().waitFor();
+  await screenshot(coordinator, 'board-late-steps');
+
+  const chiefJudge = await (await contextFor()).newPage();
+  await chiefJudge.goto('/app/inbox');
+  await logIn(chiefJudge, users.chiefJudge);
+  await chiefJudge.getByRole('heading', { name: 'Hộp thư' }).waitFor();
+  await until(async () => {
+    await chiefJudge.reload();
+    return (await chiefJudge.locator('[data-inbox-kind="ESCALATION"]').count()) > 0 ? true : undefined;
+  }, 'the escalation in the chief judge’s inbox', 60_000);
+  await expect(chiefJudge.getByTestId('inbox-unread').innerText()).resolves.toBe('1');
+  await expectAccessible(chiefJudge, 'inbox');
+  await screenshot(chiefJudge, 'inbox-chief-judge');
+  await chiefJudge.getByRole('button', { name: 'Đánh dấu đã đọc' }).first().click();
+  await chiefJudge.locator('[data-inbox-kind="ESCALATION"][data-read="yes"]').waitFor();
+
+  // Two tabs of the judge on the same case: the decision recorded in one, the stale one gets a 409, shown.
+  await judge.goto('/app/tasks');
+  await judge.getByRole('heading', { name: 'Việc của tôi' }).waitFor();
+  await judge.getByRole('link', { name: caseRef }).first().waitFor();
+  await expect(judge.getByTestId('tasks-late').innerText()).resolves.toBe('1');
+  await expectAccessible(judge, 'my tasks');
+  await screenshot(judge, 'my-tasks-judge');
+  const stale = await judge.context().newPage();
+  await stale.goto(`/app/cases/${caseRef}`);
+  await stale.getByRole('button', { name: /^Ghi nhận quyết định của Tòa án$/ }).waitFor();
+  await judge.getByRole('link', { name: caseRef }).first().click();
+  await takeAction(judge, /^Ghi nhận quyết định của Tòa án$/, async (action) => {
+    await choose(judge, /Kết quả/, 'NOT_APPLY');
+    await action.getByLabel(/Số quyết định/).fill('12/2026/QĐ-TA');
+  });
+  await judge.getByText('Đã ghi nhận.').first().waitFor();
+  await takeAction(stale, /^Ghi nhận quyết định của Tòa án$/, async (action) => {
+    await choose(stale, /Kết quả/, 'NOT_APPLY');
+    await action.getByLabel(/Số quyết định/).fill('13/2026/QĐ-TA');
+  });
+  const conflict = stale.locator('[data-problem="CASE.ACTION_NOT_ALLOWED"], [role="alert"]').first();
+  await conflict.waitFor();
+  await expect(conflict.innerText()).resolves.toContain('(409)');
+  // What was typed is still there.
+  await expect(stale.locator('[data-action-form]').getByLabel(/Số quyết định/).inputValue()).resolves.toBe('13/2026/QĐ-TA');
+  await screenshot(stale, 'case-conflict-409');
+  const decided = await stack.api.db.step.findFirstOrThrow({ where: { caseRef, ruleKey: 'CRA.D8' } });
+  expect(decided.status).toBe('COMPLETED');
+});
+
+it('on a phone, in English: an expired session returns to login and back; a refused action keeps its input and is explained in English', async () => {
+  const context = await contextFor({ phone: true });
+  const page = await context.newPage();
+  await page.goto('/app/login');
+  await page.getByText('English', { exact: true }).click();
+  await logIn(page, users.police, { user: 'Username', password: 'Password', button: 'Log in' });
+  await page.getByRole('heading', { name: 'My tasks' }).waitFor();
+
+  const { caseRef: second } = await stack.driver.openCase(users.police, {
+    jurisdictionId: province.communeId,
+    residenceJurisdictionId: province.communeId,
+    groundsFoundOn: today,
+  });
+  await page.reload();
+  await screenshot(page, 'phone-my-tasks-en');
+  await page.getByRole('link', { name: second }).first().click();
+  await page.getByTestId('case-ref').waitFor();
+  await screenshot(page, 'phone-case-page');
+
+  // The session ends (as when it expires): the next screen asks to log in, then comes back here.
+  await context.clearCookies({ name: 'ce_session' });
+  await page.getByRole('button', { name: /^File the dossier$/ }).click();
+  await page.locator('[data-action-form]').getByLabel(/Addiction determination result no\./).fill('KQ-8/2026');
+  await page.locator('[data-action-form]').getByRole('button', { name: 'Record' }).click();
+  await page.getByText('Your session has expired. Please log in again.').waitFor();
+  await logIn(page, users.police, { user: 'Username', password: 'Password', button: 'Log in' });
+  await page.getByTestId('case-ref').waitFor();
+  expect(page.url()).toContain(`/app/cases/${second}`);
+
+  // A date in the future is refused by the API; the answer is shown in English and the input kept.
+  await page.getByRole('button', { name: /^File the dossier$/ }).click();
+  const form = page.locator('[data-action-form]');
+  await form.getByLabel(/Addiction determination result no\./).fill('KQ-9/2026');
+  await form.getByLabel(/Date done/).fill('31/12/2099');
+  await form.getByRole('button', { name: 'Record' }).click();
+  const refusal = page.getByRole('alert').first();
+  await refusal.waitFor();
+  await expect(refusal.innerText()).resolves.toMatch(/\(4\d\d\)/);
+  await expect(refusal.innerText()).resolves.toMatch(/future/i);
+  await expect(form.getByLabel(/Addiction determination result no\./).inputValue()).resolves.toBe('KQ-9/2026');
+  await screenshot(page, 'phone-action-refused-en');
+  await form.getByLabel(/Date done/).fill(todayShown);
+  await form.getByRole('button', { name: 'Record' }).click();
+  await page.getByText('Recorded.').first().waitFor();
+  await expectAccessible(page, 'phone case page');
+});
