@@ -23,11 +23,13 @@ export class ApiProblem extends Error {
 
 const CSRF_COOKIE = 'ce_csrf';
 
-function csrfToken(): string | undefined {
-  return document.cookie
+/** The session's CSRF value (readable cookie), repeated in X-CSRF-Token on every change. */
+export function csrfToken(): string | undefined {
+  const value = document.cookie
     .split('; ')
     .find((part) => part.startsWith(`${CSRF_COOKIE}=`))
     ?.slice(CSRF_COOKIE.length + 1);
+  return value === undefined ? undefined : decodeURIComponent(value);
 }
 
 let onSessionLost: () => void = () => undefined;
@@ -42,7 +44,7 @@ const session: Middleware = {
     // The session cookie goes by itself (same origin); a change must repeat the CSRF value.
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       const token = csrfToken();
-      if (token) request.headers.set('X-CSRF-Token', decodeURIComponent(token));
+      if (token) request.headers.set('X-CSRF-Token', token);
     }
     return request;
   },
@@ -73,6 +75,12 @@ function asProblem(status: number, error: unknown): ProblemBody {
     titleEn: 'Request failed',
     detailEn: `The server answered ${status}.`,
   };
+}
+
+/** A request that got no answer at all (connection lost), in the same shape as the API's refusals. */
+export function networkProblem(error: unknown): ApiProblem {
+  const detail = String(error);
+  return new ApiProblem(0, { code: 'NETWORK', status: 0, title: 'Mất kết nối', detail, titleEn: 'Connection lost', detailEn: detail });
 }
 
 /** A fresh key per submitted form: a retry of the same submission is answered once (Idempotency-Key). */

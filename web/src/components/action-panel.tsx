@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiProblem, idempotencyKey, unwrap, type Schemas } from '../api/client';
+import { api, ApiProblem, idempotencyKey, networkProblem, unwrap, type Schemas } from '../api/client';
 import { todayInVietnam } from '../i18n/dates';
 import { pick } from '../i18n/i18n';
 import { initialDataFor } from '../procedures/form-schema';
@@ -38,7 +38,7 @@ function ActionForm({ caseRef, action, onDone, onCancel }: { caseRef: string; ac
       onDone();
     } catch (error) {
       if (error instanceof ApiProblem) setProblem(error);
-      else setProblem(new ApiProblem(0, { code: 'NETWORK', status: 0, title: 'Mất kết nối', detail: String(error), titleEn: 'Connection lost', detailEn: String(error) }));
+      else setProblem(networkProblem(error));
     } finally {
       setBusy(false);
     }

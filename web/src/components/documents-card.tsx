@@ -3,15 +3,11 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem, type ProblemBody, type Schemas } from '../api/client';
+import { ApiProblem, csrfToken, type ProblemBody, type Schemas } from '../api/client';
 import { showInstant } from '../i18n/dates';
 import { ProblemAlert } from './problem-alert';
 
 const KINDS = ['ADDICTION_RESULT', 'VIOLATION_RECORD', 'CURRICULUM_VITAE', 'STATEMENT', 'DECISION', 'CERTIFICATE', 'OTHER'] as const;
-
-function csrf(): string {
-  return decodeURIComponent(document.cookie.split('; ').find((part) => part.startsWith('ce_csrf='))?.slice(8) ?? '');
-}
 
 /** The case's papers: each downloadable (the download is audited), and a new one uploaded as it is. */
 export function DocumentsCard({ page }: { page: Schemas['CasePage'] }) {
@@ -33,7 +29,7 @@ export function DocumentsCard({ page }: { page: Schemas['CasePage'] }) {
     const response = await fetch(`/cases/${encodeURIComponent(page.caseRef)}/documents?${query}`, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-CSRF-Token': csrf() },
+      headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-CSRF-Token': csrfToken() ?? '' },
       body: file,
     });
     setBusy(false);

@@ -2,7 +2,7 @@ import { Button, Loader, Stack } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem } from '../api/client';
+import { ApiProblem, networkProblem } from '../api/client';
 import { ProblemAlert } from './problem-alert';
 
 /** Loading, the API's refusal in its own words, or the data. */
@@ -12,7 +12,7 @@ export function QueryState<T>({ query, children }: { query: UseQueryResult<T>; c
   if (query.isError) {
     return (
       <Stack align="flex-start">
-        {query.error instanceof ApiProblem ? <ProblemAlert problem={query.error} /> : <ProblemAlert problem={new ApiProblem(0, { code: 'NETWORK', status: 0, title: 'Mất kết nối', detail: String(query.error), titleEn: 'Connection lost', detailEn: String(query.error) })} />}
+        <ProblemAlert problem={query.error instanceof ApiProblem ? query.error : networkProblem(query.error)} />
         <Button variant="light" onClick={() => void query.refetch()}>
           {t('tryAgain')}
         </Button>

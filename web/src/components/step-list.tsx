@@ -63,7 +63,7 @@ export function StepList({ steps }: { steps: StepRow[] }) {
               <Anchor component={Link} to={`/cases/${step.caseRef}`} fw={600}>
                 {step.caseRef}
               </Anchor>
-              <DueLabel daysLate={step.daysLate} status={step.status} pastLimit={pastLimit(step)} />
+              <DueLabel daysLate={step.daysLate} status={step.status} pastLimit={pastLimit(step)} dueAt={step.dueAt} />
             </Group>
             <Text size="sm">{pick(i18n.language, step.titleVi, step.titleEn)}</Text>
             <Text size="xs">
@@ -99,7 +99,7 @@ export function StepList({ steps }: { steps: StepRow[] }) {
             <Table.Td>
               <Stack gap={2}>
                 <Text size="sm">{showDate(step.dueDate)}</Text>
-                <DueLabel daysLate={step.daysLate} status={step.status} pastLimit={pastLimit(step)} />
+                <DueLabel daysLate={step.daysLate} status={step.status} pastLimit={pastLimit(step)} dueAt={step.dueAt} />
               </Stack>
             </Table.Td>
             <Table.Td maw={320}>

@@ -25,6 +25,7 @@ export const messages = {
   dueDate: { vi: 'Hạn', en: 'Due' },
   daysLeft: { vi: 'Còn {{count}} ngày', en: '{{count}} days left' },
   dueToday: { vi: 'Hạn hôm nay', en: 'Due today' },
+  lateToday: { vi: 'Quá hạn (trong hôm nay)', en: 'Late (today)' },
   daysLate: { vi: 'Quá hạn {{count}} ngày', en: '{{count}} days late' },
   whyThisDate: { vi: 'Vì sao hạn này', en: 'Why this date' },
   source: { vi: 'Căn cứ', en: 'Legal source' },

@@ -7,9 +7,10 @@ import { StepList } from '../components/step-list';
 import { QueryState } from '../components/query-state';
 import { useProcedures } from '../procedures/use-procedures';
 import { pick } from '../i18n/i18n';
+import type { Bucket } from './board';
 
-const BUCKETS = ['all', 'pastStatutoryLimit', 'late', 'dueSoon', 'onTime', 'suspended'] as const;
-type Bucket = Exclude<(typeof BUCKETS)[number], 'all'>;
+// Most urgent first here; the board shows the same columns in time order.
+const BUCKETS = ['all', 'pastStatutoryLimit', 'late', 'dueSoon', 'onTime', 'suspended'] as const satisfies readonly ('all' | Bucket)[];
 const PAGE_SIZE = 25;
 
 /** Việc của tôi: every unfinished step my agency and roles own, most urgent first. */
