@@ -17,6 +17,7 @@ import { registerProcedureRoutes } from './procedures/procedures.routes';
 import { registerCalendarRoutes } from './calendar/calendar.routes';
 import { registerDeadlineViewRoutes } from './deadlines/deadline-view.routes';
 import { registerLiveBoardRoutes } from './deadlines/live-board.routes';
+import { registerPerformanceRoutes } from './performance/performance.routes';
 import { registerInboxRoutes } from './inbox/inbox.routes';
 import { registerReportCycleRoutes } from './reporting/cycles.routes';
 import { registerReportRoutes } from './reporting/reports.routes';
@@ -134,6 +135,7 @@ export function createApp(settings: AppSettings, { db, temporal, logger }: AppDe
   registerRuleRoutes(routes, db, ruleBook, directory);
   registerDeadlineViewRoutes(routes, db, directory);
   registerLiveBoardRoutes(routes, db, directory);
+  registerPerformanceRoutes(routes, db, directory);
   registerInboxRoutes(routes, db);
   registerProcedureRoutes(routes, ruleBook);
   registerCaseRoutes(

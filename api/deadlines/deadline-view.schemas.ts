@@ -47,6 +47,10 @@ export const stepRowView = z
   .object({
     stepId: z.string(),
     caseRef: z.string().meta({ description: 'The case’s business reference; no personal data' }),
+    reportId: z
+      .string()
+      .nullable()
+      .meta({ description: 'A periodic report task: the report to open (`GET /reports/{reportId}`); null for a case’s step' }),
     procedure: z.string(),
     stepKey: z.string(),
     titleVi: z.string(),

@@ -17,6 +17,7 @@ import {
 } from './board-buckets';
 import { agenciesActedFor, coveredUnits } from './covered-units';
 import { rulesAlsoActedOnBy } from '../cases/procedure-access';
+import { reportRulesActedOnBy } from '../reporting/reporters';
 import { stepListView } from './deadline-view.schemas';
 import { boardQuery, boardStepsQuery, boardView, boardCountsView, myTasksQuery } from './live-board.schemas';
 import { stepRowsOf, stepWithNotifications } from './step-rows';
@@ -142,7 +143,7 @@ export function registerLiveBoardRoutes(routes: ApiRoutes, db: Db, directory: Ju
       const filter: StepFilter = {
         ownerAgencyIds: await agenciesActedFor(db, principal.agencyId),
         ownerRoles: principal.roles,
-        orRuleKeys: rulesAlsoActedOnBy(principal.roles),
+        orRuleKeys: [...rulesAlsoActedOnBy(principal.roles), ...reportRulesActedOnBy(principal.roles)],
         ...(query.procedure ? { procedure: query.procedure } : {}),
       };
       const [rows, page] = await Promise.all([

@@ -4,6 +4,7 @@ import { daysBetween } from '../../domain/deadlines/deadline-computation';
 import { dateColumnToIso } from '../../domain/time/legal-date';
 import type { Prisma } from '../../generated/prisma/client';
 import { NotificationKind } from '../../generated/prisma/enums';
+import { REPORTING } from '../../rules/reporting.rules';
 
 export const stepWithNotifications = { notifications: { orderBy: { firedAt: 'asc' } } } satisfies Prisma.StepInclude;
 export type StepRow = Prisma.StepGetPayload<{ include: typeof stepWithNotifications }>;
@@ -23,6 +24,8 @@ export async function stepRowsOf(db: Db, steps: StepRow[], today: string) {
     return {
       stepId: step.id,
       caseRef: step.caseRef,
+      // A report task's "case" is its run; the unit's report is "<run>:<unit>" (activities/reporting).
+      reportId: step.procedure === REPORTING ? `${step.caseRef}:${step.jurisdictionId}` : null,
       procedure: step.procedure,
       stepKey: step.stepKey,
       titleVi: step.titleVi,

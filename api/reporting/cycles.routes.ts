@@ -12,7 +12,9 @@ import { problems } from '../http/problem';
 import type { ApiRoutes } from '../http/routes';
 import type { JurisdictionDirectory } from '../registry/jurisdiction-directory';
 import { ReportSchedules } from '../../temporal/report-schedules';
+import { runSummaries } from './report-reader';
 import { createCycleBody, cycleIdParams, pauseBody, runNowBody, updateCycleBody } from './reporting.schemas';
+import { cycleListView } from './reporting.views';
 
 /** Who configures reporting cycles and reads roll-ups: the province's coordinators. */
 export const REPORTING_COORDINATORS: readonly Role[] = ['PROVINCIAL_COORDINATOR', 'SYSTEM_ADMIN'];
@@ -149,6 +151,40 @@ export function registerReportCycleRoutes(
         ...(body.adHoc ? { adHoc: { ...body.adHoc, requestedOn: vietnamDate() } } : {}),
       });
       return { status: 202, body: { workflowId } };
+    },
+  });
+
+  routes.add({
+    method: 'get',
+    path: '/reporting/cycles',
+    tag: 'Reporting',
+    summary: 'The cycles of the caller’s province, each with its latest runs and how many units reported, late or not at all',
+    access: { roles: REPORTING_COORDINATORS },
+    responses: { 200: { description: 'The cycles and their latest eight runs', schema: cycleListView } },
+    handler: async ({ principal }) => {
+      const scope = await directory.scope();
+      const cycles = (await db.reportCycle.findMany({ orderBy: { id: 'asc' } })).filter((cycle) =>
+        scope.covers(principal.jurisdictionPath, cycle.provinceId),
+      );
+      const runs = await runSummaries(
+        db,
+        cycles.map((cycle) => cycle.id),
+        8,
+      );
+      return {
+        status: 200,
+        body: {
+          items: cycles.map((cycle) => ({
+            id: cycle.id,
+            provinceId: cycle.provinceId,
+            nameVi: cycle.nameVi,
+            nameEn: cycle.nameEn,
+            periodKind: cycle.periodKind,
+            paused: cycle.paused,
+            runs: runs.filter((run) => run.cycleId === cycle.id).map(({ cycleId: _cycle, ...run }) => run),
+          })),
+        },
+      };
     },
   });
 

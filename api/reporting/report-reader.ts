@@ -2,7 +2,9 @@ import type { Db } from '../../db/client';
 import { figuresFromRecord } from '../../db/reporting/figures-from-record';
 import { FIGURE_KEYS, sumFigures, type Figures } from '../../domain/reporting/report-figures';
 import { dateColumnToIso } from '../../domain/time/legal-date';
+import { Prisma } from '../../generated/prisma/client';
 import { problems } from '../http/problem';
+import { figureDefinitions } from './reporting.views';
 
 /** Where a unit's report stands, as the receiving unit sees it. */
 export type ReportStanding = 'SUBMITTED' | 'SUBMITTED_LATE' | 'OPEN' | 'OVERDUE';
@@ -92,6 +94,7 @@ export async function readReport(db: Db, report: LoadedReport, now = new Date())
       corrections: version.corrections as unknown as Correction[],
       note: version.note,
     })),
+    figureDefinitions: figureDefinitions(),
   };
 }
 
@@ -108,8 +111,8 @@ export async function readRollup(db: Db, runId: string, now = new Date()) {
     // Only what the table shows: the steps' rule snapshots and explanations are large.
     db.step.findMany({ where: { caseRef: run.id }, select: { id: true, dueDate: true, dueAt: true } }),
     db.jurisdiction.findMany({ where: { id: { in: unitReports.map((r) => r.jurisdictionId) } }, select: { id: true, nameVi: true } }),
-    db.$queryRaw<{ report_id: string; figures: unknown }[]>`
-      SELECT v.report_id, v.figures FROM report_versions v
+    db.$queryRaw<{ report_id: string; figures: unknown; corrections: unknown }[]>`
+      SELECT v.report_id, v.figures, v.corrections FROM report_versions v
       JOIN reports r ON r.id = v.report_id AND v.version = r.latest_version
       WHERE r.run_id = ${run.id}`,
     db.$queryRaw<{ step_id: string; count: bigint }[]>`
@@ -121,6 +124,7 @@ export async function readRollup(db: Db, runId: string, now = new Date()) {
   const stepById = new Map(steps.map((step) => [step.id, step]));
   const nameOf = new Map(units.map((unit) => [unit.id, unit.nameVi]));
   const figuresOf = new Map(latestVersions.map((version) => [version.report_id, asFigures(version.figures)]));
+  const correctionsOf = new Map(latestVersions.map((version) => [version.report_id, version.corrections as Correction[]]));
   const escalated = new Map(escalations.map((row) => [row.step_id, Number(row.count)]));
 
   const rows = unitReports.map((report) => {
@@ -138,6 +142,7 @@ export async function readRollup(db: Db, runId: string, now = new Date()) {
       latestVersion: report.latestVersion,
       escalations: escalated.get(stepId) ?? 0,
       figures: figuresOf.get(report.id) ?? null,
+      corrections: correctionsOf.get(report.id) ?? [],
     };
   });
   const submitted = rows.filter((row) => row.figures);
@@ -161,5 +166,97 @@ export async function readRollup(db: Db, runId: string, now = new Date()) {
     recordTotals,
     ownReportId: ownReport?.id ?? null,
     units: rows,
+    figureDefinitions: figureDefinitions(),
   };
+}
+
+/** A report's standing in SQL, the same four as `standing()`: r = reports, s = its step. */
+const STANDING_SQL = Prisma.sql`CASE
+  WHEN r.first_submitted_at IS NOT NULL AND s.due_at IS NOT NULL AND r.first_submitted_at > s.due_at THEN 'SUBMITTED_LATE'
+  WHEN r.first_submitted_at IS NOT NULL THEN 'SUBMITTED'
+  WHEN s.due_at IS NOT NULL AND now() > s.due_at THEN 'OVERDUE'
+  ELSE 'OPEN' END`;
+const STEP_OF_REPORT = Prisma.sql`LEFT JOIN steps s ON s.id = r.step_workflow_id || '/' || r.jurisdiction_id`;
+
+/** The reports of these units, newest period first, then by due date: a unit's own list of report tasks. */
+export async function listReports(db: Db, units: string[], filter: { standing?: ReportStanding | undefined; page: number; pageSize: number }) {
+  const rows = await db.$queryRaw<
+    {
+      id: string;
+      run_id: string;
+      title_vi: string;
+      title_en: string;
+      period_key: string;
+      unit_id: string;
+      unit_vi: string;
+      unit_en: string;
+      due_date: Date | null;
+      standing: ReportStanding;
+      latest_version: number;
+      total: bigint;
+    }[]
+  >`
+    WITH listed AS (
+      SELECT r.id, r.run_id, c.name_vi AS title_vi, c.name_en AS title_en, run.period_key, run.period_start,
+             j.id AS unit_id, j.name_vi AS unit_vi, j.name_en AS unit_en, s.due_date, s.due_at, r.latest_version,
+             ${STANDING_SQL} AS standing
+      FROM reports r
+      JOIN report_runs run ON run.id = r.run_id
+      JOIN report_cycles c ON c.id = run.cycle_id
+      JOIN jurisdictions j ON j.id = r.jurisdiction_id
+      ${STEP_OF_REPORT}
+      WHERE r.jurisdiction_id = ANY(${units}::text[])
+    )
+    SELECT *, count(*) OVER () AS total FROM listed
+    WHERE ${filter.standing ?? null}::text IS NULL OR standing = ${filter.standing ?? null}::text
+    ORDER BY period_start DESC, due_at ASC NULLS LAST, unit_vi, id
+    LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`;
+  return {
+    total: rows.length > 0 ? Number(rows[0]!.total) : 0,
+    page: filter.page,
+    pageSize: filter.pageSize,
+    items: rows.map((row) => ({
+      reportId: row.id,
+      runId: row.run_id,
+      titleVi: row.title_vi,
+      titleEn: row.title_en,
+      periodKey: row.period_key,
+      unit: { id: row.unit_id, nameVi: row.unit_vi, nameEn: row.unit_en },
+      dueDate: row.due_date ? dateColumnToIso(row.due_date) : null,
+      standing: row.standing,
+      latestVersion: row.latest_version,
+    })),
+  };
+}
+
+/** Each run of these cycles, newest first, with how many units reported, late or not at all (the roll-up's counts). */
+export async function runSummaries(db: Db, cycleIds: string[], perCycle: number) {
+  const rows = await db.$queryRaw<
+    { id: string; cycle_id: string; period_key: string; window_from: Date; window_to: Date; expected: bigint; submitted: bigint; late: bigint }[]
+  >`
+    WITH ranked AS (
+      SELECT run.*, row_number() OVER (PARTITION BY run.cycle_id ORDER BY run.period_start DESC, run.started_at DESC) AS n
+      FROM report_runs run WHERE run.cycle_id = ANY(${cycleIds}::text[])
+    )
+    SELECT run.id, run.cycle_id, run.period_key, run.window_from, run.window_to,
+           count(r.id) AS expected,
+           count(r.id) FILTER (WHERE r.first_submitted_at IS NOT NULL) AS submitted,
+           count(r.id) FILTER (WHERE ${STANDING_SQL} IN ('SUBMITTED_LATE', 'OVERDUE')) AS late
+    FROM ranked run
+    JOIN report_cycles c ON c.id = run.cycle_id
+    LEFT JOIN reports r ON r.run_id = run.id AND r.jurisdiction_id <> c.province_id
+    ${STEP_OF_REPORT}
+    WHERE run.n <= ${perCycle}
+    GROUP BY run.id, run.cycle_id, run.period_key, run.window_from, run.window_to, run.period_start, run.started_at
+    ORDER BY run.period_start DESC, run.started_at DESC`;
+  return rows.map((row) => ({
+    id: row.id,
+    cycleId: row.cycle_id,
+    periodKey: row.period_key,
+    window: windowOfRun({ windowFrom: row.window_from, windowTo: row.window_to }),
+    expected: Number(row.expected),
+    submitted: Number(row.submitted),
+    late: Number(row.late),
+    missing: Number(row.expected) - Number(row.submitted),
+  }));
 }

@@ -4,7 +4,6 @@ import type { Db } from '../../db/client';
 import { figuresFromRecord } from '../../db/reporting/figures-from-record';
 import { FIGURES, FIGURE_KEYS, type Figures } from '../../domain/reporting/report-figures';
 import type { Prisma } from '../../generated/prisma/client';
-import type { Role } from '../../generated/prisma/enums';
 import { closeReportTask } from '../../temporal/report-tasks';
 import { actsFor } from '../auth/acts-for';
 import { assertCovers } from '../auth/jurisdiction-guard';
@@ -15,12 +14,13 @@ import type { ApiRoutes, Reply } from '../http/routes';
 import { parseInput } from '../http/validation';
 import type { JurisdictionDirectory } from '../registry/jurisdiction-directory';
 import { REPORTING_COORDINATORS } from './cycles.routes';
+import { REPORTERS } from './reporters';
 import { reportCsv, reportWorkbook, rollupCsv, rollupWorkbook } from './report-export';
-import { loadReport, readReport, readRollup, stepOf, type Correction } from './report-reader';
+import { coveredUnits } from '../deadlines/covered-units';
+import { listReports, loadReport, readReport, readRollup, stepOf, type Correction } from './report-reader';
 import { exportQuery, progressQuery, reportIdParams, runIdParams, submitReportBody, targetsBody } from './reporting.schemas';
+import { reportListQuery, reportListView, reportView, rollupView, submittedVersionView, targetProgressView } from './reporting.views';
 
-/** Who reads and submits a unit's report: the commune's committee, the province's coordinators. */
-const REPORTERS: readonly Role[] = ['COMMUNE_OFFICIAL', 'COMMUNE_CHAIRMAN', 'PROVINCIAL_COORDINATOR'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function download(body: Buffer, format: 'xlsx' | 'csv', name: string): Reply {
@@ -51,6 +51,20 @@ export function registerReportRoutes(routes: ApiRoutes, deps: { db: Db; temporal
 
   routes.add({
     method: 'get',
+    path: '/reports',
+    tag: 'Reporting',
+    summary: 'The reports of the units I cover (my commune’s, or every unit’s for a coordinator), newest period first',
+    access: { roles: REPORTERS },
+    query: reportListQuery,
+    responses: { 200: { description: 'One page of reports with their standing', schema: reportListView } },
+    handler: async ({ principal, query }) => {
+      const units = await coveredUnits(directory, principal);
+      return { status: 200, body: await listReports(db, units, query) };
+    },
+  });
+
+  routes.add({
+    method: 'get',
     path: '/reports/:reportId',
     tag: 'Reporting',
     summary: 'A unit’s report: its task and due date, the figures the record gives (prefill), its submitted versions',
@@ -58,7 +72,10 @@ export function registerReportRoutes(routes: ApiRoutes, deps: { db: Db; temporal
     access: { roles: REPORTERS },
     params: reportIdParams,
     query: exportQuery,
-    responses: { 200: { description: 'The report' } },
+    responses: {
+      200: { description: 'The report (JSON), or its workbook or CSV', schema: reportView },
+      404: { description: 'No such report' },
+    },
     handler: async ({ principal, params, query }) => {
       const report = await loadReport(db, params.reportId);
       assertCovers(await directory.scope(), principal, report.jurisdictionId);
@@ -94,9 +111,10 @@ export function registerReportRoutes(routes: ApiRoutes, deps: { db: Db; temporal
     params: reportIdParams,
     body: submitReportBody,
     responses: {
-      201: { description: 'The new version' },
-      200: { description: 'A retried submission: the version it made the first time' },
-      409: { description: 'The report task is not open yet' },
+      201: { description: 'The new version', schema: submittedVersionView },
+      200: { description: 'A retried submission: the version it made the first time', schema: submittedVersionView },
+      404: { description: 'No such report' },
+      409: { description: 'The report task is not open yet, or the Idempotency-Key was used before with another body' },
     },
     handler: async ({ principal, params, body, req }) => {
       const key = parseInput(idempotencyKey, req.get('idempotency-key'), 'headers.idempotency-key');
@@ -182,7 +200,10 @@ export function registerReportRoutes(routes: ApiRoutes, deps: { db: Db; temporal
     access: { roles: REPORTING_COORDINATORS },
     params: runIdParams,
     query: exportQuery,
-    responses: { 200: { description: 'The roll-up' } },
+    responses: {
+      200: { description: 'The roll-up (JSON), or its workbook or CSV', schema: rollupView },
+      404: { description: 'No such reporting run' },
+    },
     handler: async ({ principal, params, query }) => {
       const run = await db.reportRun.findUnique({ where: { id: params.runId }, include: { cycle: true } });
       if (!run) throw problems.notFound({ vi: `Không có kỳ báo cáo ${params.runId}.`, en: `No reporting run ${params.runId}.` });
@@ -240,7 +261,7 @@ export function registerReportRoutes(routes: ApiRoutes, deps: { db: Db; temporal
     summary: 'Progress against a unit’s yearly targets, computed from the record (manual figures from submitted quarterly reports)',
     access: { roles: [...REPORTING_COORDINATORS, 'COMMUNE_OFFICIAL', 'COMMUNE_CHAIRMAN'] },
     query: progressQuery,
-    responses: { 200: { description: 'Each target with the figure reached so far' } },
+    responses: { 200: { description: 'Each target with the figure reached so far', schema: targetProgressView } },
     handler: async ({ principal, query }) => {
       const scope = await directory.scope();
       assertCovers(scope, principal, query.jurisdictionId);

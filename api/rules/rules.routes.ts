@@ -3,14 +3,49 @@ import type { Db } from '../../db/client';
 import { isoToDateColumn, vietnamDate } from '../../domain/time/legal-date';
 import { Role } from '../../generated/prisma/enums';
 import type { RuleBook } from '../../rules/rule-book';
-import { ruleOverrideParametersSchema } from '../../rules/rule-types';
-import { assertCovers } from '../auth/jurisdiction-guard';
+import { ruleOverrideParametersSchema, ruleVersionSchema } from '../../rules/rule-types';
+import { assertCovers, assertVisible } from '../auth/jurisdiction-guard';
 import { ANY_ROLE } from '../auth/roles';
 import { Problem } from '../http/problem';
 import type { ApiRoutes } from '../http/routes';
 import type { JurisdictionDirectory } from '../registry/jurisdiction-directory';
 
 const keyParams = z.object({ key: z.string().min(1).max(64) });
+const ruleHeader = { key: z.string(), procedure: z.string(), titleVi: z.string(), titleEn: z.string() };
+const ruleBookView = z
+  .object({
+    items: z.array(z.object({ ...ruleHeader, versions: z.array(ruleVersionSchema) })),
+    overrideParametersSchema: z
+      .record(z.string(), z.unknown())
+      .meta({ description: 'JSON Schema of what a province may set (`parameters` of PUT /rules/{key}/overrides)' }),
+  })
+  .meta({ id: 'RuleBook' });
+const effectiveRuleView = ruleVersionSchema
+  .extend({
+    ...ruleHeader,
+    override: z
+      .object({ provinceId: z.string(), effectiveFrom: z.string(), reason: z.string(), fields: z.array(z.string()) })
+      .optional()
+      .meta({ description: 'The province’s override folded in, if one applies on that date' }),
+  })
+  .meta({ id: 'EffectiveRule' });
+const overridesQuery = z.object({ provinceId: z.string().min(1).max(64) });
+const overrideListView = z
+  .object({
+    items: z.array(
+      z.object({
+        ruleKey: z.string(),
+        provinceId: z.string(),
+        effectiveFrom: z.iso.date(),
+        parameters: z.record(z.string(), z.unknown()),
+        reason: z.string(),
+        createdAt: z.iso.datetime(),
+      }),
+    ),
+  })
+  .meta({ id: 'RuleOverrideList' });
+/** What a province may set, as JSON Schema: the screens draw the override form from it. */
+const overrideParametersJsonSchema = z.toJSONSchema(ruleOverrideParametersSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 const effectiveQuery = z.object({ provinceId: z.string().min(1).max(64), onDate: z.iso.date().optional() });
 const overrideBody = z.object({
   provinceId: z.string().min(1).max(64),
@@ -38,8 +73,38 @@ export function registerRuleRoutes(
     tag: 'Rules',
     summary: 'Every deadline rule with its versions, legal sources and confidence',
     access: { roles: ANY_ROLE },
-    responses: { 200: { description: 'The rule book' } },
-    handler: async () => ({ status: 200, body: { items: book.list() } }),
+    responses: { 200: { description: 'The rule book', schema: ruleBookView } },
+    handler: async () => ({ status: 200, body: { items: book.list(), overrideParametersSchema: overrideParametersJsonSchema } }),
+  });
+
+  routes.add({
+    method: 'get',
+    path: '/rules/overrides',
+    tag: 'Rules',
+    summary: 'A province’s overrides of the rule book, every rule, newest first (each with its reason)',
+    access: { roles: ANY_ROLE },
+    query: overridesQuery,
+    responses: { 200: { description: 'The overrides on record', schema: overrideListView } },
+    handler: async ({ principal, query }) => {
+      assertVisible(await directory.scope(), principal, query.provinceId);
+      const rows = await db.ruleOverride.findMany({
+        where: { provinceId: query.provinceId },
+        orderBy: [{ ruleKey: 'asc' }, { effectiveFrom: 'desc' }],
+      });
+      return {
+        status: 200,
+        body: {
+          items: rows.map((row) => ({
+            ruleKey: row.ruleKey,
+            provinceId: row.provinceId,
+            effectiveFrom: row.effectiveFrom.toISOString().slice(0, 10),
+            parameters: row.parameters as Record<string, unknown>,
+            reason: row.reason,
+            createdAt: row.createdAt.toISOString(),
+          })),
+        },
+      };
+    },
   });
 
   routes.add({
@@ -50,7 +115,11 @@ export function registerRuleRoutes(
     access: { roles: ANY_ROLE },
     params: keyParams,
     query: effectiveQuery,
-    responses: { 200: { description: 'The effective rule' }, 404: { description: 'No such rule' } },
+    responses: {
+      200: { description: 'The effective rule', schema: effectiveRuleView },
+      404: { description: 'No such rule' },
+      422: { description: 'The rule has no version in force on that date' },
+    },
     handler: async ({ params, query }) => {
       const rows = await db.ruleOverride.findMany({
         where: { ruleKey: params.key, provinceId: query.provinceId },
@@ -79,8 +148,13 @@ export function registerRuleRoutes(
     params: keyParams,
     body: overrideBody,
     responses: {
-      200: { description: 'The override as stored, and the rule it produces' },
+      200: {
+        description: 'The override as stored, and the rule it produces',
+        schema: z.object({ override: overrideBody, effective: effectiveRuleView }).meta({ id: 'RuleOverrideSet' }),
+      },
+      404: { description: 'No such rule' },
       409: { description: 'A confirmed legal time limit cannot be overridden' },
+      422: { description: 'The rule has no version in force on that date' },
     },
     handler: async ({ principal, params, body, req }) => {
       const scope = await directory.scope();

@@ -1,4 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
+import { reportScheduleId } from '../../workflows/reporting/reporting-contract';
 import { DEMO_PASSWORD } from '../../db/seed/demo-province';
 import { vietnamDate } from '../../domain/time/legal-date';
 import { accessibilityProblems, launchBrowser, screenshot, serve } from '../support/browser';
@@ -23,7 +25,8 @@ let stack: CaseStack;
 let server: Awaited<ReturnType<typeof serve>>;
 let browser: Browser;
 let province: TestProvince;
-const users = { police: '', coordinator: '', judge: '', chiefJudge: '' };
+const users = { police: '', coordinator: '', judge: '', chiefJudge: '', official: '', admin: '' };
+let cycleId = '';
 const today = vietnamDate();
 const todayShown = `${today.slice(8, 10)}/${today.slice(5, 7)}/${today.slice(0, 4)}`;
 
@@ -35,10 +38,13 @@ beforeAll(async () => {
   users.coordinator = await province.addUser(province.agency.drugDivision, ['PROVINCIAL_COORDINATOR']);
   users.judge = await province.addUser(province.agency.regionalCourt, ['JUDGE']);
   users.chiefJudge = await province.addUser(province.agency.regionalCourt, ['CHIEF_JUDGE']);
+  users.official = await province.addUser(province.agency.communeCommittee, ['COMMUNE_OFFICIAL']);
+  users.admin = await province.addUser(province.agency.provincialPolice, ['SYSTEM_ADMIN']);
   server = await serve(stack.api.app);
   browser = await launchBrowser();
 });
 afterAll(async () => {
+  if (cycleId) await stack.api.temporal.schedule.getHandle(reportScheduleId(cycleId)).delete().catch(() => undefined);
   await browser?.close();
   await server?.close();
   await stack?.close();
@@ -93,7 +99,7 @@ it('a commune police officer opens a case and files it; the coordinator transfer
   await choose(police, /Xã, phường thụ lý/, new RegExp(province.communeId), province.communeId);
   await form.getByLabel(/Họ và tên/).fill('Nguyễn Văn Thử');
   await form.getByLabel(/Ngày sinh/).fill('15/05/1990');
-  await choose(police, /Tình trạng cư trú/, 'STABLE');
+  await choose(police, /Tình trạng cư trú/, 'Có nơi cư trú ổn định');
   await choose(police, /Xã, phường cư trú/, new RegExp(province.communeId), province.communeId);
   await choose(police, /Căn cứ pháp lý/, /^1$/);
   await form.getByLabel(/Ngày phát hiện căn cứ/).fill(todayShown);
@@ -120,6 +126,8 @@ it('a commune police officer opens a case and files it; the coordinator transfer
   await police.getByText('Đã ghi nhận.').first().waitFor();
   await takeAction(police, /^Thông báo cho người bị đề nghị/);
   await until(async () => ((await police.locator('[data-action="NOTIFY_PERSON"]').count()) === 0 && (await police.getByTestId('case-phase').count()) > 0 ? true : undefined), 'the notice recorded');
+  // The timeline speaks the officials' words, not the record's codes.
+  await expect(police.locator('[data-event="DOSSIER_FILED"]').innerText()).resolves.toContain('Lập xong hồ sơ');
   await expectAccessible(police, 'case page');
   await screenshot(police, 'case-page-police');
   // The session cookie is out of the page's reach, and nothing sits in web storage.
@@ -194,12 +202,12 @@ it('a commune police officer opens a case and files it; the coordinator transfer
   await stale.getByRole('button', { name: /^Ghi nhận quyết định của Tòa án$/ }).waitFor();
   await judge.getByRole('link', { name: caseRef }).first().click();
   await takeAction(judge, /^Ghi nhận quyết định của Tòa án$/, async (action) => {
-    await choose(judge, /Kết quả/, 'NOT_APPLY');
+    await choose(judge, /Kết quả/, 'Không áp dụng');
     await action.getByLabel(/Số quyết định/).fill('12/2026/QĐ-TA');
   });
   await judge.getByText('Đã ghi nhận.').first().waitFor();
   await takeAction(stale, /^Ghi nhận quyết định của Tòa án$/, async (action) => {
-    await choose(stale, /Kết quả/, 'NOT_APPLY');
+    await choose(stale, /Kết quả/, 'Không áp dụng');
     await action.getByLabel(/Số quyết định/).fill('13/2026/QĐ-TA');
   });
   const conflict = stale.locator('[data-problem="CASE.ACTION_NOT_ALLOWED"], [role="alert"]').first();
@@ -210,6 +218,18 @@ it('a commune police officer opens a case and files it; the coordinator transfer
   await screenshot(stale, 'case-conflict-409');
   const decided = await stack.api.db.step.findFirstOrThrow({ where: { caseRef, ruleKey: 'CRA.D8' } });
   expect(decided.status).toBe('COMPLETED');
+
+  // On-time performance: the late decision counts against the court, this month and in the step's figures.
+  await coordinator.goto('/app/performance');
+  const decision = coordinator.locator('[data-testid="durations"] [data-rule="CRA.D8"]');
+  await decision.waitFor();
+  await expect(decision.locator('td').nth(3).innerText()).resolves.toBe('100\u00a0%');
+  const courtSteps = await stack.api.db.step.findMany({ where: { ownerAgencyId: province.agency.regionalCourt, status: 'COMPLETED' } });
+  const courtOnTime = courtSteps.filter((step) => step.completedAt! <= step.dueAt).length;
+  expect(courtOnTime).toBeLessThan(courtSteps.length);
+  await expect(coordinator.locator(`[data-agency="${province.agency.regionalCourt}"] [data-month="total"]`).getAttribute('title')).resolves.toBe(`${courtOnTime}/${courtSteps.length}`);
+  await expectAccessible(coordinator, 'on-time performance');
+  await screenshot(coordinator, 'performance');
 });
 
 it('on a phone, in English: an expired session returns to login and back; a refused action keeps its input and is explained in English', async () => {
@@ -257,4 +277,158 @@ it('on a phone, in English: an expired session returns to login and back; a refu
   await form.getByRole('button', { name: 'Record' }).click();
   await page.getByText('Recorded.').first().waitFor();
   await expectAccessible(page, 'phone case page');
+});
+
+it('a commune official submits the quarterly report with one reasoned correction; the coordinator’s roll-up shows it, with the year’s targets', async () => {
+  // The coordinator's configuration, through the API: a quarterly cycle run now, and the year's targets.
+  const asCoordinator = `Bearer ${await stack.driver.token(users.coordinator)}`;
+  cycleId = `${province.provinceId}-QUARTERLY`;
+  const created = await request(stack.api.app)
+    .post('/reporting/cycles')
+    .set('Authorization', asCoordinator)
+    .send({
+      id: cycleId,
+      provinceId: province.provinceId,
+      periodKind: 'QUARTERLY',
+      nameVi: 'Báo cáo quý công tác cai nghiện',
+      nameEn: 'Quarterly rehabilitation report',
+      ruleKey: 'REPORT.QUARTERLY',
+      receiverAgencyId: province.agency.drugDivision,
+      config: { window: { preset: 'LOCAL_PLAN' }, schedule: { kind: 'PERIOD_START' } },
+    });
+  expect(created.status).toBe(201);
+  expect((await request(stack.api.app).post(`/reporting/cycles/${cycleId}/runs`).set('Authorization', asCoordinator).send({})).status).toBe(202);
+  const year = Number(today.slice(0, 4));
+  const targets = await request(stack.api.app)
+    .put('/reporting/targets')
+    .set('Authorization', asCoordinator)
+    .send({ year, jurisdictionId: province.provinceId, targets: [{ metric: 'vocationalClasses', target: 6 }, { metric: 'admissions', target: 70 }] });
+  expect(targets.status).toBe(200);
+  const task = await until(() => stack.api.db.step.findFirst({ where: { procedure: 'REPORTING', jurisdictionId: province.communeId } }).then((step) => step ?? undefined), 'the commune’s report task');
+
+  // The official finds the report among their tasks (the chairman owns it; the committee prepares it).
+  const official = await (await contextFor()).newPage();
+  await official.goto('/app/tasks');
+  await logIn(official, users.official);
+  await official.getByRole('heading', { name: 'Việc của tôi' }).waitFor();
+  await official.getByRole('link', { name: new RegExp(task.caseRef.split(':').pop()!) }).first().click();
+  await official.getByRole('heading', { name: 'Báo cáo quý công tác cai nghiện' }).waitFor();
+  await official.locator('[data-standing="OPEN"]').waitFor();
+
+  // The record's figure, corrected: the reason is asked for before anything is sent.
+  const row = official.locator('[data-figure="dossiersCompiled"]');
+  const fromRecord = Number((await row.locator('td').nth(1).innerText()).trim());
+  await row.getByRole('textbox').first().fill(String(fromRecord + 2));
+  await official.locator('[data-figure="vocationalClasses"]').getByRole('textbox').first().fill('3');
+  await official.getByRole('button', { name: 'Nộp báo cáo' }).click();
+  await row.getByText('Số liệu khác dữ liệu hệ thống: nêu lý do (ít nhất 5 ký tự).').waitFor();
+  expect(await stack.api.db.reportVersion.count({ where: { report: { jurisdictionId: province.communeId } } })).toBe(0);
+  await row.getByLabel(/Lý do điều chỉnh/).fill('Hai hồ sơ lập trên giấy chưa nhập hệ thống');
+  await expectAccessible(official, 'report form');
+  await screenshot(official, 'report-form');
+  await official.getByRole('button', { name: 'Nộp báo cáo' }).click();
+  await official.getByText('Đã nộp báo cáo (lần 1).').waitFor();
+  await official.locator('[data-version="1"] [data-correction="dossiersCompiled"]').waitFor();
+  await official.locator('[data-standing="SUBMITTED"]').waitFor();
+  const version = await stack.api.db.reportVersion.findFirstOrThrow({ where: { report: { jurisdictionId: province.communeId } } });
+  expect(version.corrections).toEqual([{ key: 'dossiersCompiled', computed: fromRecord, submitted: fromRecord + 2, reason: 'Hai hồ sơ lập trên giấy chưa nhập hệ thống' }]);
+  expect((version.figures as Record<string, number>).vocationalClasses).toBe(3);
+
+  // The coordinator: the cycle's run counts the report; its roll-up shows the correction and its reason.
+  const coordinator = await (await contextFor()).newPage();
+  await coordinator.goto('/app/reports');
+  await logIn(coordinator, users.coordinator);
+  const run = coordinator.locator(`[data-run="${task.caseRef}"]`);
+  await run.waitFor();
+  await expect(run.locator('td').nth(2).innerText()).resolves.toBe('1');
+  // The targets: vocational classes come from the submitted quarterly reports.
+  await expect(coordinator.locator('[data-testid="target-progress"] [data-metric="vocationalClasses"] td').nth(2).innerText()).resolves.toBe('3');
+  await expectAccessible(coordinator, 'reports and targets');
+  await screenshot(coordinator, 'reports-coordinator');
+  await run.getByRole('link').click();
+  const unit = coordinator.locator(`[data-unit="${province.communeId}"]`);
+  await unit.waitFor();
+  await unit.locator('[data-standing="SUBMITTED"]').waitFor();
+  await expect(unit.locator('[data-correction="dossiersCompiled"]').innerText()).resolves.toContain('Hai hồ sơ lập trên giấy chưa nhập hệ thống');
+  await expect(coordinator.locator('[data-figure="dossiersCompiled"] td').nth(1).innerText()).resolves.toBe(String(fromRecord + 2));
+  await expectAccessible(coordinator, 'roll-up');
+  await screenshot(coordinator, 'report-rollup');
+  // The download carries the same figures.
+  const csv = await coordinator.context().request.get(`/reporting/runs/${encodeURIComponent(task.caseRef)}/rollup?format=csv`);
+  expect(csv.status()).toBe(200);
+  const unitLine = (await csv.text()).split('\r\n').find((line) => line.includes(',Xã thử web,'));
+  // STT, unit, standing, due, submitted, then the figures: the first is the dossiers compiled.
+  expect(unitLine?.split(',')[5]).toBe(String(fromRecord + 2));
+});
+
+it('rules and calendar: the rule book with its sources and the province’s overrides; a coordinator changes a reminder; an administrator announces a day swap with the keyboard only', async () => {
+  const coordinator = await (await contextFor()).newPage();
+  await coordinator.goto('/app/rules');
+  await logIn(coordinator, users.coordinator);
+  // The province gave the court's decision a test budget (beforeAll): the rule book says so.
+  await coordinator.locator('[data-rule="CRA.D8"] [data-overridden="yes"]').waitFor();
+  await expect(coordinator.locator('[data-rule="CRA.D2"]').innerText()).resolves.toContain('5 ngày làm việc');
+  await expectAccessible(coordinator, 'rules');
+  await screenshot(coordinator, 'rules');
+
+  // A confirmed limit: only the reminders and the ladder are offered, starting from today's values.
+  await coordinator.locator('[data-rule="CRA.D2"]').getByRole('link').click();
+  const effective = coordinator.getByTestId('rule-effective');
+  await effective.waitFor();
+  await expect(effective.innerText()).resolves.toMatch(/Đã xác nhận/i);
+  await expect(effective.innerText()).resolves.toContain('trước hạn 2 ngày làm việc');
+  const form = coordinator.locator('[data-override-form="CRA.D2"]');
+  await expect(form.getByText('Thời hạn', { exact: true }).count()).resolves.toBe(0);
+  await form.getByLabel(/^Lý do/).fill('Tỉnh nhắc sớm hơn một ngày');
+  const firstReminder = form.getByRole('textbox', { name: /Số lượng/ }).first();
+  await expect(firstReminder.inputValue()).resolves.toBe('2');
+  await firstReminder.fill('3');
+  await expectAccessible(coordinator, 'rule page');
+  await form.getByRole('button', { name: 'Lưu' }).click();
+  await coordinator.getByText('Đã lưu.').waitFor();
+  await until(async () => ((await effective.innerText()).includes('trước hạn 3 ngày làm việc') ? true : undefined), 'the province’s reminder in force');
+  await coordinator.locator('[data-override]').first().waitFor();
+  await screenshot(coordinator, 'rule-page');
+  const stored = await stack.api.db.ruleOverride.findFirstOrThrow({ where: { ruleKey: 'CRA.D2', provinceId: province.provinceId } });
+  expect((stored.parameters as { reminders: { amount: number }[] }).reminders[0]!.amount).toBe(3);
+  expect(stored.parameters).not.toHaveProperty('budget');
+
+  // The administrator, keyboard only: log in, open the calendar, announce a swap, see it listed.
+  // (A day that is already a holiday: the suites running beside this one count the same calendar.)
+  const admin = await (await contextFor()).newPage();
+  await admin.goto('/app/calendar');
+  await admin.getByLabel(/^Tên đăng nhập/).focus();
+  await admin.keyboard.type(users.admin);
+  await admin.keyboard.press('Tab');
+  await admin.keyboard.type(DEMO_PASSWORD);
+  await admin.keyboard.press('Enter');
+  const swapForm = admin.locator('[data-swap-form]');
+  await swapForm.waitFor();
+  await swapForm.getByLabel(/^Ngày/).first().focus();
+  await admin.keyboard.type('01/01/2031');
+  await admin.keyboard.press('Tab');
+  // Tab past the date's clear button to the kind; choose with the arrow keys.
+  while (!(await swapForm.getByLabel(/^Loại/).evaluate((element) => element === element.ownerDocument.activeElement))) await admin.keyboard.press('Tab');
+  const highlighted = admin.locator('[data-combobox-selected]');
+  const highlightedText = async () => ((await highlighted.count()) > 0 ? highlighted.innerText() : '');
+  for (let presses = 0; presses < 4 && (await highlightedText()) !== 'Ngày làm việc (làm bù)'; presses += 1) {
+    await admin.keyboard.press('ArrowDown');
+  }
+  await admin.keyboard.press('Enter');
+  await admin.keyboard.press('Tab');
+  await admin.keyboard.type('Tết Dương lịch (thử)');
+  await admin.keyboard.press('Tab');
+  await admin.keyboard.type('New Year (test)');
+  await admin.keyboard.press('Tab');
+  await admin.keyboard.type('Thông báo thử nghiệm');
+  await admin.keyboard.press('Enter');
+  await admin.getByText('Đã lưu.').waitFor();
+  const saved = await stack.api.db.calendarOverride.findUniqueOrThrow({ where: { date: new Date('2031-01-01T00:00:00Z') } });
+  expect([saved.kind, saved.nameVi, saved.nameEn, saved.source]).toEqual(['WORKING_DAY', 'Tết Dương lịch (thử)', 'New Year (test)', 'Thông báo thử nghiệm']);
+  await admin.getByLabel(/^Năm/).fill('2031');
+  await admin.locator('[data-swap="2031-01-01"]').waitFor();
+  await expectAccessible(admin, 'calendar');
+  await screenshot(admin, 'calendar');
+  await admin.locator('[data-swap="2031-01-01"]').getByRole('button').click();
+  await until(async () => ((await stack.api.db.calendarOverride.count({ where: { date: new Date('2031-01-01T00:00:00Z') } })) === 0 ? true : undefined), 'the swap removed');
 });

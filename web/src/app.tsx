@@ -15,6 +15,13 @@ import { SessionProvider, useMe, type Principal } from './session/session';
 
 // The forms (JSON Schema, its validator) load with the screens that have them, not with the first screen.
 const CaseScreen = lazy(() => import('./screens/case').then((m) => ({ default: m.CaseScreen })));
+const ReportScreen = lazy(() => import('./screens/report').then((m) => ({ default: m.ReportScreen })));
+const ReportsScreen = lazy(() => import('./screens/reports').then((m) => ({ default: m.ReportsScreen })));
+const RollupScreen = lazy(() => import('./screens/rollup').then((m) => ({ default: m.RollupScreen })));
+const PerformanceScreen = lazy(() => import('./screens/performance').then((m) => ({ default: m.PerformanceScreen })));
+const RulesScreen = lazy(() => import('./screens/rules').then((m) => ({ default: m.RulesScreen })));
+const RuleScreen = lazy(() => import('./screens/rules').then((m) => ({ default: m.RuleScreen })));
+const CalendarScreen = lazy(() => import('./screens/calendar').then((m) => ({ default: m.CalendarScreen })));
 const NewCaseScreen = lazy(() => import('./screens/new-case').then((m) => ({ default: m.NewCaseScreen })));
 
 const loading = (
@@ -67,6 +74,13 @@ export function App() {
           <Route path="/cases/new" element={<NewCaseScreen />} />
           <Route path="/cases/:caseRef" element={<CaseScreen />} />
           <Route path="/search" element={<SearchScreen />} />
+          <Route path="/performance" element={<PerformanceScreen />} />
+          <Route path="/rules" element={<RulesScreen />} />
+          <Route path="/rules/:key" element={<RuleScreen />} />
+          <Route path="/calendar" element={<CalendarScreen />} />
+          <Route path="/reports" element={<ReportsScreen />} />
+          <Route path="/reports/:reportId" element={<ReportScreen />} />
+          <Route path="/reporting/runs/:runId" element={<RollupScreen />} />
           <Route path="/persons/:personId" element={<PersonScreen />} />
           <Route path="*" element={<NotFoundScreen />} />
         </Route>

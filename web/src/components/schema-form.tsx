@@ -1,13 +1,13 @@
 import { Select } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
-import Form from '@rjsf/mantine';
-import type { RegistryWidgetsType, WidgetProps } from '@rjsf/utils';
+import Form, { Templates } from '@rjsf/mantine';
+import { englishStringTranslator, TranslatableString, type FieldTemplateProps, type RegistryWidgetsType, type WidgetProps } from '@rjsf/utils';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asFormSchema, uiSchemaFor } from '../procedures/form-schema';
 import { serverValidator } from '../procedures/server-validator';
 import { pick } from '../i18n/i18n';
+import { LegalDateInput } from './legal-date-input';
 
 
 interface RegistryItem {
@@ -44,30 +44,41 @@ function RegistryOptionsWidget(props: WidgetProps) {
   );
 }
 
-/** A legal date typed or picked as dd/mm/yyyy and sent as YYYY-MM-DD (no time, no time zone). */
+/** A legal date typed or picked as dd/mm/yyyy and sent as YYYY-MM-DD. */
 function LegalDateWidget(props: WidgetProps) {
-  const { t, i18n } = useTranslation();
   return (
-    <DateInput
+    <LegalDateInput
       id={props.id}
       label={props.label}
       required={props.required}
       disabled={props.disabled || props.readonly}
-      valueFormat="DD/MM/YYYY"
-      placeholder="dd/mm/yyyy"
-      locale={i18n.language === 'en' ? 'en' : 'vi'}
-      dateParser={(input) => {
-        const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(input.trim());
-        return match ? `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}` : null;
-      }}
       value={typeof props.value === 'string' && props.value ? props.value : null}
-      onChange={(value) => props.onChange(value ?? undefined)}
+      onChange={(value) => props.onChange(value)}
       error={props.rawErrors?.[0]}
       description={props.schema.description}
-      clearable
-      clearButtonProps={{ 'aria-label': t('clear') }}
     />
   );
+}
+
+const BaseFieldTemplate = Templates.FieldTemplate!;
+
+/** The list buttons' names (the form library's own strings are English). */
+function translatedButton(key: TranslatableString, language: string): string | undefined {
+  const names: Partial<Record<TranslatableString, { vi: string; en: string }>> = {
+    [TranslatableString.AddItemButton]: { vi: 'Thêm', en: 'Add' },
+    [TranslatableString.RemoveButton]: { vi: 'Xoá', en: 'Remove' },
+    [TranslatableString.MoveUpButton]: { vi: 'Lên trên', en: 'Move up' },
+    [TranslatableString.MoveDownButton]: { vi: 'Xuống dưới', en: 'Move down' },
+    [TranslatableString.CopyButton]: { vi: 'Sao chép', en: 'Copy' },
+  };
+  const name = names[key];
+  return name ? pick(language, name.vi, name.en) : undefined;
+}
+
+/** A field fixed by the schema (a `const`: the branch's "kind") carries no choice: it is sent, not shown. */
+function ConstHiddenFieldTemplate(props: FieldTemplateProps) {
+  if (props.schema.const !== undefined) return <div hidden>{props.children}</div>;
+  return <BaseFieldTemplate {...props} />;
 }
 
 const widgets: RegistryWidgetsType = { registryOptions: RegistryOptionsWidget, DateWidget: LegalDateWidget, date: LegalDateWidget };
@@ -85,7 +96,9 @@ export function SchemaForm(props: {
   const { i18n } = useTranslation();
   return (
     <Form
-      schema={asFormSchema(props.schema)}
+      schema={asFormSchema(props.schema, i18n.language)}
+      templates={{ FieldTemplate: ConstHiddenFieldTemplate }}
+      translateString={(key, params) => translatedButton(key, i18n.language) ?? englishStringTranslator(key, params)}
       uiSchema={{ ...uiSchemaFor(props.schema, i18n.language), 'ui:submitButtonOptions': { norender: true } }}
       formData={props.data}
       validator={serverValidator}

@@ -9,6 +9,16 @@ import { DueLabel } from './due-label';
 
 export type StepRow = Schemas['StepDeadlineRow'];
 
+/** A case's step opens its case; a periodic report task opens the unit's report. */
+function StepLink({ step, strong }: { step: StepRow; strong?: boolean }) {
+  const to = step.reportId ? `/reports/${encodeURIComponent(step.reportId)}` : `/cases/${step.caseRef}`;
+  return (
+    <Anchor component={Link} to={to} fw={strong ? 600 : undefined}>
+      {step.reportId ? step.caseRef.replace(/:/g, ' · ') : step.caseRef}
+    </Anchor>
+  );
+}
+
 /** "Why this date", one line: the rule's own summary; the full explanation opens beside it. */
 function WhyThisDate({ step }: { step: StepRow }) {
   const { t, i18n } = useTranslation();
@@ -60,9 +70,7 @@ export function StepList({ steps }: { steps: StepRow[] }) {
         {steps.map((step) => (
           <Card key={step.stepId} withBorder padding="sm" data-step={step.stepKey}>
             <Group justify="space-between" wrap="nowrap">
-              <Anchor component={Link} to={`/cases/${step.caseRef}`} fw={600}>
-                {step.caseRef}
-              </Anchor>
+              <StepLink step={step} strong />
               <DueLabel daysLate={step.daysLate} status={step.status} pastLimit={pastLimit(step)} dueAt={step.dueAt} />
             </Group>
             <Text size="sm">{pick(i18n.language, step.titleVi, step.titleEn)}</Text>
@@ -90,9 +98,7 @@ export function StepList({ steps }: { steps: StepRow[] }) {
         {steps.map((step) => (
           <Table.Tr key={step.stepId} data-step={step.stepKey}>
             <Table.Td>
-              <Anchor component={Link} to={`/cases/${step.caseRef}`}>
-                {step.caseRef}
-              </Anchor>
+              <StepLink step={step} />
             </Table.Td>
             <Table.Td>{pick(i18n.language, step.titleVi, step.titleEn)}</Table.Td>
             <Table.Td>{pick(i18n.language, step.owner.agencyNameVi, step.owner.agencyNameEn)}</Table.Td>

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { setLanguage, type Language } from '../i18n/i18n';
-import { useLogout, usePrincipal } from '../session/session';
+import { COORDINATOR_ROLES, REPORTER_ROLES } from '../screens/report-roles';
+import { useHasRole, useLogout, usePrincipal } from '../session/session';
 
 const REFRESH_MS = 30_000;
 
@@ -32,6 +33,7 @@ export function AppLayout() {
   const { tasks, inbox } = useMenuCounts();
   const location = useLocation();
   const isCoordinator = principal.roles.includes('PROVINCIAL_COORDINATOR');
+  const reportsShown = useHasRole(...REPORTER_ROLES, ...COORDINATOR_ROLES);
   const lateTasks = tasks ? tasks.counts.late + tasks.counts.pastStatutoryLimit : 0;
 
   const link = (to: string, label: string, badge?: React.ReactNode) => (
@@ -106,7 +108,10 @@ export function AppLayout() {
           ) : undefined,
         )}
         {!isCoordinator && link('/board', t('board'))}
+        {link('/performance', t('performance'))}
+        {reportsShown && link('/reports', t('reports'))}
         {link('/search', t('search'))}
+        {link('/rules', t('rulesAndCalendar'))}
         {link('/cases/new', t('newCase'))}
       </AppShell.Navbar>
       <AppShell.Main id="main">

@@ -3,6 +3,23 @@
  * field not listed here shows its own name spaced out, so a new procedure's form still works.
  */
 export const FIELD_LABELS: Record<string, { vi: string; en: string }> = {
+  after: { vi: 'Sau hạn', en: 'After the due date' },
+  agencyKind: { vi: 'Loại cơ quan', en: 'Kind of agency' },
+  amount: { vi: 'Số lượng', en: 'Amount' },
+  budget: { vi: 'Thời hạn', en: 'Time limit' },
+  day: { vi: 'Ngày trong tháng', en: 'Day of the month' },
+  escalations: { vi: 'Báo cáo vượt cấp', en: 'Escalation ladder' },
+  hours: { vi: 'Số giờ', en: 'Hours' },
+  maxMonths: { vi: 'Tối đa (tháng)', en: 'At most (months)' },
+  minMonths: { vi: 'Tối thiểu (tháng)', en: 'At least (months)' },
+  periodMonths: { vi: 'Kỳ (tháng)', en: 'Period (months)' },
+  reminders: { vi: 'Nhắc hạn (trước hạn)', en: 'Reminders (before the due date)' },
+  responsible: { vi: 'Cơ quan chịu trách nhiệm', en: 'Responsible' },
+  role: { vi: 'Chức danh', en: 'Role' },
+  rollForwardToWorkingDay: { vi: 'Lùi sang ngày làm việc kế tiếp', en: 'Roll forward to the next working day' },
+  seconds: { vi: 'Số giây', en: 'Seconds' },
+  to: { vi: 'Gửi đến', en: 'To' },
+  unit: { vi: 'Đơn vị tính', en: 'Unit' },
   about: { vi: 'Nội dung', en: 'About' },
   addictionResultRef: { vi: 'Số kết quả xác định tình trạng nghiện', en: 'Addiction determination result no.' },
   basis: { vi: 'Căn cứ', en: 'Basis' },

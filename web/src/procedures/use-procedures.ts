@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { api, unwrap, type Schemas } from '../api/client';
+import { pick } from '../i18n/i18n';
 
 export type Procedure = Schemas['Procedure'];
 export type ProcedureAction = Procedure['actions'][number];
@@ -15,4 +17,21 @@ export function useProcedures() {
 
 export function useProcedure(code: string | undefined): Procedure | undefined {
   return useProcedures().data?.find((procedure) => procedure.code === code);
+}
+
+/** A procedure's title and a phase's name in the chosen language (the code, until the list has loaded). */
+export function useProcedureLabels() {
+  const { i18n } = useTranslation();
+  const procedures = useProcedures().data ?? [];
+  const find = (code: string) => procedures.find((procedure) => procedure.code === code);
+  return {
+    procedure: (code: string) => {
+      const procedure = find(code);
+      return procedure ? pick(i18n.language, procedure.titleVi, procedure.titleEn) : code;
+    },
+    phase: (code: string, phase: string) => {
+      const named = find(code)?.phases.find((p) => p.code === phase);
+      return named ? pick(i18n.language, named.vi, named.en) : phase;
+    },
+  };
 }

@@ -7,8 +7,9 @@ import { ActionPanel } from '../components/action-panel';
 import { DocumentsCard } from '../components/documents-card';
 import { QueryState } from '../components/query-state';
 import { showDate, showInstant, todayInVietnam } from '../i18n/dates';
+import { enumLabel } from '../i18n/enum-labels';
 import { pick } from '../i18n/i18n';
-import { useProcedure } from '../procedures/use-procedures';
+import { useProcedure, useProcedureLabels } from '../procedures/use-procedures';
 
 export type CasePage = Schemas['CasePage'];
 
@@ -89,7 +90,7 @@ function OpenSteps({ page }: { page: CasePage }) {
 }
 
 function CaseTimeline({ page }: { page: CasePage }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <Card withBorder>
       <Title order={2} size="h4" mb="xs">
@@ -97,7 +98,7 @@ function CaseTimeline({ page }: { page: CasePage }) {
       </Title>
       <Timeline bulletSize={14} lineWidth={2} active={page.timeline.length}>
         {page.timeline.map((event) => (
-          <Timeline.Item key={event.seq} title={event.kind}>
+          <Timeline.Item key={event.seq} title={enumLabel(event.kind, i18n.language)} data-event={event.kind}>
             <Text size="sm">
               {showDate(event.on)} · {event.actor ? `${t('by')} ${event.actor.name ?? event.actor.userId}` : t('system')}
             </Text>
@@ -120,6 +121,7 @@ export function CaseScreen() {
     queryFn: () => unwrap(api.GET('/cases/{caseRef}', { params: { path: { caseRef } } })),
   });
   const procedure = useProcedure(casePage.data?.procedure);
+  const labels = useProcedureLabels();
   return (
     <QueryState query={casePage}>
       {(page) => {
@@ -176,7 +178,8 @@ export function CaseScreen() {
                                     {followUp.caseRef}
                                   </Anchor>
                                 </Table.Td>
-                                <Table.Td>{followUp.phase}</Table.Td>
+                                <Table.Td>{labels.procedure(followUp.procedure)}</Table.Td>
+                                <Table.Td>{labels.phase(followUp.procedure, followUp.phase)}</Table.Td>
                               </Table.Tr>
                             ))}
                           </Table.Tbody>

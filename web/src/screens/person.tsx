@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { QueryState } from '../components/query-state';
+import { useProcedureLabels } from '../procedures/use-procedures';
 import { showDate, showInstant } from '../i18n/dates';
 
 interface PersonCases {
@@ -15,6 +16,7 @@ interface PersonCases {
 export function PersonScreen() {
   const { personId = '' } = useParams();
   const { t } = useTranslation();
+  const labels = useProcedureLabels();
   const person = useQuery({
     queryKey: ['person', personId],
     queryFn: async () => (await unwrap(api.GET('/persons/{personId}', { params: { path: { personId } } }))) as unknown as PersonCases,
@@ -48,8 +50,8 @@ export function PersonScreen() {
                       {row.caseRef}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>{row.procedure}</Table.Td>
-                  <Table.Td>{row.phase}</Table.Td>
+                  <Table.Td>{labels.procedure(row.procedure)}</Table.Td>
+                  <Table.Td>{labels.phase(row.procedure, row.phase)}</Table.Td>
                   <Table.Td>{showInstant(row.openedAt)}</Table.Td>
                   <Table.Td>{row.parentCaseRef ?? '—'}</Table.Td>
                 </Table.Tr>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { QueryState } from '../components/query-state';
+import { useProcedureLabels } from '../procedures/use-procedures';
 import { showDate } from '../i18n/dates';
 
 interface Found {
@@ -19,6 +20,7 @@ interface Found {
 /** Tìm kiếm: by name (accents optional) or identity number, in my jurisdiction, for the procedures I may read. */
 export function SearchScreen() {
   const { t } = useTranslation();
+  const labels = useProcedureLabels();
   const [params, setParams] = useSearchParams();
   const [name, setName] = useState(params.get('name') ?? '');
   const [citizenId, setCitizenId] = useState(params.get('citizenId') ?? '');
@@ -69,7 +71,7 @@ export function SearchScreen() {
                     </Table.Td>
                     <Table.Td>{found.fullName}</Table.Td>
                     <Table.Td>{showDate(found.birthDate)}</Table.Td>
-                    <Table.Td>{found.phase}</Table.Td>
+                    <Table.Td>{labels.phase(found.procedure, found.phase)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
