@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createDb } from '../db/client';
 import { applyMigrations } from '../db/migrate';
+import { seedDemoCases } from '../db/seed/demo-cases';
 import { seedDemoData } from '../db/seed/seed-demo';
 import { dataDir, projectRoot } from './paths';
 import { isPortOpen, waitFor } from './ports';
@@ -149,6 +150,13 @@ async function main(): Promise<void> {
 
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   await waitFor('API', async () => (await fetch(`${apiUrl}/health`)).ok, { timeoutMs: 120_000, intervalMs: 500 });
+  // A few cases driven through the API on the embedded database, so the screens are not empty
+  // (DEMO_CASES=0: none). A failure is told and the system runs on without them.
+  if (!env.DATABASE_URL && env.DEMO_CASES !== '0') {
+    await seedDemoCases(apiUrl, say).catch((error: unknown) =>
+      say(`demo cases: not all were created (${error instanceof Error ? error.message : String(error)}); carrying on`),
+    );
+  }
   say('');
   say('The coordination engine is running. Ctrl-C stops everything.');
   say(`  API            ${apiUrl}`);

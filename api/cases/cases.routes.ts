@@ -32,6 +32,8 @@ import {
   caseSearchQuery,
   personParams,
   casePageView,
+  caseSearchView,
+  personCasesView,
   caseSnapshotView,
   createCaseBody,
 } from './cases.schemas';
@@ -441,7 +443,7 @@ export function registerCaseRoutes(
     description: 'Only the procedures whose cases your roles may read are searched.',
     access: { roles: CASE_READERS },
     query: caseSearchQuery,
-    responses: { 200: { description: 'Matching cases, newest first' } },
+    responses: { 200: { description: 'Matching cases, newest first', schema: caseSearchView } },
     handler: async ({ principal, query, req }) => {
       const scope = await directory.scope();
       const units = scope.ids().filter((id) => scope.covers(principal.jurisdictionPath, id));
@@ -473,7 +475,7 @@ export function registerCaseRoutes(
       'Every read is written to the audit log.',
     access: { roles: CASE_READERS },
     params: personParams,
-    responses: { 200: { description: 'The person and their cases' }, 404: { description: 'No such person, or none of their cases is yours to read' } },
+    responses: { 200: { description: 'The person and their cases', schema: personCasesView }, 404: { description: 'No such person, or none of their cases is yours to read' } },
     handler: async ({ principal, params, req }) => {
       const found = await readPersonCases(db, params.personId);
       const notFound = problems.notFound({ vi: 'Không có người này.', en: 'No such person.' });

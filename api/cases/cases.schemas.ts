@@ -164,3 +164,49 @@ export const casePageView = z
       .meta({ description: 'The actions open on the case now that the caller’s agency and roles may take, in the procedure’s order' }),
   })
   .meta({ id: 'CasePage' });
+
+const caseStatus = z.enum(['OPEN', 'CLOSED']);
+
+export const caseSearchView = z
+  .object({
+    items: z.array(
+      z.object({
+        caseRef: z.string(),
+        procedure: z.string(),
+        phase: z.string(),
+        status: caseStatus,
+        jurisdictionId: z.string(),
+        fullName: z.string(),
+        birthDate: z.iso.date(),
+        openedAt: z.iso.datetime(),
+      }),
+    ),
+  })
+  .meta({ id: 'CaseSearchResult' });
+
+export const personCasesView = z
+  .object({
+    person: z.object({
+      id: z.uuid(),
+      fullName: z.string(),
+      birthDate: z.iso.date(),
+      citizenId: z.string().nullable(),
+      otherIdentification: z.string().nullable(),
+      residenceStatus: z.enum(['STABLE', 'NO_STABLE_RESIDENCE']),
+      residenceJurisdictionId: z.string(),
+    }),
+    cases: z.array(
+      z.object({
+        caseRef: z.string(),
+        procedure: z.string(),
+        phase: z.string(),
+        status: caseStatus,
+        jurisdictionId: z.string(),
+        parentCaseRef: z.string().nullable(),
+        openedAt: z.iso.datetime(),
+        closedOn: z.iso.date().nullable(),
+        closedReason: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'PersonCases' });

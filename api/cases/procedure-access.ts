@@ -67,3 +67,14 @@ export function rulesAlsoActedOnBy(roles: readonly Role[], procedures: readonly 
   );
   return [...new Set(rules)];
 }
+
+/**
+ * The confidential procedures (a victim's record) these roles may not read: their steps are left
+ * out of every view that lists or counts steps beyond their owners (the board, the deadline lists,
+ * the performance figures), so that a number never points to a case the reader may not open.
+ */
+export function hiddenProcedures(roles: readonly Role[], procedures: readonly ProcedureModule[] = PROCEDURES): string[] {
+  return procedures
+    .filter((p) => p.definition.confidential && !p.definition.readBy.some((role) => roles.includes(role)))
+    .map((p) => p.definition.code);
+}

@@ -47,6 +47,8 @@ export interface StepFilter {
   /** With ownerRoles: steps of these rules are kept whatever their owner role (colleagues who may act on them). */
   orRuleKeys?: string[];
   procedure?: string;
+  /** Confidential procedures the reader may not read (api/cases/procedure-access.ts): left out. */
+  hiddenProcedures?: string[];
 }
 
 export function filterWhere(filter: StepFilter): Prisma.StepWhereInput {
@@ -56,7 +58,14 @@ export function filterWhere(filter: StepFilter): Prisma.StepWhereInput {
     ...(filter.ownerRoles
       ? { OR: [{ ownerRole: { in: filter.ownerRoles as never } }, { ruleKey: { in: filter.orRuleKeys ?? [] } }] }
       : {}),
-    ...(filter.procedure ? { procedure: filter.procedure } : {}),
+    ...(filter.procedure || filter.hiddenProcedures?.length
+      ? {
+          procedure: {
+            ...(filter.procedure ? { equals: filter.procedure } : {}),
+            ...(filter.hiddenProcedures?.length ? { notIn: filter.hiddenProcedures } : {}),
+          },
+        }
+      : {}),
   };
 }
 
@@ -78,6 +87,7 @@ export function bucketCountsSql(filter: StepFilter, now: Date, withinDays: numbe
       ${and(filter.ownerAgencyIds && Prisma.sql`owner_agency_id = ANY(${filter.ownerAgencyIds})`)}
       ${and(filter.ownerRoles && Prisma.sql`(owner_role::text = ANY(${filter.ownerRoles}) OR rule_key = ANY(${filter.orRuleKeys ?? []}))`)}
       ${and(filter.procedure !== undefined && Prisma.sql`procedure = ${filter.procedure}`)}
+      ${and(!!filter.hiddenProcedures?.length && Prisma.sql`NOT (procedure = ANY(${filter.hiddenProcedures}))`)}
     GROUP BY owner_agency_id, jurisdiction_id`;
 }
 

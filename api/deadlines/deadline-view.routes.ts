@@ -15,6 +15,8 @@ import {
   stepListView,
 } from './deadline-view.schemas';
 import { coveredUnits } from './covered-units';
+import { filterWhere } from './board-buckets';
+import { hiddenProcedures } from '../cases/procedure-access';
 import { stepRowsOf, stepWithNotifications } from './step-rows';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -40,11 +42,12 @@ export function registerDeadlineViewRoutes(
     handler: async ({ principal, query }) => {
       const now = Date.now();
       const units = await coveredUnits(directory, principal, query.jurisdictionId);
-      const base: Prisma.StepWhereInput = {
-        jurisdictionId: { in: units },
-        ...(query.agencyId ? { ownerAgencyId: query.agencyId } : {}),
+      const base: Prisma.StepWhereInput = filterWhere({
+        units,
+        hiddenProcedures: hiddenProcedures(principal.roles),
+        ...(query.agencyId ? { ownerAgencyIds: [query.agencyId] } : {}),
         ...(query.procedure ? { procedure: query.procedure } : {}),
-      };
+      });
       const lateBy = new Date(now - query.minDaysLate * DAY_MS);
       const byView: Record<
         typeof query.view,
@@ -108,7 +111,9 @@ export function registerDeadlineViewRoutes(
         where: { id: params.id },
         include: { ...stepWithNotifications, events: { orderBy: { revision: 'asc' } } },
       });
-      if (!step) throw problems.notFound({ vi: `Không có bước ${params.id}.`, en: `No step ${params.id}.` });
+      // A step of a procedure the caller may not read is answered as absent, like a case of it.
+      if (!step || hiddenProcedures(principal.roles).includes(step.procedure))
+        throw problems.notFound({ vi: `Không có bước ${params.id}.`, en: `No step ${params.id}.` });
       assertCovers(await directory.scope(), principal, step.jurisdictionId);
       const [row] = await stepRowsOf(db, [step], vietnamDate());
       const fired = new Set(step.notifications.map((n) => n.key));

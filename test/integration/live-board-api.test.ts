@@ -105,4 +105,10 @@ it('documents every status the new routes answer, and serves the web application
   expect(deep.status).toBe(200);
   expect(deep.headers['content-type']).toMatch(/text\/html/);
   expect(deep.headers['content-security-policy']).toMatch(/script-src 'self';/);
+  // The first screen's script goes gzipped, and is kept by the browser (its name changes with it).
+  const script = /<script type="module"[^>]* src="([^"]+)"/.exec(deep.text)?.[1];
+  expect(script).toMatch(/^\/app\/assets\/index-.*\.js$/);
+  const served = await request(stack.api.app).get(script!).set('Accept-Encoding', 'gzip');
+  expect([served.status, served.headers['content-encoding']]).toEqual([200, 'gzip']);
+  expect(served.headers['cache-control']).toMatch(/immutable/);
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { ApiHarness } from '../support/api-harness';
 import { startCaseStack, type CaseStack } from '../support/case-stack';
+import { until } from '../support/case-driver';
 import { createTestProvince } from '../support/test-province';
 import { vietnamDate } from '../../domain/time/legal-date';
 import { figuresFromRecord } from '../../db/reporting/figures-from-record';
@@ -110,4 +111,35 @@ it('reminds and escalates a verification left late, naming no one in the notific
   ]);
   const texts = await api.db.notification.findMany({ where: { step: { caseRef } } });
   for (const n of texts) expect(`${n.titleVi}${n.titleEn}${n.bodyVi}${n.bodyEn}`).not.toContain(VICTIM);
+});
+
+it('counts a victim’s steps on the board and in the deadline lists only for those who read the record', async () => {
+  // The previous test added the head of police (the username is the agency and the first role).
+  const police = await province.addUser(province.agency.communePolice, ['COMMUNE_POLICE_HEAD']).catch(() => `${province.agency.communePolice}.commune_police_head`.toLowerCase());
+  const coordinator = await province.addUser(province.agency.drugDivision, ['PROVINCIAL_COORDINATOR']);
+  const judge = await province.addUser(province.agency.regionalCourt, ['JUDGE']);
+  const caseRef = await receive(police, province.communeId);
+  const step = await until(() => api.db.step.findFirst({ where: { caseRef } }).then((row) => row ?? undefined), 'the victim’s first step');
+  const get = async (user: string, path: string) => request(api.app).get(path).set('Authorization', `Bearer ${await driver.token(user)}`);
+  const unfinished = (body: { totals: Record<string, number> }) => Object.values(body.totals).reduce((a, b) => a + b, 0);
+  const listed = async (user: string) => {
+    const rows = [];
+    for (const bucket of ['onTime', 'dueSoon', 'late', 'pastStatutoryLimit', 'suspended']) {
+      const page = await get(user, `/deadlines/board/steps?bucket=${bucket}&jurisdictionId=${province.provinceId}&pageSize=200`);
+      rows.push(...(page.body.items as { caseRef: string }[]).map((item) => item.caseRef));
+    }
+    return rows;
+  };
+
+  const forCoordinator = await get(coordinator, `/deadlines/board?jurisdictionId=${province.provinceId}`);
+  const forJudge = await get(judge, `/deadlines/board?jurisdictionId=${province.provinceId}`);
+  const victimSteps = await api.db.step.count({ where: { procedure: 'TRAFFICKING_VICTIM', jurisdictionId: province.communeId, status: { in: ['OPEN', 'SUSPENDED'] } } });
+  expect(victimSteps).toBeGreaterThan(0);
+  expect(unfinished(forCoordinator.body) - unfinished(forJudge.body)).toBe(victimSteps);
+  expect(await listed(coordinator)).toContain(caseRef);
+  expect(await listed(judge)).not.toContain(caseRef);
+  expect((await get(judge, `/deadlines/steps/${encodeURIComponent(step.id)}`)).status).toBe(404);
+  expect((await get(coordinator, `/deadlines/steps/${encodeURIComponent(step.id)}`)).status).toBe(200);
+  const overdue = await get(judge, `/deadlines/steps?view=due-soon&withinDays=60&jurisdictionId=${province.provinceId}`);
+  expect((overdue.body.items as { caseRef: string }[]).map((item) => item.caseRef)).not.toContain(caseRef);
 });

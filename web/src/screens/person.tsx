@@ -7,11 +7,6 @@ import { QueryState } from '../components/query-state';
 import { useProcedureLabels } from '../procedures/use-procedures';
 import { showDate, showInstant } from '../i18n/dates';
 
-interface PersonCases {
-  person: { fullName: string; birthDate: string; citizenId: string | null };
-  cases: { caseRef: string; procedure: string; phase: string; status: string; parentCaseRef: string | null; openedAt: string; closedOn: string | null }[];
-}
-
 /** Every case of one person, oldest first, each with the case it came from (the view is audited). */
 export function PersonScreen() {
   const { personId = '' } = useParams();
@@ -19,7 +14,7 @@ export function PersonScreen() {
   const labels = useProcedureLabels();
   const person = useQuery({
     queryKey: ['person', personId],
-    queryFn: async () => (await unwrap(api.GET('/persons/{personId}', { params: { path: { personId } } }))) as unknown as PersonCases,
+    queryFn: () => unwrap(api.GET('/persons/{personId}', { params: { path: { personId } } })),
   });
   return (
     <QueryState query={person}>

@@ -8,15 +8,6 @@ import { QueryState } from '../components/query-state';
 import { useProcedureLabels } from '../procedures/use-procedures';
 import { showDate } from '../i18n/dates';
 
-interface Found {
-  caseRef: string;
-  procedure: string;
-  phase: string;
-  status: string;
-  fullName: string;
-  birthDate: string;
-}
-
 /** Tìm kiếm: by name (accents optional) or identity number, in my jurisdiction, for the procedures I may read. */
 export function SearchScreen() {
   const { t } = useTranslation();
@@ -27,7 +18,7 @@ export function SearchScreen() {
   const asked = { name: params.get('name') ?? undefined, citizenId: params.get('citizenId') ?? undefined };
   const results = useQuery({
     queryKey: ['search', asked],
-    queryFn: async () => (await unwrap(api.GET('/cases', { params: { query: { ...asked } } }))) as unknown as { items: Found[] },
+    queryFn: () => unwrap(api.GET('/cases', { params: { query: { ...asked } } })),
     enabled: Boolean(asked.name || asked.citizenId),
   });
   function submit(event: FormEvent) {
