@@ -157,7 +157,7 @@ function reportJavaScript(
   for (const asset of assets.js) report.note(`${asset.url}: ${kB(asset.raw)} raw, ${kB(asset.gzip)} gzip`);
   report.figure('first screen CSS (gzip -9)', kB(sum(assets.css, 'gzip')));
   report.figure(
-    'first screen JavaScript + CSS, raw (as served)',
+    'first screen JavaScript + CSS, raw (before compression)',
     kB(sum(assets.js, 'raw') + sum(assets.css, 'raw')),
   );
   report.figure(
@@ -530,7 +530,7 @@ async function browserTimings(
         report.note((error as Error).message.split('\n')[0]!);
       }
     }
-    report.note('over loopback, JavaScript uncompressed, empty cache each time, Debian Chromium headless');
+    report.note('over loopback, files compressed as the API serves them, empty cache each time, Debian Chromium headless');
   } finally {
     await browser.close();
     await server.close();

@@ -111,8 +111,15 @@ export class ReportSchedules {
     return workflowId;
   }
 
+  /** The schedule's state, or null while it does not exist (the worker creates it for a cycle seeded in the database). */
   async describe(cycleId: string) {
-    const description = await this.temporal.schedule.getHandle(reportScheduleId(cycleId)).describe();
+    let description;
+    try {
+      description = await this.temporal.schedule.getHandle(reportScheduleId(cycleId)).describe();
+    } catch (error) {
+      if (error instanceof ScheduleNotFoundError) return null;
+      throw error;
+    }
     return {
       paused: description.state.paused,
       note: description.state.note ?? null,

@@ -261,10 +261,11 @@ export function createStepActivities(db: Db, calendars: CalendarSource, book: Ru
         data: {
           status: StepStatus.COMPLETED,
           completedAt: new Date(input.at),
+          completedOn: input.on ? isoToDateColumn(input.on) : null,
           completedBy: input.actorId ?? null,
           suspendedSince: null,
         },
-        details: { outcome: input.outcome ?? null, actorId: input.actorId ?? null },
+        details: { outcome: input.outcome ?? null, on: input.on ?? null, actorId: input.actorId ?? null },
       }));
     },
 

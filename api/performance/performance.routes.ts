@@ -27,9 +27,24 @@ interface Scope {
   range: MonthRange;
 }
 
+/**
+ * When a step was done: the legal date of the act that completed it (the start of that day in
+ * Vietnam), or the instant it was recorded when no act gave one (steps before 2 Dec 2026).
+ * A dossier filed on paper in time and entered a week later was done in time.
+ */
+const COMPLETED = Prisma.sql`coalesce(completed_on::timestamp AT TIME ZONE ${VIETNAM_TIME_ZONE}, completed_at)`;
+
+/**
+ * Done late: recorded after the due instant, unless the act's legal date was before the due day,
+ * or on it for a deadline that runs to the end of that day (endOfLegalDay: 17:00 UTC). A deadline
+ * in hours ends within its day, where the legal date cannot tell, so its instant decides.
+ */
+const LATE = Prisma.sql`(completed_at > due_at AND NOT coalesce(
+  completed_on < due_date OR (completed_on = due_date AND due_at = (due_date + time '17:00') AT TIME ZONE 'UTC'), false))`;
+
 function completedIn(scope: Scope): Prisma.Sql {
   return Prisma.sql`status = 'COMPLETED'
-      AND completed_at >= ${scope.range.start} AND completed_at < ${scope.range.end}
+      AND ${COMPLETED} >= ${scope.range.start} AND ${COMPLETED} < ${scope.range.end}
       AND jurisdiction_id = ANY(${scope.units})
       ${scope.procedure === undefined ? Prisma.empty : Prisma.sql`AND procedure = ${scope.procedure}`}
       ${scope.hidden.length === 0 ? Prisma.empty : Prisma.sql`AND NOT (procedure = ANY(${scope.hidden}))`}`;
@@ -141,9 +156,9 @@ export function registerPerformanceRoutes(routes: ApiRoutes, db: Db, directory: 
       const scope = await scopeOf(principal, query);
       const rows = await db.$queryRaw<OnTimeRow[]>(Prisma.sql`
         SELECT owner_agency_id AS "agencyId",
-          to_char(completed_at AT TIME ZONE ${VIETNAM_TIME_ZONE}, 'YYYY-MM') AS "month",
-          count(*) FILTER (WHERE completed_at <= due_at)::int AS "onTime",
-          count(*) FILTER (WHERE completed_at > due_at)::int AS "late"
+          to_char(${COMPLETED} AT TIME ZONE ${VIETNAM_TIME_ZONE}, 'YYYY-MM') AS "month",
+          count(*) FILTER (WHERE NOT ${LATE})::int AS "onTime",
+          count(*) FILTER (WHERE ${LATE})::int AS "late"
         FROM steps
         WHERE ${completedIn(scope)}
         GROUP BY 1, 2`);
@@ -233,14 +248,17 @@ export function registerPerformanceRoutes(routes: ApiRoutes, db: Db, directory: 
     handler: async ({ principal, query }) => {
       const now = new Date();
       const scope = await scopeOf(principal, query);
-      const taken = Prisma.sql`extract(epoch FROM completed_at - opened_at)::float8 / 86400`;
-      const budgeted = Prisma.sql`extract(epoch FROM due_at - opened_at)::float8 / 86400`;
+      // In legal days (start event to act, start event to due day) when the act gave its date;
+      // otherwise in the instants the record holds.
+      const taken = Prisma.sql`coalesce((completed_on - start_date)::float8, extract(epoch FROM completed_at - opened_at)::float8 / 86400)`;
+      const budgeted = Prisma.sql`CASE WHEN completed_on IS NOT NULL THEN (due_date - start_date)::float8
+        ELSE extract(epoch FROM due_at - opened_at)::float8 / 86400 END`;
       const [rows, jurisdiction] = await Promise.all([
         db.$queryRaw<DurationRow[]>(Prisma.sql`
           SELECT procedure, rule_key AS "ruleKey", max(title_vi) AS "titleVi", max(title_en) AS "titleEn",
             rule_snapshot -> 'rule' -> 'budget' AS "budget",
             count(*)::int AS "completed",
-            count(*) FILTER (WHERE completed_at > due_at)::int AS "late",
+            count(*) FILTER (WHERE ${LATE})::int AS "late",
             percentile_cont(0.5) WITHIN GROUP (ORDER BY ${taken}) AS "takenMedian",
             percentile_cont(0.9) WITHIN GROUP (ORDER BY ${taken}) AS "takenP90",
             percentile_cont(0.5) WITHIN GROUP (ORDER BY ${budgeted}) AS "budgetedMedian",

@@ -18,23 +18,57 @@ import { DEMO_PASSWORD } from './demo-province';
  * 5. procedure C in An Phú Lạc (at the community): the chairman's decision is due today;
  * 6. procedure D in Bình Minh: dossier filed on time, the notice to the person is late.
  *
- * Each request carries a fixed Idempotency-Key, and nothing is done when a demo person already has
- * a case: a second start on the same data creates nothing twice. It also starts the current
+ * Each request carries a fixed Idempotency-Key, and a demo person who already has a case is left
+ * alone: a second start on the same data creates nothing twice. It also starts the current
  * period's run of the demo reporting cycle when there is none, so the communes have a report task.
+ * Rungs of the ladder dated before a step is entered never fire (step-clock.ts), so the late
+ * steps escalate on the working days after the start, not at once.
  */
 
 /** The demo's people: invented names and identity numbers (province code 086, sex and century, year of birth). */
 const PEOPLE = {
-  newDossier: { fullName: 'Trương Minh Khoa', birthDate: '1996-08-21', citizenId: '086096004417', address: 'Ấp Phú Hòa' },
-  lateDossier: { fullName: 'Đặng Văn Tài', birthDate: '1991-02-03', citizenId: '086091007352', address: 'Ấp Lạc Thiện' },
-  atCourt: { fullName: 'Phan Thanh Tùng', birthDate: '1993-11-30', citizenId: '086093002968', address: 'Ấp An Hòa' },
-  management: { fullName: 'Lý Quốc Bảo', birthDate: '1999-05-14', citizenId: '086099005186', address: 'Ấp Bình Thạnh' },
-  voluntary: { fullName: 'Huỳnh Văn Lộc', birthDate: '1988-07-09', citizenId: '086088003745', address: 'Ấp Phú Lợi' },
-  lateNotice: { fullName: 'Võ Thị Thu Hà', birthDate: '1994-01-25', citizenId: '086194006031', address: 'Ấp Bình Hòa' },
+  newDossier: {
+    fullName: 'Trương Minh Khoa',
+    birthDate: '1996-08-21',
+    citizenId: '086096004417',
+    address: 'Ấp Phú Hòa',
+  },
+  lateDossier: {
+    fullName: 'Đặng Văn Tài',
+    birthDate: '1991-02-03',
+    citizenId: '086091007352',
+    address: 'Ấp Lạc Thiện',
+  },
+  atCourt: {
+    fullName: 'Phan Thanh Tùng',
+    birthDate: '1993-11-30',
+    citizenId: '086093002968',
+    address: 'Ấp An Hòa',
+  },
+  management: {
+    fullName: 'Lý Quốc Bảo',
+    birthDate: '1999-05-14',
+    citizenId: '086099005186',
+    address: 'Ấp Bình Thạnh',
+  },
+  voluntary: {
+    fullName: 'Huỳnh Văn Lộc',
+    birthDate: '1988-07-09',
+    citizenId: '086088003745',
+    address: 'Ấp Phú Lợi',
+  },
+  lateNotice: {
+    fullName: 'Võ Thị Thu Hà',
+    birthDate: '1994-01-25',
+    citizenId: '086194006031',
+    address: 'Ấp Bình Hòa',
+  },
 } as const;
 
 /** The identity numbers of the demo's people: one case each, found again by `GET /cases?citizenId=`. */
-export const DEMO_CASE_CITIZEN_IDS: readonly string[] = Object.values(PEOPLE).map((person) => person.citizenId);
+export const DEMO_CASE_CITIZEN_IDS: readonly string[] = Object.values(PEOPLE).map(
+  (person) => person.citizenId,
+);
 
 export const DEMO_REPORT_CYCLE = 'SX-QUARTERLY';
 
@@ -126,7 +160,9 @@ class DemoApi {
 function describeProblem(body: Json): string {
   const problem = body as ProblemAnswer;
   const fields = (problem.errors ?? []).map((error) => `${error.field}: ${error.messageEn}`).join('; ');
-  return [problem.code, problem.detailEn, fields].filter(Boolean).join(' ') || JSON.stringify(body).slice(0, 300);
+  return (
+    [problem.code, problem.detailEn, fields].filter(Boolean).join(' ') || JSON.stringify(body).slice(0, 300)
+  );
 }
 
 /** Weekends and the API's non-working days (holidays, substitute days, announced swaps). */
@@ -151,7 +187,7 @@ class DemoCalendar {
   /** The `n`th working day before `date` (n ≥ 1; `date` itself is not counted). */
   before(date: string, n: number): string {
     let day = date;
-    for (let remaining = n; remaining > 0; ) {
+    for (let remaining = n; remaining > 0;) {
       day = addDays(day, -1);
       if (this.isWorking(day)) remaining -= 1;
     }
@@ -191,9 +227,10 @@ function planDemoCases(today: string, calendar: DemoCalendar): DemoCase[] {
 
   // Case 3: the court accepted the dossier about two weeks ago, so that its decision (15 calendar
   // days, rolled to a working day) is due today or tomorrow; the earlier acts step back from there.
+  // The transfer to the court took 7 working days of its 5 (CRA.D5): the performance screen has a late act.
   const accepted = acceptedForDecisionDueSoon(today, due, calendar);
   const transferred = calendar.before(accepted, 2);
-  const notified = calendar.before(transferred, 3);
+  const notified = calendar.before(transferred, 7);
   const filed = calendar.before(notified, 1);
   const foundAtCourt = calendar.before(filed, 4);
 
@@ -347,29 +384,37 @@ async function driveCase(api: DemoApi, demo: DemoCase): Promise<string> {
   });
   const caseRef = String(opened.caseRef);
   const refused = (opened.pastActs as { refused?: { type: string; reason: string } } | undefined)?.refused;
-  if (refused) throw new Error(`${demo.key} (${caseRef}): the past act ${refused.type} was refused: ${refused.reason}`);
+  if (refused)
+    throw new Error(`${demo.key} (${caseRef}): the past act ${refused.type} was refused: ${refused.reason}`);
   let phase = String(opened.phase);
   for (const { user, action } of demo.acts) {
     const type = String(action.type);
-    const answer = await api.expect(`${demo.key} (${caseRef}): ${type} as ${user}`, [200], 'POST', `/cases/${caseRef}/actions`, {
-      user,
-      body: action,
-      key: `${demo.key}-${type.toLowerCase().replace(/_/g, '-')}`,
-    });
+    const answer = await api.expect(
+      `${demo.key} (${caseRef}): ${type} as ${user}`,
+      [200],
+      'POST',
+      `/cases/${caseRef}/actions`,
+      {
+        user,
+        body: action,
+        key: `${demo.key}-${type.toLowerCase().replace(/_/g, '-')}`,
+      },
+    );
     phase = String(answer.phase);
   }
-  if (phase !== demo.phase) throw new Error(`${demo.key} (${caseRef}) ended in phase ${phase}, not ${demo.phase}`);
+  if (phase !== demo.phase)
+    throw new Error(`${demo.key} (${caseRef}) ended in phase ${phase}, not ${demo.phase}`);
   return caseRef;
 }
 
-/** The demo people who already have a case (found as the province's coordinator). */
-async function demoPeopleWithCases(api: DemoApi): Promise<number> {
-  let found = 0;
+/** The identity numbers of the demo people who already have a case (looked for as the province's coordinator). */
+async function demoPeopleWithCases(api: DemoApi): Promise<Set<string>> {
+  const found = new Set<string>();
   for (const citizenId of DEMO_CASE_CITIZEN_IDS) {
     const body = await api.expect('look for the demo cases', [200], 'GET', `/cases?citizenId=${citizenId}`, {
       user: COORDINATOR,
     });
-    if (((body.items ?? []) as unknown[]).length > 0) found += 1;
+    if (((body.items ?? []) as unknown[]).length > 0) found.add(citizenId);
   }
   return found;
 }
@@ -379,14 +424,20 @@ async function demoPeopleWithCases(api: DemoApi): Promise<number> {
  * it to be on record. The cycle is read from the list (`GET /reporting/cycles`): the single
  * cycle's page also describes its Temporal Schedule, which the worker may not have created yet.
  */
-async function ensureCurrentReportRun(api: DemoApi, today: string, log: (line: string) => void): Promise<void> {
+async function ensureCurrentReportRun(
+  api: DemoApi,
+  today: string,
+  log: (line: string) => void,
+): Promise<void> {
   interface CycleRow {
     id: string;
     periodKind: PeriodKind;
     runs: { periodKey: string; expected: number }[];
   }
   const read = async () => {
-    const body = await api.expect('read the reporting cycles', [200], 'GET', '/reporting/cycles', { user: COORDINATOR });
+    const body = await api.expect('read the reporting cycles', [200], 'GET', '/reporting/cycles', {
+      user: COORDINATOR,
+    });
     return ((body.items ?? []) as CycleRow[]).find((cycle) => cycle.id === DEMO_REPORT_CYCLE);
   };
   const cycle = await read();
@@ -401,12 +452,16 @@ async function ensureCurrentReportRun(api: DemoApi, today: string, log: (line: s
     log(`demo report run: ${runId} is already running`);
     return;
   }
-  const started = await api.request('POST', `/reporting/cycles/${DEMO_REPORT_CYCLE}/runs`, { user: COORDINATOR, body: {} });
+  const started = await api.request('POST', `/reporting/cycles/${DEMO_REPORT_CYCLE}/runs`, {
+    user: COORDINATOR,
+    body: {},
+  });
   if (started.status === 409) {
     log(`demo report run: ${runId} was already started (409)`);
     return;
   }
-  if (started.status !== 202) throw new Error(`start the report run ${runId}: ${started.status} ${describeProblem(started.body)}`);
+  if (started.status !== 202)
+    throw new Error(`start the report run ${runId}: ${started.status} ${describeProblem(started.body)}`);
   for (let attempt = 0; attempt < 60; attempt += 1) {
     const run = runOf(await read());
     if (run && run.expected > 0) {
@@ -429,11 +484,15 @@ export async function seedDemoCases(apiUrl: string, log: (line: string) => void)
   const failures: string[] = [];
 
   try {
+    // A person who has a case is left alone: only a run that stopped half-way opens the rest.
     const existing = await demoPeopleWithCases(api);
-    if (existing > 0) {
-      log(`demo cases: already there (${existing} of ${DEMO_CASE_CITIZEN_IDS.length} people have theirs); none opened`);
+    const total = DEMO_CASE_CITIZEN_IDS.length;
+    if (existing.size === total) {
+      log(`demo cases: already there (${total} of ${total}); none opened`);
     } else {
-      const plan = planDemoCases(today, await DemoCalendar.load(api, today));
+      const plan = planDemoCases(today, await DemoCalendar.load(api, today)).filter(
+        (demo) => !existing.has(demo.citizenId),
+      );
       const opened: string[] = [];
       for (const demo of plan) {
         try {
@@ -442,7 +501,10 @@ export async function seedDemoCases(apiUrl: string, log: (line: string) => void)
           failures.push(error instanceof Error ? error.message : String(error));
         }
       }
-      log(`demo cases: ${opened.length} of ${plan.length} opened through the API${opened.length ? ` (${opened.join('; ')})` : ''}`);
+      const already = existing.size > 0 ? `, ${existing.size} already there` : '';
+      log(
+        `demo cases: ${opened.length} of ${plan.length} opened through the API${already}${opened.length ? ` (${opened.join('; ')})` : ''}`,
+      );
     }
   } catch (error) {
     failures.push(error instanceof Error ? error.message : String(error));

@@ -73,6 +73,13 @@ describe('a compulsory-rehabilitation case through the API', () => {
   it('goes from the dossier to post-rehabilitation, the term end right to the day', async () => {
     const { caseRef } = await openCase('2025-03-03');
     await toCourt(caseRef);
+    // Each step the acts completed keeps the act's legal date beside the instant it was entered.
+    const completed = await api.db.step.findMany({ where: { caseRef, ruleKey: { in: ['CRA.D2', 'CRA.D3', 'CRA.D5'] } }, orderBy: { ruleKey: 'asc' } });
+    expect(completed.map((step) => [step.ruleKey, step.completedOn?.toISOString().slice(0, 10)])).toEqual([
+      ['CRA.D2', '2025-03-05'],
+      ['CRA.D3', '2025-03-06'],
+      ['CRA.D5', '2025-03-07'],
+    ]);
 
     const requested = await expectOk(caseRef, 'judge.kv1', {
       type: 'REQUEST_DOCUMENTS',

@@ -19,6 +19,8 @@ jest.setTimeout(120_000);
 let stack: CaseStack;
 let province: TestProvince;
 let other: TestProvince;
+/** Steps done on paper and entered later (the legal-date test). Created before the first request: the API caches the registry's units. */
+let paper: TestProvince;
 const users = { police: '', coordinator: '', doctor: '' };
 /** A step a real case opened: its snapshot, explanation and titles are the template of the rows written here. */
 let template: Step;
@@ -40,12 +42,18 @@ interface Completed {
   /** Days from opening to completion, and from opening to the due instant. */
   taken: number;
   given: number;
+  /** Exact instants and the act's legal date, where a test needs them rather than day offsets. */
+  dueAt?: string;
+  /** The legal due date, when dueAt is the end of that day (17:00 UTC, already the next day in Vietnam). */
+  dueDate?: string;
+  completedAt?: string;
+  completedOn?: string;
 }
 
 async function insertStep(step: Completed) {
   const id = randomUUID();
   const openedAt = new Date(step.openedAt);
-  const dueAt = at(step.openedAt, step.given);
+  const dueAt = step.dueAt ? new Date(step.dueAt) : at(step.openedAt, step.given);
   const ruleKey = step.ruleKey ?? template.ruleKey;
   const procedure = step.procedure ?? template.procedure;
   const snapshot = template.ruleSnapshot as { rule: Record<string, unknown> };
@@ -71,12 +79,13 @@ async function insertStep(step: Completed) {
       startEvent: template.startEvent,
       startDate: isoToDateColumn(vietnamDate(openedAt)),
       openedAt,
-      dueDate: isoToDateColumn(vietnamDate(dueAt)),
+      dueDate: isoToDateColumn(step.dueDate ?? vietnamDate(dueAt)),
       dueAt,
       ruleSnapshot: ruleSnapshot as Prisma.InputJsonValue,
       explanation: template.explanation as Prisma.InputJsonValue,
       firePoints: [],
-      completedAt: step.status === 'CANCELLED' ? null : at(step.openedAt, step.taken),
+      completedAt: step.status === 'CANCELLED' ? null : step.completedAt ? new Date(step.completedAt) : at(step.openedAt, step.taken),
+      completedOn: step.completedOn ? isoToDateColumn(step.completedOn) : null,
     },
   });
 }
@@ -85,6 +94,7 @@ beforeAll(async () => {
   stack = await startCaseStack('performance-api');
   province = await createTestProvince(stack.api.db, 'performance');
   other = await createTestProvince(stack.api.db, 'performance other');
+  paper = await createTestProvince(stack.api.db, 'performance paper');
   users.police = await province.addUser(province.agency.communePolice, ['COMMUNE_POLICE_OFFICER']);
   users.coordinator = await province.addUser(province.agency.drugDivision, ['PROVINCIAL_COORDINATOR']);
   // A province-level reader of drug cases who does not read trafficking victims' records.
@@ -380,4 +390,31 @@ it('describes both endpoints and their answers in the OpenAPI document', async (
   expect(Object.keys(document.components.schemas.StepDurations?.properties ?? {})).toEqual(
     expect.arrayContaining(['items']),
   );
+});
+
+it('judges an act by its legal date: done on paper in time and entered later is on time, in the month it was done', async () => {
+  const coordinator = await paper.addUser(paper.agency.drugDivision, ['PROVINCIAL_COORDINATOR']);
+  const police = paper.agency.communePolice;
+  const base = { ownerAgencyId: police, jurisdictionId: paper.communeId, provinceId: paper.provinceId, openedAt: '2025-06-02T01:00:00Z', taken: 0, given: 0 };
+  // Due on 10 June to the end of the day (endOfLegalDay: midnight in Vietnam), as the engine writes it.
+  const tenthJune = { dueDate: '2025-06-10', dueAt: '2025-06-10T17:00:00.000Z' };
+  // Done on 5 June, entered on 2 July: on time, and in June.
+  await insertStep({ ...base, ...tenthJune, completedOn: '2025-06-05', completedAt: '2025-07-02T03:00:00Z' });
+  // Done on the due day itself, entered two days later: on time (the deadline runs to the end of that day).
+  await insertStep({ ...base, ...tenthJune, completedOn: '2025-06-10', completedAt: '2025-06-12T03:00:00Z' });
+  // Done the day after: late.
+  await insertStep({ ...base, ...tenthJune, completedOn: '2025-06-11', completedAt: '2025-06-11T03:00:00Z' });
+  // A deadline in hours, due at noon: an act dated that day and recorded in the afternoon is late (the instant decides).
+  await insertStep({ ...base, dueDate: '2025-06-10', dueAt: '2025-06-10T05:00:00Z', completedOn: '2025-06-10', completedAt: '2025-06-10T08:00:00Z' });
+
+  const response = await get(coordinator, `/performance/on-time?jurisdictionId=${paper.provinceId}&from=2025-06&to=2025-07`);
+  expect(response.status).toBe(200);
+  expect(response.body.byMonth).toEqual([
+    { month: '2025-06', ...counts(2, 2) },
+    { month: '2025-07', completed: 0, onTime: 0, late: 0, onTimeRate: null },
+  ]);
+  const durations = await get(coordinator, `/performance/durations?jurisdictionId=${paper.provinceId}&from=2025-06&to=2025-06`);
+  // In legal days from the start event (2 June): 3, 8, 8 and 9 days taken; 8 days given each.
+  expect(durations.body.items).toHaveLength(1);
+  expect(durations.body.items[0]).toMatchObject({ completed: 4, late: 2, takenDays: { median: 8 }, budgetedDays: { median: 8 } });
 });

@@ -434,15 +434,36 @@ it('brings the schedules to what the database says when the worker starts', asyn
   try {
     expect(await schedules.reconcileAll(api.db)).toBeGreaterThanOrEqual(1);
     const described = await schedules.describe(id);
-    expect(described.paused).toBe(true);
+    expect(described?.paused).toBe(true);
     // Five past midnight in Vietnam on 1 January: 17:05 UTC on 31 December.
-    expect(described.nextRuns[0]).toBe(`${new Date().getUTCFullYear()}-12-31T17:05:00.000Z`);
+    expect(described?.nextRuns[0]).toBe(`${new Date().getUTCFullYear()}-12-31T17:05:00.000Z`);
     // Running it again changes nothing and fails on nothing.
     await schedules.reconcileAll(api.db);
-    expect((await schedules.describe(id)).paused).toBe(true);
+    expect((await schedules.describe(id))?.paused).toBe(true);
   } finally {
     for (const cycle of await api.db.reportCycle.findMany({ where: { provinceId: { not: province.provinceId } } }))
       await api.temporal.schedule.getHandle(reportScheduleId(cycle.id)).delete().catch(() => undefined);
     await api.temporal.schedule.getHandle(reportScheduleId(id)).delete().catch(() => undefined);
   }
+});
+
+it('describes a cycle whose schedule the worker has not created yet (a cycle seeded in the database) with schedule null, not a 500', async () => {
+  const seeded = `${province.provinceId}-SEEDED`;
+  await api.db.reportCycle.create({
+    data: {
+      id: seeded,
+      provinceId: province.provinceId,
+      periodKind: 'ANNUAL',
+      nameVi: 'Báo cáo năm (gieo sẵn)',
+      nameEn: 'Annual report (seeded)',
+      ruleKey: 'REPORT.ANNUAL',
+      reporterLevel: 'COMMUNE',
+      reporterIds: [],
+      receiverAgencyId: province.agency.drugDivision,
+      config: { window: { preset: 'CALENDAR' }, schedule: { kind: 'PERIOD_START' } },
+    },
+  });
+  const described = await request(api.app).get(`/reporting/cycles/${seeded}`).set('Authorization', await as(coordinator));
+  expect([described.status, described.body.schedule]).toEqual([200, null]);
+  await api.db.reportCycle.delete({ where: { id: seeded } });
 });

@@ -403,7 +403,7 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
   }
 
   async complete(ruleKey: string, on: string, by: { actorId: string }, outcome?: string): Promise<void> {
-    await this.clock(ruleKey).complete({ ...by, outcome: outcome ?? `done on ${on}` });
+    await this.clock(ruleKey).complete({ ...by, on, outcome: outcome ?? `done on ${on}` });
   }
 
   /** The person moved: from now on the case's timeline and new steps belong to the new commune. */

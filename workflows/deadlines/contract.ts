@@ -60,6 +60,8 @@ export interface ActorInput {
 
 export interface CompleteStepInput extends ActorInput {
   outcome?: string;
+  /** The legal date of the act that completed the step (YYYY-MM-DD), when one did. */
+  on?: string;
 }
 
 export interface SuspendStepInput extends ActorInput {
