@@ -9,6 +9,7 @@ import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import { CalendarSource } from '../db/calendar-source';
 import type { Db } from '../db/client';
+import { redactPersonalText } from '../domain/privacy/redact-personal-text';
 import { ruleBook } from '../rules/rule-book';
 import { registerLoginRoutes } from './auth/login.routes';
 import { DocumentStore } from './cases/case-documents';
@@ -55,6 +56,23 @@ export interface AppDependencies {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
+/**
+ * A URL as a log line may show it (DESIGN.md decision 8): the path with long numbers and
+ * percent-encoded segments masked (an identity number or a name typed where a case reference
+ * goes), and the names of the query's parameters without their values (a search by name or
+ * identity number, a document's title and file name).
+ */
+export function urlForLog(url: string): string {
+  const separator = url.indexOf('?');
+  const path = (separator < 0 ? url : url.slice(0, separator))
+    .split('/')
+    .map((segment) => (segment.includes('%') ? '[encoded]' : segment))
+    .join('/');
+  const names = separator < 0 ? [] : [...new Set(new URLSearchParams(url.slice(separator + 1)).keys())];
+  const query = names.map((name) => (/^[A-Za-z][A-Za-z0-9_.-]{0,39}$/.test(name) ? name : '[name]'));
+  return redactPersonalText(path) + (query.length > 0 ? `?${query.join('&')}` : '');
+}
+
 export function createApp(settings: AppSettings, { db, temporal, logger }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -76,7 +94,7 @@ export function createApp(settings: AppSettings, { db, temporal, logger }: AppDe
         req: (req: { id: unknown; method: string; url: string }) => ({
           id: req.id,
           method: req.method,
-          url: req.url,
+          url: urlForLog(req.url),
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },

@@ -21,18 +21,27 @@ export interface PayloadKeys {
 }
 
 export class PayloadEncryptionCodec implements PayloadCodec {
-  private readonly keys: Map<string, Buffer>;
+  // Private fields (#): the SDK logs the worker's options, codec included, at debug level; these
+  // are never enumerated, so no serialiser (pino, JSON, util.inspect) can print a key.
+  readonly #current: { id: string; key: Buffer };
+  readonly #keys: Map<string, Buffer>;
 
-  constructor(private readonly payloadKeys: PayloadKeys) {
+  constructor(payloadKeys: PayloadKeys) {
     const all = [payloadKeys.current, ...(payloadKeys.previous ?? [])];
     for (const { id, key } of all) {
       if (key.length !== 32) throw new Error(`payload key "${id}" must be 32 bytes, got ${key.length}`);
     }
-    this.keys = new Map(all.map(({ id, key }) => [id, key]));
+    this.#current = payloadKeys.current;
+    this.#keys = new Map(all.map(({ id, key }) => [id, key]));
+  }
+
+  /** What a log line shows of the codec: the key ids, never the keys. */
+  toJSON(): { encoding: string; currentKeyId: string; keyIds: string[] } {
+    return { encoding: ENCRYPTED_ENCODING, currentKeyId: this.#current.id, keyIds: [...this.#keys.keys()] };
   }
 
   async encode(payloads: Payload[]): Promise<Payload[]> {
-    const { id, key } = this.payloadKeys.current;
+    const { id, key } = this.#current;
     return payloads.map((payload) => {
       const plain = temporal.api.common.v1.Payload.encode(payload).finish();
       const iv = randomBytes(IV_BYTES);
@@ -53,7 +62,7 @@ export class PayloadEncryptionCodec implements PayloadCodec {
       const encoding = payload.metadata?.[METADATA_ENCODING_KEY];
       if (!encoding || Buffer.from(encoding).toString() !== ENCRYPTED_ENCODING) return payload;
       const keyId = Buffer.from(payload.metadata?.[KEY_ID_METADATA] ?? []).toString();
-      const key = this.keys.get(keyId);
+      const key = this.#keys.get(keyId);
       if (!key) throw new Error(`no payload key "${keyId}" is configured to decrypt this payload`);
       const sealed = Buffer.from(payload.data ?? []);
       const iv = sealed.subarray(0, IV_BYTES);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import request from 'supertest';
 import { createApp, type AppSettings } from '../../api/app';
 import { createDb, type Db } from '../../db/client';
@@ -19,9 +19,13 @@ export interface ApiHarness {
 
 /**
  * The real app on the real test database and Temporal server; only the HTTP socket is in-process.
- * `temporalAddress` points the app at another address instead, e.g. one where nothing listens.
+ * `temporalAddress` points the app at another address instead, e.g. one where nothing listens;
+ * `logger` replaces the silent logger, e.g. the production one writing into a buffer.
  */
-export async function startApiHarness(overrides: Partial<AppSettings> = {}, options: { temporalAddress?: string } = {}): Promise<ApiHarness> {
+export async function startApiHarness(
+  overrides: Partial<AppSettings> = {},
+  options: { temporalAddress?: string; logger?: Logger } = {},
+): Promise<ApiHarness> {
   const db = createDb(testDatabaseUrl(), { maxConnections: 4 });
   const connection = options.temporalAddress
     ? Connection.lazy({ address: options.temporalAddress })
@@ -38,7 +42,7 @@ export async function startApiHarness(overrides: Partial<AppSettings> = {}, opti
       documentMaxBytes: 1024 * 1024,
       ...overrides,
     },
-    { db, temporal, logger: pino({ level: 'silent' }) },
+    { db, temporal, logger: options.logger ?? pino({ level: 'silent' }) },
   );
   return {
     app,

@@ -1,3 +1,5 @@
+import type { Logger } from 'pino';
+import { installTemporalRuntime } from '../../worker/temporal-logger';
 import { startApiHarness } from './api-harness';
 import { caseDriver } from './case-driver';
 import { caseRecords } from './case-records';
@@ -5,20 +7,34 @@ import { bundleWorkflows, RestartableWorker, testActivityDependencies } from './
 import { quietTemporalRuntime } from './quiet-temporal';
 import { uniqueTaskQueue } from './test-env';
 
+export interface CaseStackOptions {
+  /** The API's logger (silent by default). */
+  apiLogger?: Logger;
+  /**
+   * The worker's logger, installed as the production worker does (worker/temporal-logger.ts);
+   * fails if this process already has a Temporal runtime. By default workers log warnings only.
+   */
+  workerLogger?: Logger;
+  /** An SMTP server for the notification e-mails (none by default: inbox and webhooks only). */
+  smtpUrl?: string;
+}
+
 /**
  * What a test of cases through the API needs: the API on the run's PostgreSQL and Temporal, a
  * worker on a task queue of its own, a driver acting as the demo users, and readers of the
  * record. Create test provinces before the first request: the API caches the registry's units for 30 s.
  */
-export async function startCaseStack(name: string) {
-  quietTemporalRuntime();
+export async function startCaseStack(name: string, options: CaseStackOptions = {}) {
+  if (options.workerLogger) installTemporalRuntime(options.workerLogger);
+  else quietTemporalRuntime();
   const taskQueue = uniqueTaskQueue(name);
-  const api = await startApiHarness({ taskQueue });
-  const dependencies = testActivityDependencies(api.db);
+  const api = await startApiHarness({ taskQueue }, options.apiLogger ? { logger: options.apiLogger } : {});
+  const dependencies = testActivityDependencies(api.db, options.smtpUrl);
   const worker = new RestartableWorker(taskQueue, await bundleWorkflows(), dependencies);
   await worker.start();
   return {
     api,
+    taskQueue,
     driver: caseDriver(api),
     records: caseRecords(api),
     async close() {
