@@ -17,8 +17,8 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
-  // Benchmarks are commands whose output is their result.
-  { files: ['bench/**/*.ts'], rules: { 'no-console': 'off' } },
+  // Benchmarks and the fuzzer are commands whose output is their result.
+  { files: ['bench/**/*.ts', 'fuzz/**/*.ts'], rules: { 'no-console': 'off' } },
   {
     files: ['workflows/**/*.ts', 'procedures/**/*.workflow.ts', 'procedures/**/definition.ts', 'procedures/workflows.ts', 'procedures/procedure-definition.ts'],
     rules: {

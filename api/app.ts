@@ -11,7 +11,9 @@ import { CalendarSource } from '../db/calendar-source';
 import type { Db } from '../db/client';
 import { redactPersonalText } from '../domain/privacy/redact-personal-text';
 import { ruleBook } from '../rules/rule-book';
+import { registerAccountRoutes } from './auth/account.routes';
 import { registerLoginRoutes } from './auth/login.routes';
+import { DEFAULT_LOGIN_DELAY, LoginThrottle } from './auth/login-throttle';
 import { DocumentStore } from './cases/case-documents';
 import { registerCaseRoutes } from './cases/cases.routes';
 import { registerProcedureRoutes } from './procedures/procedures.routes';
@@ -40,6 +42,9 @@ export interface AppSettings {
   jwtTtlSeconds: number;
   taskQueue: string;
   loginRateLimitPerMinute: number;
+  /** The per-username delay after failed logins: the first wait (1 s, doubling) and the longest (60 s). */
+  loginDelayBaseMs?: number | undefined;
+  loginDelayMaxMs?: number | undefined;
   trustProxy: boolean;
   /** When set, GET /metrics needs "Authorization: Bearer <this>"; otherwise it is open (internal network). */
   metricsToken?: string | undefined;
@@ -124,7 +129,22 @@ export function createApp(settings: AppSettings, { db, temporal, logger }: AppDe
   );
   app.use(express.json({ limit: '1mb' }));
 
-  const tokens = new TokenService(settings.jwtSecret, settings.jwtTtlSeconds);
+  // Every authenticated request reads the account's token version and state (one primary-key lookup, no cache),
+  // so logout, a password change, a reset or a deactivation takes effect at once.
+  const tokens = new TokenService(settings.jwtSecret, settings.jwtTtlSeconds, (userId) =>
+    db.user
+      .findUnique({ where: { id: userId }, select: { tokenVersion: true, active: true, mustChangePassword: true } })
+      .then((user) => user ?? undefined),
+  );
+  const throttle = new LoginThrottle(
+    db,
+    {
+      ...DEFAULT_LOGIN_DELAY,
+      baseMs: settings.loginDelayBaseMs ?? DEFAULT_LOGIN_DELAY.baseMs,
+      maxMs: settings.loginDelayMaxMs ?? DEFAULT_LOGIN_DELAY.maxMs,
+    },
+    settings.jwtSecret,
+  );
   const directory = new JurisdictionDirectory(db);
   const openapi = new OpenAPIRegistry();
   openapi.registerComponent('securitySchemes', 'bearerAuth', {
@@ -146,7 +166,8 @@ export function createApp(settings: AppSettings, { db, temporal, logger }: AppDe
     }),
   );
   registerHealthRoutes(routes, db, temporal);
-  registerLoginRoutes(routes, db, tokens);
+  registerLoginRoutes(routes, db, tokens, throttle);
+  registerAccountRoutes(routes, { db, tokens, throttle, directory });
   registerRegistryRoutes(routes, db, directory);
   registerPingRoutes(routes, db, temporal, directory, { taskQueue: settings.taskQueue });
   registerCalendarRoutes(routes, db, new CalendarSource(db));

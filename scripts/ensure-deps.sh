@@ -45,6 +45,12 @@ if [[ "${NEEDS_BROWSER:-false}" == "true" && -z "${CHROMIUM_PATH:-}" && ! -x /us
   fi
 fi
 
+# The API fuzzer (test/integration/fuzz-smoke.test.ts, fuzz/run.ts): schemathesis from PyPI, pinned,
+# in the ignored .venv-fuzz/.
+if [[ "${NEEDS_FUZZ:-false}" == "true" ]]; then
+  bash scripts/ensure-schemathesis.sh
+fi
+
 if [[ "${NEEDS_TEMPORAL_CLI:-true}" == "true" ]]; then
   bash scripts/ensure-temporal-cli.sh
 fi

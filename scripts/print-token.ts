@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   try {
     const account = await findSignInAccount(db, username);
     if (!account?.usable) throw new Error(`no active account "${username}"`);
-    const { token } = await new TokenService(config.JWT_SECRET, config.JWT_TTL_SECONDS).issue(account.principal);
+    const { token } = await new TokenService(config.JWT_SECRET, config.JWT_TTL_SECONDS).issue(account.principal, { version: account.tokenVersion });
     process.stdout.write(`${token}\n`);
   } finally {
     await db.$disconnect();

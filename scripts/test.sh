@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export SCARF_ANALYTICS=false
-NEEDS_BROWSER=true bash scripts/ensure-deps.sh
+NEEDS_BROWSER=true NEEDS_FUZZ=true bash scripts/ensure-deps.sh
 echo "== web application" && bash scripts/build-web.sh
 echo "== type-check" && node_modules/.bin/tsc --noEmit -p .
 echo "== lint" && node_modules/.bin/eslint --max-warnings 0 .

@@ -2,7 +2,17 @@ import type { Request } from 'express';
 import { problems } from '../http/problem';
 import { csrfSatisfied, sessionTokenOf } from './browser-session';
 import type { Principal } from './principal';
-import type { TokenService } from './tokens';
+import { accountProblems } from './account-problems';
+import type { TokenService, VerifiedSession } from './tokens';
+
+/** What a user who must change an issued password may still do. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['GET /me', 'POST /me/password', 'POST /auth/logout', 'DELETE /auth/session']);
+
+function assertPasswordChanged(req: Request, session: VerifiedSession): void {
+  if (!session.mustChangePassword) return;
+  const route = (req.route as { path?: unknown } | undefined)?.path;
+  if (!ALLOWED_BEFORE_PASSWORD_CHANGE.has(`${req.method} ${String(route)}`)) throw accountProblems.passwordChangeRequired();
+}
 
 /**
  * Machine clients send "Authorization: Bearer <jwt>"; the web application sends its session
@@ -12,14 +22,15 @@ export async function authenticate(req: Request, tokens: TokenService): Promise<
   const header = req.get('authorization');
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const principal = match?.[1] ? await tokens.verify(match[1]) : undefined;
-    if (!principal) {
+    const session = match?.[1] ? await tokens.verifySession(match[1]) : undefined;
+    if (!session) {
       throw problems.unauthenticated({
-        vi: 'Mã truy cập không hợp lệ hoặc đã hết hạn. Hãy đăng nhập lại.',
-        en: 'The bearer token is invalid or has expired. Log in again.',
+        vi: 'Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi (đăng xuất, đổi mật khẩu, khóa tài khoản). Hãy đăng nhập lại.',
+        en: 'The bearer token is invalid, has expired or was revoked (logout, password change, deactivation). Log in again.',
       });
     }
-    return principal;
+    assertPasswordChanged(req, session);
+    return session.principal;
   }
   const cookie = sessionTokenOf(req);
   if (!cookie) {
@@ -31,10 +42,11 @@ export async function authenticate(req: Request, tokens: TokenService): Promise<
   const session = await tokens.verifySession(cookie);
   if (!session?.csrf) {
     throw problems.unauthenticated({
-      vi: 'Phiên đăng nhập đã hết hạn hoặc không hợp lệ. Hãy đăng nhập lại.',
-      en: 'The session has expired or is invalid. Log in again.',
+      vi: 'Phiên đăng nhập đã hết hạn, không hợp lệ hoặc đã kết thúc (đăng xuất, đổi mật khẩu, khóa tài khoản). Hãy đăng nhập lại.',
+      en: 'The session has expired, is invalid or was ended (logout, password change, deactivation). Log in again.',
     });
   }
   if (!csrfSatisfied(req, session.csrf)) throw problems.csrfRejected();
+  assertPasswordChanged(req, session);
   return session.principal;
 }

@@ -17,5 +17,11 @@ export async function findSignInAccount(db: Db, username: string) {
     jurisdictionId: user.agency.jurisdictionId,
     jurisdictionPath: user.agency.jurisdiction.path,
   });
-  return { usable, passwordHash: user.passwordHash, principal };
+  return {
+    usable,
+    passwordHash: user.passwordHash,
+    principal,
+    tokenVersion: user.tokenVersion,
+    mustChangePassword: user.mustChangePassword,
+  };
 }

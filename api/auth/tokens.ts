@@ -4,21 +4,49 @@ import { principalSchema, type Principal } from './principal';
 const ISSUER = 'vn-coordination-engine';
 const AUDIENCE = 'coordination-api';
 
-/** HS256 bearer tokens. The secret comes from configuration (JWT_SECRET). */
+/** What the database says about an account now, read on every authenticated request. */
+export interface AccountState {
+  tokenVersion: number;
+  active: boolean;
+  mustChangePassword: boolean;
+}
+
+export type AccountStateLookup = (userId: string) => Promise<AccountState | undefined>;
+
+export interface VerifiedSession {
+  principal: Principal;
+  /** A browser session's CSRF value. */
+  csrf?: string;
+  /** The `ver` claim: the account's token version when the token was issued. */
+  version: number;
+  /** The account must change its issued password before anything else. */
+  mustChangePassword: boolean;
+}
+
+/**
+ * HS256 bearer tokens. The secret comes from configuration (JWT_SECRET). Each token carries the
+ * account's token version (`ver`); with an account lookup (the API always has one), a token is
+ * accepted only while that version is the account's current one and the account is active, so
+ * logout, a password change, a reset or a deactivation revokes every earlier token at once.
+ */
 export class TokenService {
   private readonly key: Uint8Array;
 
-  constructor(secret: string, private readonly ttlSeconds: number) {
+  constructor(
+    secret: string,
+    private readonly ttlSeconds: number,
+    private readonly accounts?: AccountStateLookup,
+  ) {
     this.key = new TextEncoder().encode(secret);
   }
 
   /**
-   * A token for `principal`. A browser session's token also carries `csrf`, the value its
-   * X-CSRF-Token header must repeat on every change (the signed half of a double-submit cookie).
+   * A token for `principal` at the account's token `version`. A browser session's token also carries
+   * `csrf`, the value its X-CSRF-Token header must repeat on every change (the signed half of a double-submit cookie).
    */
-  async issue(principal: Principal, csrf?: string): Promise<{ token: string; expiresAt: Date }> {
+  async issue(principal: Principal, options: { csrf?: string; version?: number } = {}): Promise<{ token: string; expiresAt: Date }> {
     const { userId, ...rest } = principal;
-    const claims = csrf ? { ...rest, csrf } : rest;
+    const claims = { ...rest, ver: options.version ?? 0, ...(options.csrf ? { csrf: options.csrf } : {}) };
     const expiresAt = new Date(Date.now() + this.ttlSeconds * 1000);
     const token = await new SignJWT(claims)
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -31,20 +59,32 @@ export class TokenService {
     return { token, expiresAt };
   }
 
-  /** The principal, or undefined for a token that is forged, expired or malformed. */
+  /** The principal, or undefined for a token that is forged, expired, malformed or revoked. */
   async verify(token: string): Promise<Principal | undefined> {
     return (await this.verifySession(token))?.principal;
   }
 
-  /** The principal and, for a browser session's token, its CSRF value. */
-  async verifySession(token: string): Promise<{ principal: Principal; csrf?: string } | undefined> {
+  /** The principal and, for a browser session's token, its CSRF value; undefined when not (or no longer) valid. */
+  async verifySession(token: string): Promise<VerifiedSession | undefined> {
+    let payload;
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
-      const parsed = principalSchema.safeParse({ ...payload, userId: payload.sub });
-      if (!parsed.success) return undefined;
-      return typeof payload.csrf === 'string' ? { principal: parsed.data, csrf: payload.csrf } : { principal: parsed.data };
+      ({ payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] }));
     } catch {
       return undefined;
     }
+    const parsed = principalSchema.safeParse({ ...payload, userId: payload.sub });
+    if (!parsed.success || typeof payload.ver !== 'number') return undefined;
+    let mustChangePassword = false;
+    if (this.accounts) {
+      const state = await this.accounts(parsed.data.userId);
+      if (!state || !state.active || state.tokenVersion !== payload.ver) return undefined;
+      mustChangePassword = state.mustChangePassword;
+    }
+    return {
+      principal: parsed.data,
+      version: payload.ver,
+      mustChangePassword,
+      ...(typeof payload.csrf === 'string' ? { csrf: payload.csrf } : {}),
+    };
   }
 }

@@ -16,7 +16,7 @@ import type { Principal } from '../auth/principal';
 import { Problem, problems } from '../http/problem';
 import type { ApiRoutes } from '../http/routes';
 import type { JurisdictionDirectory } from '../registry/jurisdiction-directory';
-import { caseRefParams, documentParams, documentUploadQuery } from './cases.schemas';
+import { caseRefParams, documentParams, documentStoredView, documentUploadQuery } from './cases.schemas';
 
 const ACCEPTED = 'PDF, JPEG, PNG';
 
@@ -193,7 +193,7 @@ export function registerCaseDocumentRoutes(
     params: caseRefParams,
     query: documentUploadQuery,
     responses: {
-      201: { description: 'Stored; the id can be named in actions (documentIds)' },
+      201: { description: 'Stored; the id can be named in actions (documentIds)', schema: documentStoredView },
       404: { description: 'No such case' },
       413: { description: 'Larger than DOCUMENT_MAX_BYTES; nothing stored' },
       415: {
@@ -271,7 +271,7 @@ export function registerCaseDocumentRoutes(
     access: { roles: deps.readers },
     params: documentParams,
     responses: {
-      200: { description: 'The file' },
+      200: { description: 'The file, as an attachment, with the type found at upload', files: DOCUMENT_TYPES },
       404: { description: 'No such case, or no such document in it' },
     },
     handler: async ({ principal, params, req }) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-
+import { DOCUMENT_TYPES } from '../../domain/documents/document-type';
 import { PROCEDURES } from '../../procedures/registry';
 import { citizenId, isoDate, on } from '../../procedures/shared/schemas';
 
@@ -210,3 +210,13 @@ export const personCasesView = z
     ),
   })
   .meta({ id: 'PersonCases' });
+
+/** POST /cases/:caseRef/documents: the stored document, its id to name in actions (documentIds). */
+export const documentStoredView = z
+  .object({
+    id: z.uuid(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    sizeBytes: z.number().int().positive(),
+    contentType: z.enum(DOCUMENT_TYPES),
+  })
+  .meta({ id: 'CaseDocumentStored' });

@@ -38,7 +38,7 @@ export function registerDeadlineViewRoutes(
     summary: 'Open steps due soon, overdue, or past the statutory limit, most urgent first',
     access: { roles: ANY_ROLE },
     query: stepListQuery,
-    responses: { 200: { description: 'One page of steps', schema: stepListView } },
+    responses: { 200: { description: 'One page of steps', schema: stepListView }, 404: { description: 'No such unit (jurisdictionId)' } },
     handler: async ({ principal, query }) => {
       const now = Date.now();
       const units = await coveredUnits(directory, principal, query.jurisdictionId);

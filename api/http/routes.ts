@@ -47,7 +47,12 @@ export interface RouteSpec<P extends Schema | undefined, Q extends Schema | unde
   body?: B;
   /** The body as the OpenAPI document shows it, when the handler checks it further (an action against its case's procedure). */
   bodyDocs?: Schema;
-  responses: Record<number, { description: string; schema?: Schema }>;
+  /**
+   * Every status the route answers (400, 401 and 403 are added when it has input or roles). A 2xx
+   * gives its JSON `schema`, or `files`: the media types of the bytes it sends (a download);
+   * a 4xx without a schema is a problem (application/problem+json).
+   */
+  responses: Record<number, { description: string; schema?: Schema; files?: readonly string[] }>;
   handler: (ctx: RouteContext<P, Q, B, A>) => Promise<Reply>;
 }
 
@@ -88,14 +93,19 @@ export class ApiRoutes {
 
   private describe(spec: RouteSpec<Schema | undefined, Schema | undefined, Schema | undefined, Access>): RouteConfig {
     const secured = 'roles' in spec.access;
-    const responses: RouteConfig['responses'] = {};
-    for (const [status, { description, schema }] of Object.entries(spec.responses)) {
-      responses[status] = schema ? { description, content: { 'application/json': { schema } } } : { description };
-    }
     const problem = (description: string) => ({
       description,
       content: { 'application/problem+json': { schema: problemResponseSchema } },
     });
+    const responses: RouteConfig['responses'] = {};
+    for (const [status, { description, schema, files }] of Object.entries(spec.responses)) {
+      const content: Record<string, { schema: Schema | { type: 'string'; format: 'binary' } }> = {};
+      if (schema) content['application/json'] = { schema };
+      for (const type of files ?? []) content[type] = { schema: { type: 'string', format: 'binary' } };
+      // Every error is a problem (api/http/problem.ts), so a 4xx listed without a schema is one.
+      if (Object.keys(content).length > 0) responses[status] = { description, content };
+      else responses[status] = Number(status) >= 400 ? problem(description) : { description };
+    }
     if (spec.params || spec.query || spec.body) responses['400'] ??= problem('Invalid request; each field is named');
     if (secured) {
       responses['401'] ??= problem('Missing, invalid or expired bearer token');

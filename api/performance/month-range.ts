@@ -5,7 +5,11 @@ import { problems } from '../http/problem';
  * The months a performance report covers ("yyyy-mm", Vietnamese calendar months). Pure: the
  * routes resolve the query's months here and turn them into instants for the SQL.
  */
-export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+/**
+ * A month from 1900-01 to 2999-12: a year before 1900 is a typing error, and a range ending at
+ * 0000-01 would start in a year JavaScript's dates cannot write (it answered 500).
+ */
+export const MONTH_PATTERN = /^(19\d\d|2\d\d\d)-(0[1-9]|1[0-2])$/;
 
 /** The longest range asked for at once (three years). */
 export const MAX_MONTHS = 36;

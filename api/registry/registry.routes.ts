@@ -81,7 +81,7 @@ export function registerRegistryRoutes(routes: ApiRoutes, db: Db, directory: Jur
     summary: 'Agencies in the units visible to the caller',
     access: { roles: ANY_ROLE },
     query: agencyListQuery,
-    responses: { 200: { description: 'Agencies', schema: agencyList } },
+    responses: { 200: { description: 'Agencies', schema: agencyList }, 404: { description: 'No such unit (jurisdictionId)' } },
     handler: async ({ principal, query }) => {
       const scope = await directory.scope();
       if (query.jurisdictionId) {

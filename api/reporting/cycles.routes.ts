@@ -1,7 +1,8 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../db/client';
 import { cycleConfig } from '../../domain/reporting/cycle-config';
-import type { PeriodKind } from '../../domain/reporting/report-periods';
+import { parsePeriodKey, type PeriodKind } from '../../domain/reporting/report-periods';
+import { DEFAULT_COVERED_YEARS } from '../../domain/calendar/working-calendar';
 import { vietnamDate } from '../../domain/time/legal-date';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Role } from '../../generated/prisma/enums';
@@ -14,7 +15,7 @@ import type { JurisdictionDirectory } from '../registry/jurisdiction-directory';
 import { ReportSchedules } from '../../temporal/report-schedules';
 import { runSummaries } from './report-reader';
 import { createCycleBody, cycleIdParams, pauseBody, runNowBody, updateCycleBody } from './reporting.schemas';
-import { cycleListView } from './reporting.views';
+import { cycleDetailView, cycleListView, cycleView, runStartedView } from './reporting.views';
 
 /** Who configures reporting cycles and reads roll-ups: the province's coordinators. */
 export const REPORTING_COORDINATORS: readonly Role[] = ['PROVINCIAL_COORDINATOR', 'SYSTEM_ADMIN'];
@@ -66,6 +67,26 @@ export function registerReportCycleRoutes(
     if (errors.length > 0) throw problems.invalidRequest(errors);
   }
 
+  /**
+   * A named period must be one of the cycle's kind and within the years the working-day calendar
+   * covers: the run's workflow failed on either (found by fuzz/run.ts), after the API had said 202.
+   */
+  function checkPeriodKey(kind: PeriodKind, key: string) {
+    const period = parsePeriodKey(kind, key);
+    if (!period)
+      throw problems.unprocessable('REPORTING.PERIOD_KIND', {
+        vi: `${key} không phải một kỳ báo cáo ${kind} (ví dụ 2026-Q4, 2026-H2, 2026).`,
+        en: `${key} is not a ${kind} period (e.g. 2026-Q4, 2026-H2, 2026).`,
+      });
+    const year = Number(key.slice(0, 4));
+    const { first, last } = DEFAULT_COVERED_YEARS;
+    if (year < first || year > last)
+      throw problems.unprocessable('REPORTING.PERIOD_OUT_OF_RANGE', {
+        vi: `Lịch ngày làm việc chỉ tính được từ năm ${first} đến năm ${last}; kỳ ${key} nằm ngoài phạm vi.`,
+        en: `The working-day calendar covers ${first}–${last}; period ${key} is outside it.`,
+      });
+  }
+
   const timingOf = (cycle: { id: string; periodKind: string; config: unknown; paused: boolean }) => ({
     id: cycle.id,
     periodKind: cycle.periodKind as PeriodKind,
@@ -80,7 +101,10 @@ export function registerReportCycleRoutes(
     summary: 'Create a reporting cycle (who reports, to whom, the window, the schedule) and its Temporal Schedule',
     access: { roles: REPORTING_COORDINATORS },
     body: createCycleBody,
-    responses: { 201: { description: 'The cycle, with its schedule' }, 409: { description: 'A cycle with this id exists' } },
+    responses: {
+      201: { description: 'The cycle, with its schedule', schema: cycleView },
+      409: { description: 'A cycle with this id exists' },
+    },
     handler: async ({ principal, body }) => {
       assertCovers(await directory.scope(), principal, body.provinceId);
       await checkReferences(body.provinceId, body);
@@ -102,7 +126,10 @@ export function registerReportCycleRoutes(
     access: { roles: REPORTING_COORDINATORS },
     params: cycleIdParams,
     body: updateCycleBody,
-    responses: { 200: { description: 'The cycle at its new revision' } },
+    responses: {
+      200: { description: 'The cycle at its new revision', schema: cycleView },
+      404: { description: 'No such cycle' },
+    },
     handler: async ({ principal, params, body }) => {
       const existing = await loadCycle(principal, params.id);
       await checkReferences(existing.provinceId, body);
@@ -124,7 +151,10 @@ export function registerReportCycleRoutes(
       access: { roles: REPORTING_COORDINATORS },
       params: cycleIdParams,
       body: pauseBody,
-      responses: { 200: { description: 'The cycle and its schedule' } },
+      responses: {
+        200: { description: 'The cycle and its schedule', schema: cycleView },
+        404: { description: 'No such cycle' },
+      },
       handler: async ({ principal, params, body }) => {
         await loadCycle(principal, params.id);
         const cycle = await db.reportCycle.update({ where: { id: params.id }, data: { paused } });
@@ -142,9 +172,14 @@ export function registerReportCycleRoutes(
     access: { roles: REPORTING_COORDINATORS },
     params: cycleIdParams,
     body: runNowBody,
-    responses: { 202: { description: 'The run started; its tasks open shortly' } },
+    responses: {
+      202: { description: 'The run started; its tasks open shortly', schema: runStartedView },
+      404: { description: 'No such cycle' },
+      422: { description: 'periodKey is not a period of the cycle’s kind, or falls outside the working-day calendar' },
+    },
     handler: async ({ principal, params, body }) => {
       const cycle = await loadCycle(principal, params.id);
+      if (body.periodKey) checkPeriodKey(cycle.periodKind as PeriodKind, body.periodKey);
       const workflowId = await schedules.runNow({
         cycleId: cycle.id,
         ...(body.periodKey ? { periodKey: body.periodKey } : {}),
@@ -195,7 +230,10 @@ export function registerReportCycleRoutes(
     summary: 'A cycle: its configuration, its schedule (paused, next runs) and its runs',
     access: { roles: REPORTING_COORDINATORS },
     params: cycleIdParams,
-    responses: { 200: { description: 'The cycle' } },
+    responses: {
+      200: { description: 'The cycle, its schedule and its latest runs', schema: cycleDetailView },
+      404: { description: 'No such cycle' },
+    },
     handler: async ({ principal, params }) => {
       const cycle = await loadCycle(principal, params.id);
       const runs = await db.reportRun.findMany({ where: { cycleId: cycle.id }, orderBy: { periodStart: 'desc' }, take: 20 });

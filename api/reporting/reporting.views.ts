@@ -171,3 +171,66 @@ export const targetProgressView = z
     ),
   })
   .meta({ id: 'ReportTargetProgress' });
+
+/** The cycle's Temporal Schedule (temporal/report-schedules.ts `describe`), or null before the worker created it. */
+const cycleScheduleView = z
+  .object({
+    paused: z.boolean(),
+    note: z.string().nullable(),
+    nextRuns: z.array(z.iso.datetime()).meta({ description: 'The next three scheduled runs' }),
+    recentRuns: z.array(z.object({ scheduledAt: z.iso.datetime(), workflowId: z.string() })),
+  })
+  .nullable()
+  .meta({ id: 'ReportCycleSchedule', description: 'The Temporal Schedule; null while it does not exist yet' });
+
+/** A cycle as stored, with its schedule: what creating, changing, pausing and resuming it answer. */
+export const cycleView = z
+  .object({
+    id: z.string(),
+    provinceId: z.string(),
+    periodKind: z.string(),
+    nameVi: z.string(),
+    nameEn: z.string(),
+    ruleKey: z.string(),
+    reporterLevel: z.string(),
+    reporterIds: z.array(z.string()),
+    receiverAgencyId: z.string(),
+    config: z.record(z.string(), z.unknown()).meta({ description: 'The window and the schedule (see the request body)' }),
+    revision: z.number().int(),
+    paused: z.boolean(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    schedule: cycleScheduleView,
+  })
+  .meta({ id: 'ReportCycle' });
+
+export const cycleDetailView = cycleView
+  .extend({
+    runs: z.array(
+      z.object({ id: z.string(), periodKey: z.string(), cycleRevision: z.number().int(), startedAt: z.iso.datetime() }),
+    ),
+  })
+  .meta({ id: 'ReportCycleDetail', description: 'A cycle, its schedule and its latest twenty runs' });
+
+export const runStartedView = z
+  .object({ workflowId: z.string().meta({ description: 'The run’s workflow; its report tasks open shortly' }) })
+  .meta({ id: 'ReportRunStarted' });
+
+/** PUT /reporting/targets: the unit's targets for the year as now on record. */
+export const targetsView = z
+  .object({
+    year: z.number().int(),
+    jurisdictionId: z.string(),
+    targets: z.array(
+      z.object({
+        id: z.string(),
+        year: z.number().int(),
+        jurisdictionId: z.string(),
+        metric: z.string().meta({ description: 'A figure key (`figureDefinitions`)' }),
+        target: z.number().int(),
+        source: z.string().nullable(),
+        updatedAt: z.iso.datetime(),
+      }),
+    ),
+  })
+  .meta({ id: 'ReportTargets' });

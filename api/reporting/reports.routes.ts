@@ -19,9 +19,19 @@ import { reportCsv, reportWorkbook, rollupCsv, rollupWorkbook } from './report-e
 import { coveredUnits } from '../deadlines/covered-units';
 import { listReports, loadReport, readReport, readRollup, stepOf, type Correction } from './report-reader';
 import { exportQuery, progressQuery, reportIdParams, runIdParams, submitReportBody, targetsBody } from './reporting.schemas';
-import { reportListQuery, reportListView, reportView, rollupView, submittedVersionView, targetProgressView } from './reporting.views';
+import {
+  reportListQuery,
+  reportListView,
+  reportView,
+  rollupView,
+  submittedVersionView,
+  targetProgressView,
+  targetsView,
+} from './reporting.views';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** What `format=xlsx` and `format=csv` send (the document lists them beside the JSON). */
+const EXPORT_TYPES = [XLSX, 'text/csv'] as const;
 
 function download(body: Buffer, format: 'xlsx' | 'csv', name: string): Reply {
   return {
@@ -73,7 +83,7 @@ export function registerReportRoutes(routes: ApiRoutes, deps: { db: Db; temporal
     params: reportIdParams,
     query: exportQuery,
     responses: {
-      200: { description: 'The report (JSON), or its workbook or CSV', schema: reportView },
+      200: { description: 'The report (JSON), or its workbook or CSV', schema: reportView, files: EXPORT_TYPES },
       404: { description: 'No such report' },
     },
     handler: async ({ principal, params, query }) => {
@@ -201,7 +211,7 @@ export function registerReportRoutes(routes: ApiRoutes, deps: { db: Db; temporal
     params: runIdParams,
     query: exportQuery,
     responses: {
-      200: { description: 'The roll-up (JSON), or its workbook or CSV', schema: rollupView },
+      200: { description: 'The roll-up (JSON), or its workbook or CSV', schema: rollupView, files: EXPORT_TYPES },
       404: { description: 'No such reporting run' },
     },
     handler: async ({ principal, params, query }) => {
@@ -237,7 +247,7 @@ export function registerReportRoutes(routes: ApiRoutes, deps: { db: Db; temporal
     summary: 'Set a unit’s yearly plan targets (e.g. 70 compulsory admissions)',
     access: { roles: REPORTING_COORDINATORS },
     body: targetsBody,
-    responses: { 200: { description: 'The targets now on record' } },
+    responses: { 200: { description: 'The targets now on record', schema: targetsView } },
     handler: async ({ principal, body }) => {
       assertCovers(await directory.scope(), principal, body.jurisdictionId);
       await db.$transaction(

@@ -25,7 +25,7 @@ let stack: CaseStack;
 let server: Awaited<ReturnType<typeof serve>>;
 let browser: Browser;
 let province: TestProvince;
-const users = { police: '', coordinator: '', judge: '', chiefJudge: '', official: '', admin: '' };
+const users = { police: '', coordinator: '', judge: '', chiefJudge: '', official: '', admin: '', issued: '' };
 let cycleId = '';
 const today = vietnamDate();
 const todayShown = `${today.slice(8, 10)}/${today.slice(5, 7)}/${today.slice(0, 4)}`;
@@ -40,6 +40,7 @@ beforeAll(async () => {
   users.chiefJudge = await province.addUser(province.agency.regionalCourt, ['CHIEF_JUDGE']);
   users.official = await province.addUser(province.agency.communeCommittee, ['COMMUNE_OFFICIAL']);
   users.admin = await province.addUser(province.agency.provincialPolice, ['SYSTEM_ADMIN']);
+  users.issued = await province.addUser(province.agency.communePolice, ['COMMUNE_POLICE_HEAD']);
   server = await serve(stack.api.app);
   browser = await launchBrowser();
 });
@@ -168,7 +169,7 @@ it('a commune police officer opens a case and files it; the coordinator transfer
   // Left late: the board counts it under "Quá hạn" for the court, and the chief judge is told.
   const lateCell = coordinator.locator(`[data-row="${province.agency.regionalCourt}"] [data-bucket="late"]`);
   await coordinator.goto('/app/board');
-  await until(async () => ((await lateCell.innerText().catch(() => '0')).trim() === '1' ? true : undefined), 'the late step on the live board', 60_000);
+  await until(async () => ((await lateCell.innerText().catch(() => '0')).trim() === '1' ? true : undefined), 'the late step on the live board', 120_000);
   await expect(coordinator.getByTestId('board-updated').innerText()).resolves.toMatch(/Cập nhật lúc/);
   await expectAccessible(coordinator, 'live board');
   await screenshot(coordinator, 'live-board');
@@ -183,7 +184,7 @@ it('a commune police officer opens a case and files it; the coordinator transfer
   await until(async () => {
     await chiefJudge.reload();
     return (await chiefJudge.locator('[data-inbox-kind="ESCALATION"]').count()) > 0 ? true : undefined;
-  }, 'the escalation in the chief judge’s inbox', 60_000);
+  }, 'the escalation in the chief judge’s inbox', 120_000);
   await expect(chiefJudge.getByTestId('inbox-unread').innerText()).resolves.toBe('1');
   await expectAccessible(chiefJudge, 'inbox');
   await screenshot(chiefJudge, 'inbox-chief-judge');
@@ -431,4 +432,36 @@ it('rules and calendar: the rule book with its sources and the province’s over
   await screenshot(admin, 'calendar');
   await admin.locator('[data-swap="2031-01-01"]').getByRole('button').click();
   await until(async () => ((await stack.api.db.calendarOverride.count({ where: { date: new Date('2031-01-01T00:00:00Z') } })) === 0 ? true : undefined), 'the swap removed');
+});
+
+it('a password issued by an administrator is changed at the first login, before any other screen', async () => {
+  const reset = await request(stack.api.app)
+    .post(`/admin/users/${users.issued}/password-reset`)
+    .set('Authorization', `Bearer ${await stack.driver.token(users.admin)}`)
+    .send({});
+  expect(reset.status).toBe(200);
+  const issued = reset.body.oneTimePassword;
+  expect(typeof issued).toBe('string');
+
+  const page = await (await contextFor()).newPage();
+  await page.goto('/app/tasks');
+  await page.getByLabel(/^Tên đăng nhập/).fill(users.issued);
+  await page.getByLabel(/^Mật khẩu/).fill(issued);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  const form = page.locator('[data-change-password]');
+  await form.waitFor();
+  await expectAccessible(page, 'change password');
+  await form.getByRole('textbox', { name: 'Mật khẩu hiện tại', exact: true }).fill(issued);
+  // Too weak: the API's policy is shown in place, each missing point named.
+  await form.getByRole('textbox', { name: 'Mật khẩu mới', exact: true }).fill('abc');
+  await form.getByRole('textbox', { name: 'Nhập lại mật khẩu mới', exact: true }).fill('abc');
+  await form.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  await expect(page.locator('[data-problem="AUTH.PASSWORD_POLICY"]').innerText()).resolves.toContain('(422)');
+  await screenshot(page, 'change-password');
+  await form.getByRole('textbox', { name: 'Mật khẩu mới', exact: true }).fill('Song-Hau-2026-quay');
+  await form.getByRole('textbox', { name: 'Nhập lại mật khẩu mới', exact: true }).fill('Song-Hau-2026-quay');
+  await form.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  await page.getByRole('heading', { name: 'Việc của tôi' }).waitFor();
+  const user = await stack.api.db.user.findUniqueOrThrow({ where: { username: users.issued } });
+  expect(user.mustChangePassword).toBe(false);
 });

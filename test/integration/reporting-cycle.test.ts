@@ -377,6 +377,19 @@ it('pauses, resumes and reconfigures a cycle for future runs only', async () => 
     .set('Authorization', await as(coordinator))
     .send({ periodKey: '2027-Q2', adHoc: { from: '2026-10-01', to: '2026-09-15' } });
   expect(bothKinds.status).toBe(400);
+  // Found by the fuzzer (fuzz/run.ts): answered 202, then the run's workflow failed in the worker.
+  for (const [periodKey, code] of [
+    ['1375', 'REPORTING.PERIOD_KIND'],
+    ['2027-H1', 'REPORTING.PERIOD_KIND'],
+    ['9795-Q2', 'REPORTING.PERIOD_OUT_OF_RANGE'],
+  ]) {
+    const refused = await request(api.app)
+      .post(`/reporting/cycles/${cycleId}/runs`)
+      .set('Authorization', await as(coordinator))
+      .send({ periodKey });
+    expect([periodKey, refused.status, refused.body.code]).toEqual([periodKey, 422, code]);
+    expect(refused.body.detailEn).toContain(periodKey);
+  }
   await request(api.app).post(`/reporting/cycles/${cycleId}/pause`).set('Authorization', await as(coordinator)).send({});
 });
 

@@ -20,9 +20,10 @@ import type { Role } from '../../generated/prisma/enums';
  * - `own-province`: the resource belongs to the caller's province (reporting cycles, rule overrides);
  * - `owner-agency`: the caller's agency owns the task behind the resource (a report's task);
  * - `addressee`: the resource is addressed to the caller's agency and roles (an inbox item);
- * - `per-action`: decided per action type and procedure (see ACTION_POLICY).
+ * - `per-action`: decided per action type and procedure (see ACTION_POLICY);
+ * - `self`: acts on the caller's own account (logout, password change).
  */
-export type Scope = 'public' | 'any' | 'own-jurisdiction' | 'own-province' | 'owner-agency' | 'addressee' | 'per-action';
+export type Scope = 'public' | 'any' | 'own-jurisdiction' | 'own-province' | 'owner-agency' | 'addressee' | 'per-action' | 'self';
 
 export interface RoutePolicy {
   /** Roles that may call the route; `'all'` for every role (or no token at all when public). */
@@ -81,6 +82,14 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'DELETE /auth/session': { roles: 'all', scope: 'public' },
   // README "GET /me | any role".
   'GET /me': { roles: 'all', scope: 'any' },
+  // Issue #17 item 4: every user logs out and changes their own password; nobody else's.
+  'POST /auth/logout': { roles: 'all', scope: 'self' },
+  'POST /me/password': { roles: 'all', scope: 'self' },
+  // Issue #17 item 4 "an administrator resets one", DESIGN.md decision 7: within the administrator's own jurisdiction.
+  'POST /admin/users/{username}/password-reset': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
+  'PUT /admin/users/{username}/active': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
+  // Issue #17 item 4 "the audit log queryable by an administrator (who read or changed a person's record)": own jurisdiction.
+  'GET /admin/audit': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
   // README "GET /registry/jurisdictions[/:id] | any role | units the caller's agency covers, plus its ancestors".
   'GET /registry/jurisdictions': { roles: 'all', scope: 'any' },
   'GET /registry/jurisdictions/{id}': { roles: 'all', scope: 'own-jurisdiction' },

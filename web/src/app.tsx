@@ -5,6 +5,7 @@ import { whenSessionLost } from './api/client';
 import { AppLayout } from './layout/app-layout';
 import { BoardScreen } from './screens/board';
 import { BoardStepsScreen } from './screens/board-steps';
+import { ChangePasswordScreen } from './screens/change-password';
 import { InboxScreen } from './screens/inbox';
 import { LoginScreen } from './screens/login';
 import { MyTasksScreen } from './screens/my-tasks';
@@ -31,7 +32,7 @@ const loading = (
 );
 
 /** A coordinator starts at the live board; everyone else at their tasks. */
-export function homeOf(principal: Principal): string {
+export function homeOf(principal: Pick<Principal, 'roles'>): string {
   return principal.roles.includes('PROVINCIAL_COORDINATOR') ? '/board' : '/tasks';
 }
 
@@ -60,6 +61,8 @@ export function App() {
     );
   }
   const principal = me.data;
+  // An issued password is changed first: the API refuses every other call until then.
+  if (principal.mustChangePassword) return <ChangePasswordScreen />;
   return (
     <SessionProvider principal={principal}>
       <Suspense fallback={loading}>

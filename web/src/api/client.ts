@@ -55,7 +55,8 @@ const session: Middleware = {
   },
 };
 
-export const api = createClient<paths>({ baseUrl: window.location.origin, credentials: 'same-origin' });
+// JSON only: an operation that can also send a file (format=xlsx/csv) keeps its JSON body type here.
+export const api = createClient<paths, 'application/json'>({ baseUrl: window.location.origin, credentials: 'same-origin' });
 api.use(session);
 
 /** The body of a successful answer, or an ApiProblem carrying the API's own words. */

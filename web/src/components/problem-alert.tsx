@@ -10,6 +10,7 @@ export function ProblemAlert({ problem }: { problem: ApiProblem }) {
   const lang = i18n.language;
   const openSteps = Array.isArray(body.openSteps) ? (body.openSteps as { stepKey?: string; ruleKey?: string; titleVi?: string; titleEn?: string }[]) : [];
   const allowed = Array.isArray(body.allowedActions) ? (body.allowedActions as string[]) : [];
+  const violations = Array.isArray(body.violations) ? (body.violations as { message: string; messageEn: string }[]) : [];
   return (
     <Alert color={problem.status >= 500 ? 'red' : 'orange'} title={`${pick(lang, body.title, body.titleEn)} (${problem.status})`} role="alert" data-problem={body.code}>
       <Text size="sm">{pick(lang, body.detail, body.detailEn)}</Text>
@@ -26,6 +27,13 @@ export function ProblemAlert({ problem }: { problem: ApiProblem }) {
             ))}
           </List>
         </>
+      )}
+      {violations.length > 0 && (
+        <List size="sm" mt="xs">
+          {violations.map((violation) => (
+            <List.Item key={violation.messageEn}>{pick(lang, violation.message, violation.messageEn)}</List.Item>
+          ))}
+        </List>
       )}
       {openSteps.length > 0 && (
         <Text size="sm" mt="xs">

@@ -29,7 +29,7 @@ export function LoginScreen() {
     setProblem(undefined);
     try {
       const session = await unwrap(api.POST('/auth/session', { body: { username, password } }));
-      client.setQueryData(['me'], session.user);
+      client.setQueryData(['me'], { ...session.user, mustChangePassword: session.mustChangePassword });
       await navigate(safeNext(params.get('next')) ?? homeOf(session.user), { replace: true });
     } catch (error) {
       if (error instanceof ApiProblem) setProblem(error);
