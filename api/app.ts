@@ -15,6 +15,7 @@ import { registerAccountRoutes } from './auth/account.routes';
 import { registerLoginRoutes } from './auth/login.routes';
 import { DEFAULT_LOGIN_DELAY, LoginThrottle } from './auth/login-throttle';
 import { DocumentStore } from './cases/case-documents';
+import { codecCors, registerCodecRoutes } from './codec/codec.routes';
 import { registerCaseRoutes } from './cases/cases.routes';
 import { registerProcedureRoutes } from './procedures/procedures.routes';
 import { registerCalendarRoutes } from './calendar/calendar.routes';
@@ -51,6 +52,8 @@ export interface AppSettings {
   /** Where case documents are stored, and the largest accepted. */
   documentStoreDir: string;
   documentMaxBytes: number;
+  /** The Temporal Web UI's origins, the only ones /codec answers cross-origin (default: localhost and 127.0.0.1 on 8233). */
+  temporalUiOrigins?: readonly string[] | undefined;
 }
 
 export interface AppDependencies {
@@ -127,6 +130,7 @@ export function createApp(settings: AppSettings, { db, temporal, logger }: AppDe
       },
     }),
   );
+  app.use('/codec', codecCors(settings.temporalUiOrigins));
   app.use(express.json({ limit: '1mb' }));
 
   // Every authenticated request reads the account's token version and state (one primary-key lookup, no cache),
@@ -184,6 +188,7 @@ export function createApp(settings: AppSettings, { db, temporal, logger }: AppDe
   );
   registerReportCycleRoutes(routes, { db, temporal, directory }, { taskQueue: settings.taskQueue });
   registerReportRoutes(routes, { db, temporal, directory, logger });
+  registerCodecRoutes(routes, db, temporal);
   app.use(routes.router);
 
   const document = buildOpenApiDocument(openapi);

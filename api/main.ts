@@ -28,6 +28,7 @@ async function main(): Promise<void> {
       metricsToken: config.METRICS_TOKEN,
       documentStoreDir: config.DOCUMENT_STORE_DIR,
       documentMaxBytes: config.DOCUMENT_MAX_BYTES,
+      temporalUiOrigins: config.TEMPORAL_UI_ORIGIN,
     },
     { db, temporal, logger },
   );

@@ -50,6 +50,12 @@ const configSchema = z
       .optional()
       .transform((text) => (text ? text.split(',').map((part) => part.trim()) : []))
       .pipe(z.array(payloadKey)),
+    /** The Temporal Web UI's origins, comma-separated: the only ones allowed to call /codec/decode from a browser. */
+    TEMPORAL_UI_ORIGIN: z
+      .string()
+      .default('http://localhost:8233,http://127.0.0.1:8233')
+      .transform((text) => text.split(',').map((part) => part.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'an origin: scheme://host[:port], no path'))),
     /** Where uploaded case documents are stored (outside Temporal and the database). */
     DOCUMENT_STORE_DIR: z.string().min(1).default('.data/documents'),
     DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),

@@ -66,7 +66,7 @@ function postgresDataDir(): string {
   return outside;
 }
 
-async function startTemporal(): Promise<{ address: string; webUi?: string }> {
+async function startTemporal(): Promise<{ address: string; webUi?: string; uiOrigins?: string }> {
   if (env.TEMPORAL_ADDRESS) {
     say('TEMPORAL_ADDRESS is set: using that Temporal server, starting none');
     return { address: env.TEMPORAL_ADDRESS };
@@ -80,11 +80,13 @@ async function startTemporal(): Promise<{ address: string; webUi?: string }> {
     uiPort,
     dbFile: path.join(dataDir, 'temporal.db'),
     logFile: path.join(logDir, 'temporal.log'),
+    // The Web UI decrypts payloads through the API (POST /codec/decode, SYSTEM_ADMIN only, audited).
+    uiCodecEndpoint: `http://127.0.0.1:${apiPort}/codec`,
   });
   say(`starting Temporal dev server on 127.0.0.1:${temporalPort} (history in .data/temporal.db)`);
   await temporal.start();
   stoppers.unshift(() => temporal.stop());
-  return { address: temporal.address, webUi: `http://127.0.0.1:${uiPort}` };
+  return { address: temporal.address, webUi: `http://127.0.0.1:${uiPort}`, uiOrigins: `http://localhost:${uiPort},http://127.0.0.1:${uiPort}` };
 }
 
 /** Worker and API run as their own processes, in their own process groups, so Ctrl-C reaches us first. */
@@ -144,7 +146,15 @@ async function main(): Promise<void> {
   say('demo data is in place');
 
   const temporal = await startTemporal();
-  const childEnv = { ...env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, PORT: String(apiPort), SCARF_ANALYTICS: 'false' };
+  const childEnv = {
+    ...env,
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporal.address,
+    PORT: String(apiPort),
+    SCARF_ANALYTICS: 'false',
+    // The embedded Web UI's origins may call /codec/decode (its port is TEMPORAL_UI_PORT).
+    ...(temporal.uiOrigins && !env.TEMPORAL_UI_ORIGIN ? { TEMPORAL_UI_ORIGIN: temporal.uiOrigins } : {}),
+  };
   startNodeProcess('worker', 'worker/main.ts', childEnv);
   startNodeProcess('API', 'api/main.ts', childEnv);
 
@@ -162,7 +172,7 @@ async function main(): Promise<void> {
   say(`  API            ${apiUrl}`);
   say(`  API docs       ${apiUrl}/docs   (OpenAPI: ${apiUrl}/openapi.json)`);
   say(`  Health         ${apiUrl}/health`);
-  if (temporal.webUi) say(`  Temporal UI    ${temporal.webUi}`);
+  if (temporal.webUi) say(`  Temporal UI    ${temporal.webUi}   (codec endpoint ${apiUrl}/codec: SYSTEM_ADMIN token, audited)`);
   say(`  Demo login     POST ${apiUrl}/auth/login  {"username":"admin","password":"Demo@2026"}`);
   say(`  Logs           .data/logs/ (Temporal, PostgreSQL); worker and API log here`);
 }

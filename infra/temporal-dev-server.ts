@@ -25,6 +25,8 @@ export function temporalCliPath(): string {
 export interface TemporalDevServerOptions {
   port: number;
   uiPort?: number; // omitted: headless
+  /** The Web UI's remote codec endpoint (`--ui-codec-endpoint`): the API's /codec, so operators can decrypt payloads. */
+  uiCodecEndpoint?: string;
   /** SQLite file for durable state; omitted: in memory (tests). */
   dbFile?: string;
   logFile: string;
@@ -50,10 +52,12 @@ export class TemporalDevServer {
   }
 
   async start(): Promise<void> {
-    const { port, uiPort, dbFile, logFile } = this.options;
+    const { port, uiPort, uiCodecEndpoint, dbFile, logFile } = this.options;
     const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'warn'];
-    if (uiPort) args.push('--ui-port', String(uiPort));
-    else args.push('--headless');
+    if (uiPort) {
+      args.push('--ui-port', String(uiPort));
+      if (uiCodecEndpoint) args.push('--ui-codec-endpoint', uiCodecEndpoint);
+    } else args.push('--headless');
     if (dbFile) {
       fs.mkdirSync(path.dirname(dbFile), { recursive: true });
       args.push('--db-filename', dbFile);

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { defaultPayloadConverter } from '@temporalio/common';
 import request from 'supertest';
 import { DEMO_PASSWORD } from '../../db/seed/demo-province';
 import type { Role } from '../../generated/prisma/enums';
 import { reportScheduleId } from '../../workflows/reporting/reporting-contract';
+import { PayloadEncryptionCodec, parsePayloadKey } from '../../temporal/payload-encryption';
 import { ACTION_POLICY, ALL_ROLES, ROUTE_POLICY, type RoutePolicy } from '../policy/access-policy';
 import { bodyFromSchema, type JsonSchema } from '../support/body-from-schema';
 import { until } from '../support/case-driver';
@@ -142,6 +144,23 @@ async function createResources(r: Resources) {
   r.pingId = ping.body.workflowId as string;
 }
 
+/** One payload encrypted with the run's key, as the Temporal Web UI sends it to POST /codec/decode (protobuf-JSON, base64). */
+let codecBody: { payloads: { metadata: Record<string, string>; data: string }[] };
+
+async function encryptedPayloadBody() {
+  const codec = new PayloadEncryptionCodec({ current: parsePayloadKey(process.env.TEST_PAYLOAD_KEY as string) });
+  const [sealed] = await codec.encode([defaultPayloadConverter.toPayload({ note: 'matrix' })]);
+  const base64 = (bytes: Uint8Array | null | undefined) => Buffer.from(bytes ?? []).toString('base64');
+  return {
+    payloads: [
+      {
+        metadata: Object.fromEntries(Object.entries(sealed?.metadata ?? {}).map(([key, value]) => [key, base64(value)])),
+        data: base64(sealed?.data),
+      },
+    ],
+  };
+}
+
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 function cycleBody(r: Resources, id?: string) {
@@ -197,6 +216,7 @@ function callFor(route: string, t: Resources, caller: Resources): Call {
     case 'GET /registry/jurisdictions/{id}': return { method: 'get', url: `/registry/jurisdictions/${t.province.communeId}` };
     case 'GET /registry/agencies': return { method: 'get', url: '/registry/agencies' };
     case 'GET /registry/agencies/{id}': return { method: 'get', url: `/registry/agencies/${t.province.agency.communePolice}` };
+    case 'POST /codec/decode': return { method: 'post', url: '/codec/decode', body: codecBody };
     case 'POST /system/pings': return { method: 'post', url: '/system/pings', body: { note: 'matrix' } };
     case 'GET /system/pings/{workflowId}': return { method: 'get', url: `/system/pings/${encodeURIComponent(t.pingId)}` };
     case 'GET /calendar/holidays': return { method: 'get', url: '/calendar/holidays?year=2026' };
@@ -331,6 +351,7 @@ const describeResponse = (r: request.Response) => `${r.status}${r.body?.code ? `
 
 beforeAll(async () => {
   stack = await startCaseStack('permission-matrix');
+  codecBody = await encryptedPayloadBody();
   sides.A = await setUpProvince('A');
   sides.B = await setUpProvince('B');
   await createResources(res('A'));

@@ -169,6 +169,9 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   // README "PUT /reporting/targets, GET /reporting/targets/progress | coordinators; progress also commune officials".
   'PUT /reporting/targets': { roles: COORDINATORS, scope: 'own-jurisdiction' },
   'GET /reporting/targets/progress': { roles: [...COORDINATORS, ...COMMUNE], scope: 'own-jurisdiction' },
+  // Issue #17 item 7: "a codec endpoint that decrypts payloads for a SYSTEM_ADMIN only" (the Temporal Web UI's);
+  // README "POST /codec/decode | SYSTEM_ADMIN". Not per jurisdiction: a payload names no unit before it is decrypted.
+  'POST /codec/decode': { roles: ['SYSTEM_ADMIN'], scope: 'any' },
 };
 
 /**
