@@ -102,7 +102,7 @@ export function StepList({ steps }: { steps: StepRow[] }) {
             </Table.Td>
             <Table.Td>{pick(i18n.language, step.titleVi, step.titleEn)}</Table.Td>
             <Table.Td>{pick(i18n.language, step.owner.agencyNameVi, step.owner.agencyNameEn)}</Table.Td>
-            <Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
               <Stack gap={2}>
                 <Text size="sm">{showDate(step.dueDate)}</Text>
                 <DueLabel daysLate={step.daysLate} status={step.status} pastLimit={pastLimit(step)} dueAt={step.dueAt} />

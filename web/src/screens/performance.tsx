@@ -196,7 +196,8 @@ export function PerformanceScreen() {
                       <Table.Tr>
                         <Table.Th>{t('agency')}</Table.Th>
                         <Table.Th ta="right">{t('total')}</Table.Th>
-                        {data.months.map((month) => (
+                        {/* Newest month first: the latest are what a coordinator looks at, without scrolling. */}
+                        {[...data.months].reverse().map((month) => (
                           <Table.Th key={month} ta="right">
                             {showMonth(month)}
                           </Table.Th>
@@ -210,7 +211,7 @@ export function PerformanceScreen() {
                           <Table.Td ta="right" data-month="total" title={`${row.totals.onTime}/${row.totals.completed}`}>
                             <Rate rate={row.totals.onTimeRate} />
                           </Table.Td>
-                          {row.byMonth.map((cell) => (
+                          {[...row.byMonth].reverse().map((cell) => (
                             <Table.Td key={cell.month} ta="right" data-month={cell.month} title={`${cell.onTime}/${cell.completed}`}>
                               <Rate rate={cell.onTimeRate} />
                             </Table.Td>
