@@ -139,7 +139,8 @@ export function registerPerformanceRoutes(routes: ApiRoutes, db: Db, directory: 
     summary:
       'On-time performance: steps completed on time and late, per owning agency and per month of completion',
     description:
-      'A step is on time when completed at or before its due instant (completedAt <= dueAt, suspensions and extensions ' +
+      'A step is on time when the act that completed it is dated before its due day, or on it for a deadline running to ' +
+      'the end of that day; without a legal date (steps from before December 2026), when it was recorded by its due instant (suspensions and extensions ' +
       'included). Months are calendar months in Vietnam (Asia/Ho_Chi_Minh); the range defaults to the last twelve months ' +
       'and may cover at most 36. Steps of a confidential procedure are counted only for roles that read its cases.',
     access: { roles: ANY_ROLE },
@@ -234,7 +235,8 @@ export function registerPerformanceRoutes(routes: ApiRoutes, db: Db, directory: 
     description:
       'Steps completed in the range (months of completion in Vietnam, default the last twelve, at most 36), one row per ' +
       'procedure, rule and time budget (a rule whose budget changed, by law or a province’s override, has a row per budget). ' +
-      '`takenDays` is completedAt − openedAt; `budgetedDays` is dueAt − openedAt, the span the same steps were given, so the ' +
+      '`takenDays` runs from the start event to the act in legal days (or opening to recording without a legal date); ' +
+      '`budgetedDays` is the span the same steps were given, measured the same way, so the ' +
       'two compare like with like. Steps of a confidential procedure are counted only for roles that read its cases.',
     access: { roles: ANY_ROLE },
     query: performanceQuery,

@@ -44,7 +44,7 @@ const onTimeCounts = z
     onTime: z
       .number()
       .int()
-      .meta({ description: 'Completed on or before the due instant (completedAt <= dueAt)' }),
+      .meta({ description: 'Done in time: the act’s legal date before the due day (or on it, for a deadline to the end of that day); without a legal date, recorded by the due instant' }),
     late: z.number().int().meta({ description: 'Completed after the due instant' }),
     onTimeRate: z
       .number()
@@ -127,11 +127,11 @@ export const stepDurationsView = z
         late: z.number().int(),
         lateShare: z.number().nullable().meta({ description: 'late / completed, from 0 to 1' }),
         takenDays: spread.meta({
-          description: 'Days from opening to completion (completedAt − openedAt), to two decimals',
+          description: 'Days from the start event to the act (legal dates), or from opening to recording where the act gave no date; to two decimals',
         }),
         budgetedDays: spread.meta({
           description:
-            'Days the steps were given (dueAt − openedAt, suspensions and extensions included), to two decimals',
+            'Days the same steps were given (start event to due day, or opening to the due instant), suspensions and extensions included; to two decimals',
         }),
       }),
     ),

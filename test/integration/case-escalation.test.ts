@@ -6,6 +6,7 @@ import { quietTemporalRuntime } from '../support/quiet-temporal';
 import { createTestProvince, type TestProvince } from '../support/test-province';
 import { uniqueTaskQueue } from '../support/test-env';
 import { vietnamDate } from '../../domain/time/legal-date';
+import { SLOW_COURT } from '../support/slow-court';
 
 /**
  * A court that does not decide in time, on the real Temporal server and PostgreSQL. The test
@@ -22,25 +23,6 @@ let driver: ReturnType<typeof caseDriver>;
 const users = { police: '', coordinator: '', judge: '', chiefJudge: '' };
 const taskQueue = uniqueTaskQueue('case-escalation');
 
-// Due 8 s after the court accepts; reminders 5 s and 2 s before; rungs 1, 2 and 3 s after.
-const SLOW_COURT = {
-  budget: { kind: 'ELAPSED', seconds: 8 },
-  reminders: [
-    { unit: 'SECONDS', amount: 5 },
-    { unit: 'SECONDS', amount: 2 },
-  ],
-  escalations: [
-    { after: { unit: 'SECONDS', amount: 1 }, to: { agencyKind: 'REGIONAL_COURT', role: 'CHIEF_JUDGE' } },
-    {
-      after: { unit: 'SECONDS', amount: 2 },
-      to: { agencyKind: 'PROVINCIAL_POLICE_DRUG_DIVISION', role: 'PROVINCIAL_COORDINATOR' },
-    },
-    {
-      after: { unit: 'SECONDS', amount: 3 },
-      to: { agencyKind: 'PROVINCIAL_STEERING_COMMITTEE', role: 'PROVINCIAL_COORDINATOR' },
-    },
-  ],
-} as const;
 
 beforeAll(async () => {
   quietTemporalRuntime();

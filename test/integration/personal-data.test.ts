@@ -12,6 +12,7 @@ import { startCaseStack, type CaseStack } from '../support/case-stack';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { createTestProvince, type TestProvince } from '../support/test-province';
 import { startWebhookSink, type WebhookSink } from '../support/webhook-sink';
+import { SLOW_COURT } from '../support/slow-court';
 
 /**
  * Personal data stays where it belongs (issue #17, item 6; README "Personal data"). One case of
@@ -100,25 +101,6 @@ function lineBuffer() {
   };
 }
 
-// Due 8 s after the court accepts; reminders 5 s and 2 s before; rungs 1, 2 and 3 s after.
-const SLOW_COURT = {
-  budget: { kind: 'ELAPSED', seconds: 8 },
-  reminders: [
-    { unit: 'SECONDS', amount: 5 },
-    { unit: 'SECONDS', amount: 2 },
-  ],
-  escalations: [
-    { after: { unit: 'SECONDS', amount: 1 }, to: { agencyKind: 'REGIONAL_COURT', role: 'CHIEF_JUDGE' } },
-    {
-      after: { unit: 'SECONDS', amount: 2 },
-      to: { agencyKind: 'PROVINCIAL_POLICE_DRUG_DIVISION', role: 'PROVINCIAL_COORDINATOR' },
-    },
-    {
-      after: { unit: 'SECONDS', amount: 3 },
-      to: { agencyKind: 'PROVINCIAL_STEERING_COMMITTEE', role: 'PROVINCIAL_COORDINATOR' },
-    },
-  ],
-} as const;
 
 const apiLog = lineBuffer();
 const workerLog = lineBuffer();

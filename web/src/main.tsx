@@ -4,7 +4,7 @@ import '@mantine/notifications/styles.css';
 import '@mantine/charts/styles.css';
 import './theme.css';
 import './print.css';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { Badge, createTheme, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
@@ -16,7 +16,15 @@ import { startI18n } from './i18n/i18n';
 
 // Shade 8 keeps white text on filled buttons above WCAG AA contrast (4.5:1).
 // autoContrast picks black or white text on each filled colour.
-const theme = createTheme({ primaryColor: 'indigo', primaryShade: 8, autoContrast: true, defaultRadius: 'sm' });
+// Badges carry short statuses ("Quá hạn 4 ngày", "Chưa xác nhận") that must be read whole: their
+// label is never cut with an ellipsis, the column grows instead.
+const theme = createTheme({
+  primaryColor: 'indigo',
+  primaryShade: 8,
+  autoContrast: true,
+  defaultRadius: 'sm',
+  components: { Badge: Badge.extend({ styles: { label: { overflow: 'visible' } } }) },
+});
 
 const queries = new QueryClient({
   defaultOptions: {

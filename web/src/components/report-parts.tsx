@@ -9,7 +9,7 @@ const STANDING_COLOURS: Record<Standing, string> = { SUBMITTED: 'teal.9', SUBMIT
 export function StandingBadge({ standing }: { standing: Standing }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STANDING_COLOURS[standing]} data-standing={standing} styles={{ label: { overflow: 'visible' } }}>
+    <Badge color={STANDING_COLOURS[standing]} data-standing={standing}>
       {t(`standing_${standing}`)}
     </Badge>
   );
