@@ -1,5 +1,6 @@
 import type { CalendarSource } from '../db/calendar-source';
 import type { Db } from '../db/client';
+import { createAssessmentActivities } from './assessment/assessment.activities';
 import { createCaseActivities } from './cases/case.activities';
 import { createNotificationActivities, type NotificationChannels } from './deadlines/notification.activities';
 import { createStepActivities } from './deadlines/step.activities';
@@ -20,5 +21,6 @@ export function createActivities({ db, calendars, channels }: ActivityDependenci
     ...createNotificationActivities(db, channels),
     ...createCaseActivities(db, calendars),
     ...createReportingActivities(db),
+    ...createAssessmentActivities(db),
   };
 }

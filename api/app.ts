@@ -1,3 +1,4 @@
+import { registerAssessmentRoutes } from './assessment/assessment.routes';
 import { randomUUID } from 'node:crypto';
 import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Client } from '@temporalio/client';
@@ -189,6 +190,7 @@ export function createApp(settings: AppSettings, { db, temporal, logger }: AppDe
   registerReportCycleRoutes(routes, { db, temporal, directory }, { taskQueue: settings.taskQueue });
   registerReportRoutes(routes, { db, temporal, directory, logger });
   registerCodecRoutes(routes, db, temporal);
+  registerAssessmentRoutes(routes, db, directory);
   app.use(routes.router);
 
   const document = buildOpenApiDocument(openapi);

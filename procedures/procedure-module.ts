@@ -17,6 +17,8 @@ export interface CaseOpening<B extends z.ZodObject = z.ZodObject> {
   birthDateOf?(body: z.output<B>): string | undefined;
   /** Who the procedure applies to beyond age, as the body shows it (problems found, by field; empty when it applies). */
   check?(body: z.output<B>): { field: string; message: string; messageEn: string }[];
+  /** The subject that has at most one case of the procedure (a commune's assessment of a year): a second opening answers 409. */
+  oneCasePer?(body: z.output<B>): string;
   /** The workflow's input. */
   toInput(body: z.output<B>, context: { caseRef: string; actor: Actor }): unknown;
 }

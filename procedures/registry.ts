@@ -1,4 +1,5 @@
 import { addictionDeterminationModule } from './addiction-determination';
+import { communeAssessmentModule } from './commune-assessment';
 import { compulsoryRehabAdultModule } from './compulsory-rehab-adult';
 import { compulsoryRehabMinorModule } from './compulsory-rehab-minor';
 import { drugUserManagementModule } from './drug-user-management';
@@ -21,6 +22,7 @@ export const PROCEDURES: readonly ProcedureModule[] = [
   educationAtCommuneModule,
   postRehabModule,
   traffickingVictimModule,
+  communeAssessmentModule,
 ];
 
 const byCode = new Map(PROCEDURES.map((module) => [module.definition.code, module]));

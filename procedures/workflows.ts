@@ -7,3 +7,4 @@ export { voluntaryRehabWorkflow } from './voluntary-rehab/voluntary-rehab.workfl
 export { compulsoryRehabMinorWorkflow } from './compulsory-rehab-minor/compulsory-rehab-minor.workflow';
 export { educationAtCommuneWorkflow } from './education-at-commune/education-at-commune.workflow';
 export { traffickingVictimWorkflow } from './trafficking-victim/trafficking-victim.workflow';
+export { communeAssessmentWorkflow } from './commune-assessment/commune-assessment.workflow';

@@ -17,8 +17,8 @@ export interface RegisterCaseInput {
   procedure: string;
   jurisdictionId: string;
   phase: string;
-  /** A new person's details (a first case), or the id of a person already on record (a follow-up case). */
-  person: PersonInput | { personId: string };
+  /** A new person's details (a first case), or the id of a person already on record (a follow-up case); absent when the case is not about a person (a commune's assessment). */
+  person?: PersonInput | { personId: string };
   parentCaseRef?: string;
   /** The procedure's own fields (cases.fields). */
   fields?: CaseFields;
@@ -78,54 +78,42 @@ function personIdFor(caseRef: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** The person's id: the one named, the one with the same identity number (updated), or a new record. */
+async function recordPerson(db: Db, caseRef: string, person: PersonInput | { personId: string }): Promise<string> {
+  if ('personId' in person) return person.personId;
+  const residence = {
+    residenceStatus: person.residenceStatus,
+    residenceAddress: person.residenceAddress ?? null,
+    residenceJurisdictionId: person.residenceJurisdictionId,
+  };
+  const identity = { fullName: person.fullName, nameFolded: foldName(person.fullName), birthDate: isoToDateColumn(person.birthDate) };
+  if (person.citizenId === undefined) {
+    // Without a citizen identity number nobody can be matched safely: each case records the person anew.
+    const id = personIdFor(caseRef);
+    const created = await db.person.upsert({
+      where: { id },
+      update: {},
+      create: { id, ...identity, otherIdentification: person.otherIdentification ?? null, ...residence },
+    });
+    return created.id;
+  }
+  // A later dossier carries the current residence.
+  const found = await db.person.upsert({
+    where: { citizenId: person.citizenId },
+    create: { ...identity, citizenId: person.citizenId, ...residence },
+    update: residence,
+  });
+  return found.id;
+}
+
 export function createCaseActivities(db: Db, calendars: CalendarSource, book: RuleBook = ruleBook) {
   return {
     /** Creates the person (or finds them by identity number), the case row and its first timeline entry, once. */
-    async registerCase(input: RegisterCaseInput): Promise<{ personId: string; provinceId: string }> {
+    async registerCase(input: RegisterCaseInput): Promise<{ personId: string | null; provinceId: string }> {
       const existing = await db.case.findUnique({ where: { id: input.caseRef } });
       if (existing) return { personId: existing.personId, provinceId: existing.provinceId };
       const provinceId = await provinceOf(db, input.jurisdictionId);
-      const personId =
-        'personId' in input.person
-          ? input.person.personId
-          : input.person.citizenId === undefined
-            ? // Without a citizen identity number nobody can be matched safely: each case records the person anew.
-              (
-                await db.person.upsert({
-                  where: { id: personIdFor(input.caseRef) },
-                  update: {},
-                  create: {
-                    id: personIdFor(input.caseRef),
-                    fullName: input.person.fullName,
-                    nameFolded: foldName(input.person.fullName),
-                    birthDate: isoToDateColumn(input.person.birthDate),
-                    otherIdentification: input.person.otherIdentification ?? null,
-                    residenceStatus: input.person.residenceStatus,
-                    residenceAddress: input.person.residenceAddress ?? null,
-                    residenceJurisdictionId: input.person.residenceJurisdictionId,
-                  },
-                })
-              ).id
-            : (
-              await db.person.upsert({
-                where: { citizenId: input.person.citizenId },
-                create: {
-                  fullName: input.person.fullName,
-                  nameFolded: foldName(input.person.fullName),
-                  birthDate: isoToDateColumn(input.person.birthDate),
-                  citizenId: input.person.citizenId,
-                  residenceStatus: input.person.residenceStatus,
-                  residenceAddress: input.person.residenceAddress ?? null,
-                  residenceJurisdictionId: input.person.residenceJurisdictionId,
-                },
-                // A later dossier carries the current residence.
-                update: {
-                  residenceStatus: input.person.residenceStatus,
-                  residenceAddress: input.person.residenceAddress ?? null,
-                  residenceJurisdictionId: input.person.residenceJurisdictionId,
-                },
-              })
-            ).id;
+      const personId = input.person === undefined ? null : await recordPerson(db, input.caseRef, input.person);
       try {
         await db.$transaction([
           db.case.create({

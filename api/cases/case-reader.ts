@@ -41,7 +41,8 @@ export async function readCasePage(db: Db, caseRef: string) {
     jurisdictionId: row.jurisdictionId,
     parentCaseRef: row.parentCaseId,
     followUps: row.followUps.map((followUp) => ({ caseRef: followUp.id, ...followUp, id: undefined })),
-    person: {
+    // A commune's assessment (procedure J) is about no person.
+    person: row.person && {
       id: row.person.id,
       fullName: row.person.fullName,
       birthDate: dateColumnToIso(row.person.birthDate),
@@ -141,8 +142,8 @@ export async function searchCases(
     phase: row.phase,
     status: row.status,
     jurisdictionId: row.jurisdictionId,
-    fullName: row.person.fullName,
-    birthDate: dateColumnToIso(row.person.birthDate),
+    fullName: row.person?.fullName ?? null,
+    birthDate: row.person ? dateColumnToIso(row.person.birthDate) : null,
     openedAt: row.createdAt.toISOString(),
   }));
 }

@@ -21,6 +21,7 @@ import { assertCovers } from '../auth/jurisdiction-guard';
 import type { Principal } from '../auth/principal';
 import { idempotencyKey, idempotencyKeyReused, requestHashOf } from '../http/idempotency';
 import { Problem, problems } from '../http/problem';
+import type { Prisma } from '../../generated/prisma/client';
 import type { ApiRoutes } from '../http/routes';
 import { parseInput } from '../http/validation';
 import type { JurisdictionDirectory } from '../registry/jurisdiction-directory';
@@ -227,8 +228,8 @@ export function registerCaseRoutes(
     body: createCaseBody,
     responses: {
       201: { description: 'The case was opened: its first step and due date', schema: caseSnapshotView },
-      409: { description: 'The Idempotency-Key was used before with another body' },
-      422: { description: 'The person is outside the ages the procedure applies to' },
+      409: { description: 'The Idempotency-Key was used before with another body, or the subject already has its case (a commune’s assessment of the year): the answer names it' },
+      422: { description: 'The person is outside the ages the procedure applies to, or the procedure does not apply' },
     },
     handler: async ({ principal, body, req }) => {
       const key = parseInput(idempotencyKey, req.get('idempotency-key'), 'headers.idempotency-key');
@@ -281,6 +282,8 @@ export function registerCaseRoutes(
         const provinceId = scope.pathOf(opening.jurisdictionOf(body))?.split('/')[1] ?? 'XX';
         const ref = `${definition.refPrefix}-${provinceId}-${legalDate.date.slice(0, 4)}-${String(next).padStart(6, '0')}`;
         await tx.caseIntake.create({ data: { key: intakeKey, userId: principal.userId, requestHash, caseRef: ref } });
+        const subject = opening.oneCasePer?.(body);
+        if (subject !== undefined) await claimSubject(tx, subject, ref);
         return ref;
       });
       const actor = { userId: principal.userId, agencyId: principal.agencyId };
@@ -528,6 +531,23 @@ function procedureForAge(module: ProcedureModule, age: number): ProcedureModule 
       (range.belowYears === undefined || age < range.belowYears)
     );
   });
+}
+
+/** Claims a subject's only case (a commune's assessment of a year): a second opening is refused, naming the first. */
+async function claimSubject(tx: Prisma.TransactionClient, key: string, caseRef: string): Promise<void> {
+  const claimed = await tx.$queryRaw<{ caseRef: string }[]>`
+    INSERT INTO case_subjects (key, case_ref) VALUES (${key}, ${caseRef})
+    ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key
+    RETURNING case_ref AS "caseRef"`;
+  const existing = claimed[0]?.caseRef;
+  if (existing !== undefined && existing !== caseRef)
+    throw new Problem(
+      409,
+      'CASE.SUBJECT_HAS_CASE',
+      { vi: 'Đã có hồ sơ cho đối tượng này', en: 'This subject already has its case' },
+      { vi: `Đã mở hồ sơ ${existing} cho ${key}.`, en: `Case ${existing} is already open for ${key}.` },
+      { caseRef: existing },
+    );
 }
 
 /** A person outside the ages the procedure applies to on the legal date: 422, naming the ages and the procedure that applies. */

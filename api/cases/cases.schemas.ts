@@ -121,7 +121,9 @@ export const casePageView = z
       residenceStatus: z.string(),
       residenceAddress: z.string().nullable(),
       residenceJurisdictionId: z.string(),
-    }),
+    })
+      .nullable()
+      .meta({ description: 'Null when the case is not about a person (a commune’s assessment, procedure J)' }),
     fields: z.unknown(),
     closedOn: isoDate.nullable(),
     closedReason: z.string().nullable(),
@@ -176,8 +178,9 @@ export const caseSearchView = z
         phase: z.string(),
         status: caseStatus,
         jurisdictionId: z.string(),
-        fullName: z.string(),
-        birthDate: z.iso.date(),
+        /** Null for a case about no person (a commune's assessment). */
+        fullName: z.string().nullable(),
+        birthDate: z.iso.date().nullable(),
         openedAt: z.iso.datetime(),
       }),
     ),

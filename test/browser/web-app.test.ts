@@ -25,7 +25,7 @@ let stack: CaseStack;
 let server: Awaited<ReturnType<typeof serve>>;
 let browser: Browser;
 let province: TestProvince;
-const users = { police: '', coordinator: '', judge: '', chiefJudge: '', official: '', admin: '', issued: '' };
+const users = { police: '', coordinator: '', judge: '', chiefJudge: '', official: '', admin: '', issued: '', council: '', chairman: '' };
 let cycleId = '';
 const today = vietnamDate();
 const todayShown = `${today.slice(8, 10)}/${today.slice(5, 7)}/${today.slice(0, 4)}`;
@@ -41,6 +41,10 @@ beforeAll(async () => {
   users.official = await province.addUser(province.agency.communeCommittee, ['COMMUNE_OFFICIAL']);
   users.admin = await province.addUser(province.agency.provincialPolice, ['SYSTEM_ADMIN']);
   users.issued = await province.addUser(province.agency.communePolice, ['COMMUNE_POLICE_HEAD']);
+  users.council = await province.addUser(province.agency.steeringCommittee, ['PROVINCIAL_COORDINATOR']);
+  users.chairman = await province.addUser(province.agency.communeCommittee, ['COMMUNE_CHAIRMAN']);
+  // A second commune, so that the assessments screen opens more than one.
+  await province.addCommune('X2');
   server = await serve(stack.api.app);
   browser = await launchBrowser();
 });
@@ -464,4 +468,65 @@ it('a password issued by an administrator is changed at the first login, before 
   await page.getByRole('heading', { name: 'Việc của tôi' }).waitFor();
   const user = await stack.api.db.user.findUniqueOrThrow({ where: { username: users.issued } });
   expect(user.mustChangePassword).toBe(false);
+});
+
+it('a drug-free commune assessment: the council enters the province’s criteria and opens every commune’s assessment; the chairman scores from a prefilled form; the council scores and recognises', async () => {
+  // The council's screen: the example criteria are marked as such until the province enters its own.
+  const council = await (await contextFor()).newPage();
+  await council.goto('/app/assessments');
+  await logIn(council, users.council);
+  await council.getByRole('heading', { name: 'Đánh giá xã lành mạnh, xã không ma túy' }).waitFor();
+  const criteria = council.getByTestId('criteria-card');
+  await criteria.getByTestId('example-criteria').waitFor();
+  await criteria.getByRole('button', { name: 'Nhập phiên bản bộ tiêu chí mới' }).click();
+  // The form starts from the set in force: the province names its decision and keeps the rest.
+  await criteria.getByLabel(/^Căn cứ \(quyết định/).fill('Quyết định 12/QĐ-UBND (thử)');
+  await criteria.getByRole('button', { name: 'Lưu' }).click();
+  await criteria.getByText(/Quyết định 12\/QĐ-UBND \(thử\) · phiên bản 1/).waitFor();
+  await expect(criteria.getByTestId('example-criteria').count()).resolves.toBe(0);
+
+  // Every commune of the province opened at once.
+  await expect(council.getByTestId('count-not-opened').innerText()).resolves.toBe('2');
+  await council.getByTestId('open-all').click();
+  await until(async () => ((await council.getByTestId('count-not-opened').innerText()) === '0' ? true : undefined), 'both assessments opened');
+  await expectAccessible(council, 'assessments');
+  const caseRef = await until(
+    () => stack.api.db.case.findFirst({ where: { procedure: 'COMMUNE_ASSESSMENT', jurisdictionId: province.communeId } }).then((row) => row?.id),
+    'the commune’s assessment',
+  );
+
+  // The chairman: the self-assessment's form has a row per criterion of the case's set.
+  const chairman = await (await contextFor()).newPage();
+  await chairman.goto(`/app/cases/${caseRef}`);
+  await logIn(chairman, users.chairman);
+  const card = chairman.getByTestId('assessment-card');
+  await card.locator('[data-criterion="KMT4"]').waitFor();
+  await takeAction(chairman, /^Nộp bản tự đánh giá$/, async (form) => {
+    const scores = form.getByLabel(/^Điểm/);
+    await expect(scores.count()).resolves.toBe(4);
+    for (let index = 0; index < 4; index += 1) await scores.nth(index).fill('25');
+  });
+  await until(async () => ((await card.getByTestId('self-total').innerText()) === '100' ? true : undefined), 'the self-assessment recorded');
+  await expectAccessible(chairman, 'assessment case page');
+  await screenshot(chairman, 'assessment-case-chairman');
+
+  // The council starts from the commune's scores, takes five off one criterion, and decides.
+  await council.goto(`/app/cases/${caseRef}`);
+  await takeAction(council, /^Ghi nhận kết quả chấm điểm của Hội đồng$/, async (form) => {
+    await form.getByLabel(/^Điểm/).nth(3).fill('20');
+  });
+  const councilCard = council.getByTestId('assessment-card');
+  await until(async () => ((await councilCard.getByTestId('council-total').innerText()) === '95' ? true : undefined), 'the council’s scores recorded');
+  await takeAction(council, /^Ghi nhận quyết định công nhận$/, async (form) => {
+    await choose(council, /Mức công nhận/, /^Đạt \(được công nhận\)$/);
+    await form.getByLabel(/Số quyết định/).fill('QĐ-15/2026');
+  });
+  await councilCard.getByTestId('assessment-level').waitFor();
+  await expect(councilCard.getByTestId('assessment-level').textContent()).resolves.toContain('Đạt (được công nhận)');
+
+  // The roll-up counts it: one of two communes recognised.
+  await council.goto('/app/assessments');
+  await until(async () => ((await council.getByTestId('count-recognised').innerText()) === '1' ? true : undefined), 'the roll-up');
+  await expect(council.getByTestId('recognised-percent').innerText()).resolves.toBe('50 %');
+  await screenshot(council, 'assessments-council');
 });

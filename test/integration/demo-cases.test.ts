@@ -74,7 +74,7 @@ it('drives the demo cases through the API once, and a second run creates nothing
 
   // Each person's case, in the order of the demo's people, at the phase its screens show.
   const cases = await demoCases();
-  const byPerson = new Map(cases.map((row) => [row.person.citizenId, row]));
+  const byPerson = new Map(cases.map((row) => [row.person?.citizenId, row]));
   expect(
     DEMO_CASE_CITIZEN_IDS.map((id) => [
       byPerson.get(id)?.procedure,

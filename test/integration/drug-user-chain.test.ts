@@ -185,6 +185,7 @@ it('takes a managed user through a move, a determination and a missed registrati
   expect(persons.size).toBe(1);
   // The person page lists the whole chain, oldest first, each case with the one it came from; each read audited.
   const personId = opened2.found.personId;
+  if (personId === null) throw new Error('a drug case is about a person');
   const personPage = await request(api.app).get(`/persons/${personId}`).set('Authorization', `Bearer ${await driver.token(users.police2)}`);
   expect(personPage.status).toBe(200);
   expect(personPage.body.cases.map((c: { caseRef: string; parentCaseRef: string | null }) => [c.caseRef, c.parentCaseRef])).toEqual([

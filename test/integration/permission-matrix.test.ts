@@ -27,7 +27,7 @@ const EXPECTED_NOT_COVERED = [
   'POST /auth/logout: acts on the caller’s own account (ends every token of it): accounts.test.ts covers it',
   'POST /me/password: acts on the caller’s own account (ends every token of it): accounts.test.ts covers it',
   'POST /inbox/{id}/read: every role × own/other: needs a reminder or escalation addressed to each role’s agency; none is made here',
-  'POST /cases/{caseRef}/actions: procedures other than COMPULSORY_REHAB_ADULT (A, B, C, E, F, G, H) not run per action',
+  'POST /cases/{caseRef}/actions: procedures other than COMPULSORY_REHAB_ADULT (A, B, C, E, F, G, H, J) not run per action',
   'POST /cases/{caseRef}/actions: COMPULSORY_REHAB_ADULT actions after ACCEPT_DOSSIER (court, facility, appeal stages) not run',
   'POST /cases/{caseRef}/actions: a successor agency acting on a step its predecessor owned is not run',
 ];
@@ -54,7 +54,14 @@ interface Resources {
   runId: string;
   reportId: string;
   pingId: string;
+  criteriaSetId: string;
 }
+
+const CRITERIA_BODY = {
+  criteria: [{ code: 'C1', vi: 'Tiêu chí ma trận', en: 'Matrix criterion', maxScore: 10, required: true }],
+  levels: [{ code: 'RECOGNISED', vi: 'Đạt', en: 'Recognised', minScore: 10 }],
+  source: 'Kiểm thử ma trận quyền',
+};
 
 let stack: CaseStack;
 const sides: Partial<Record<'A' | 'B', Resources>> = {};
@@ -108,6 +115,7 @@ async function createResources(r: Resources) {
   });
   r.caseRef = opened.caseRef;
   const caseRow = await stack.api.db.case.findUniqueOrThrow({ where: { id: r.caseRef } });
+  if (caseRow.personId === null) throw new Error('a drug case is about a person');
   r.personId = caseRow.personId;
   r.stepId = (await until(() => stack.api.db.step.findFirst({ where: { caseRef: r.caseRef } }).then((s) => s ?? undefined), 'first step')).id;
   const upload = await request(stack.api.app)
@@ -117,6 +125,12 @@ async function createResources(r: Resources) {
     .send(PDF);
   if (upload.status !== 201) throw new Error(`upload: ${upload.status} ${JSON.stringify(upload.body)}`);
   r.documentId = upload.body.id as string;
+  const criteria = await request(stack.api.app)
+    .post(`/assessment-criteria/${province.provinceId}/DRUG_FREE_COMMUNE/2026`)
+    .set('Authorization', await auth(users.PROVINCIAL_COORDINATOR))
+    .send(CRITERIA_BODY);
+  if (criteria.status !== 201) throw new Error(`criteria: ${criteria.status} ${JSON.stringify(criteria.body)}`);
+  r.criteriaSetId = criteria.body.id as string;
   r.cycleId = `${province.provinceId}-PM`;
   const cycle = await request(stack.api.app)
     .post('/reporting/cycles')
@@ -252,6 +266,11 @@ function callFor(route: string, t: Resources, caller: Resources): Call {
     case 'GET /performance/on-time': return { method: 'get', url: `/performance/on-time?jurisdictionId=${t.province.communeId}` };
     case 'GET /performance/durations': return { method: 'get', url: `/performance/durations?jurisdictionId=${t.province.communeId}` };
     case 'GET /inbox': return { method: 'get', url: '/inbox' };
+    case 'GET /assessment-criteria': return { method: 'get', url: `/assessment-criteria?provinceId=${t.province.provinceId}&programme=DRUG_FREE_COMMUNE&year=2026` };
+    case 'GET /assessment-criteria/sets/{id}': return { method: 'get', url: `/assessment-criteria/sets/${encodeURIComponent(t.criteriaSetId)}` };
+    case 'POST /assessment-criteria/{provinceId}/{programme}/{year}':
+      return { method: 'post', url: `/assessment-criteria/${t.province.provinceId}/HEALTHY_COMMUNE/2026`, body: CRITERIA_BODY };
+    case 'GET /assessments': return { method: 'get', url: `/assessments?provinceId=${t.province.provinceId}&programme=DRUG_FREE_COMMUNE&year=2026` };
     case 'GET /procedures': return { method: 'get', url: '/procedures' };
     case 'POST /cases':
       return {
@@ -469,7 +488,7 @@ it('lets exactly the roles of each procedure-D dossier action take it, on their 
     }
   }
   NOT_COVERED.push(
-    'POST /cases/{caseRef}/actions: procedures other than COMPULSORY_REHAB_ADULT (A, B, C, E, F, G, H) not run per action',
+    'POST /cases/{caseRef}/actions: procedures other than COMPULSORY_REHAB_ADULT (A, B, C, E, F, G, H, J) not run per action',
     'POST /cases/{caseRef}/actions: COMPULSORY_REHAB_ADULT actions after ACCEPT_DOSSIER (court, facility, appeal stages) not run',
     'POST /cases/{caseRef}/actions: a successor agency acting on a step its predecessor owned is not run',
   );

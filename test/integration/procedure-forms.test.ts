@@ -226,6 +226,14 @@ it('takes every action of every procedure with a body built from its schema', as
   for (const type of ['BRING_TO_COMMUNE', 'NOTIFY_ONWARD', 'RECORD_VERIFICATION']) await take(refusing, type);
   await take(refusing, 'REFUSE_SUPPORT');
 
+  // J: a commune's assessment of last year on the example criteria (the demo province entered none).
+  const year = Number(today.slice(0, 4)) - 1;
+  const assessed = await open('COMMUNE_ASSESSMENT', { programme: 'DRUG_FREE_COMMUNE', year });
+  const full = ['KMT1', 'KMT2', 'KMT3', 'KMT4'].map((criterion) => ({ criterion, score: 25 }));
+  await take(assessed, 'SUBMIT_SELF_ASSESSMENT', { scores: full });
+  await take(assessed, 'RECORD_COUNCIL_SCORES', { scores: full });
+  await take(assessed, 'RECORD_DECISION', { level: 'RECOGNISED' });
+
   // F's certificate: a year of post-rehabilitation that ended (treatment completed on 10/11/2025).
   const earlier = await open('VOLUNTARY_REHAB', { setting: 'COMMUNITY', registeredOn: '2025-07-07' });
   await take(earlier, 'DECIDE_VOLUNTARY_TREATMENT', {}, '2025-07-08');

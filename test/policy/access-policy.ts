@@ -127,6 +127,13 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   // README "GET /performance/on-time | any role, own jurisdiction"; "GET /performance/durations | any role, own jurisdiction".
   'GET /performance/on-time': { roles: 'all', scope: 'own-jurisdiction' },
   'GET /performance/durations': { roles: 'all', scope: 'own-jurisdiction' },
+  // README "GET /assessment-criteria, GET /assessment-criteria/sets/:id | any role, own province" (communes assess themselves
+  // against them); "POST /assessment-criteria/… | PROVINCIAL_COORDINATOR, SYSTEM_ADMIN (own province)"; "GET /assessments |
+  // PROVINCIAL_COORDINATOR, SYSTEM_ADMIN (own province)": procedures.md §12, the province's council scores and recognises.
+  'GET /assessment-criteria': { roles: 'all', scope: 'own-province' },
+  'GET /assessment-criteria/sets/{id}': { roles: 'all', scope: 'own-province' },
+  'POST /assessment-criteria/{provinceId}/{programme}/{year}': { roles: COORDINATORS, scope: 'own-province' },
+  'GET /assessments': { roles: COORDINATORS, scope: 'own-province' },
   // README "GET /inbox, POST /inbox/:id/read | any role | reminders and escalations addressed to the caller's agency and roles".
   'GET /inbox': { roles: 'all', scope: 'any' },
   'POST /inbox/{id}/read': { roles: 'all', scope: 'addressee' },

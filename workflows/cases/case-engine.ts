@@ -44,6 +44,9 @@ type Activities = ReturnType<typeof createActivities>;
 /** The patch that checks an action's next steps can open before the action changes anything. */
 export const PREFLIGHT_STEP_RULES = 'preflight-step-rules';
 
+/** What a procedure gives to record its case; the engine adds what it knows. */
+type Registration = Omit<RegisterCaseInput, 'caseRef' | 'workflowId' | 'procedure' | 'jurisdictionId' | 'phase' | 'openedAt'>;
+
 /** One set of retry options for every case's writes. */
 export const caseRecord = databaseWrites<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -173,11 +176,10 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
   }
 
   /** Records the case and its first timeline entry, then opens its first steps; the case is then ready. */
-  async register(
-    input: Omit<RegisterCaseInput, 'caseRef' | 'workflowId' | 'procedure' | 'jurisdictionId' | 'phase' | 'openedAt'>,
-    firstSteps: readonly string[],
-    pastActs: readonly PastAct[] = [],
-  ) {
+  async register(input: Registration & Required<Pick<Registration, 'person'>>, firstSteps: readonly string[], pastActs?: readonly PastAct[]): Promise<{ personId: string; provinceId: string }>;
+  /** A case whose subject is not a person (a commune's assessment). */
+  async register(input: Registration, firstSteps: readonly string[], pastActs?: readonly PastAct[]): Promise<{ personId: string | null; provinceId: string }>;
+  async register(input: Registration, firstSteps: readonly string[], pastActs: readonly PastAct[] = []) {
     const registered = await caseRecord().registerCase({
       ...input,
       caseRef: this.caseRef,

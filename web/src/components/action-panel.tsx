@@ -14,10 +14,10 @@ import { SchemaForm } from './schema-form';
 type CasePage = Schemas['CasePage'];
 
 /** One action's form. The typed data and the Idempotency-Key live until the action is recorded. */
-function ActionForm({ caseRef, action, onDone, onCancel }: { caseRef: string; action: ProcedureAction; onDone: () => void; onCancel: () => void }) {
+function ActionForm({ caseRef, action, prefill, onDone, onCancel }: { caseRef: string; action: ProcedureAction; prefill?: Record<string, unknown>; onDone: () => void; onCancel: () => void }) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
-  const [data, setData] = useState(() => initialDataFor(action.schema, todayInVietnam()));
+  const [data, setData] = useState(() => ({ ...initialDataFor(action.schema, todayInVietnam()), ...prefill }));
   const [key] = useState(idempotencyKey);
   const [problem, setProblem] = useState<ApiProblem>();
   const [busy, setBusy] = useState(false);
@@ -71,8 +71,11 @@ function ActionForm({ caseRef, action, onDone, onCancel }: { caseRef: string; ac
   );
 }
 
-/** The actions the API says I may take now on this case (actionsForYou), each a form from its schema. */
-export function ActionPanel({ page, procedure }: { page: CasePage; procedure: Procedure | undefined }) {
+/**
+ * The actions the API says I may take now on this case (actionsForYou), each a form from its
+ * schema, starting from what the case already knows (`prefill`, by action type) where it helps.
+ */
+export function ActionPanel({ page, procedure, prefill = {} }: { page: CasePage; procedure: Procedure | undefined; prefill?: Record<string, Record<string, unknown>> }) {
   const { t, i18n } = useTranslation();
   const [chosen, setChosen] = useState<string>();
   const actions = (procedure?.actions ?? []).filter((action) => page.actionsForYou.includes(action.type));
@@ -92,7 +95,7 @@ export function ActionPanel({ page, procedure }: { page: CasePage; procedure: Pr
           ))}
         </Group>
       )}
-      {current && <ActionForm key={current.type} caseRef={page.caseRef} action={current} onDone={() => setChosen(undefined)} onCancel={() => setChosen(undefined)} />}
+      {current && <ActionForm key={current.type} caseRef={page.caseRef} action={current} prefill={prefill[current.type]} onDone={() => setChosen(undefined)} onCancel={() => setChosen(undefined)} />}
     </Card>
   );
 }

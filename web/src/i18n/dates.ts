@@ -26,3 +26,8 @@ export function showTime(iso: string): string {
 export function todayInVietnam(): string {
   return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** Whole days from one legal date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+}

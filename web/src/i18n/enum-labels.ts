@@ -116,6 +116,15 @@ const LABELS: Record<string, { vi: string; en: string }> = {
   POST_REHAB_STARTED: { vi: 'Bắt đầu quản lý sau cai nghiện', en: 'Post-rehabilitation started' },
   CHECK_IN_RECORDED: { vi: 'Ghi nhận trình diện', en: 'Check-in recorded' },
   POST_REHAB_COMPLETED: { vi: 'Kết thúc quản lý sau cai nghiện', en: 'Post-rehabilitation completed' },
+  // Healthy / drug-free commune assessment (procedure J)
+  HEALTHY_COMMUNE: { vi: 'Xã lành mạnh không có tệ nạn ma túy, mại dâm', en: 'Healthy commune' },
+  DRUG_FREE_COMMUNE: { vi: 'Xã không ma túy', en: 'Drug-free commune' },
+  RECOGNISED: { vi: 'Đạt (được công nhận)', en: 'Recognised' },
+  NOT_RECOGNISED: { vi: 'Không công nhận', en: 'Not recognised' },
+  ASSESSMENT_OPENED: { vi: 'Mở đợt đánh giá', en: 'Assessment opened' },
+  SELF_ASSESSMENT_SUBMITTED: { vi: 'Xã nộp bản tự đánh giá', en: 'Self-assessment submitted' },
+  COUNCIL_SCORED: { vi: 'Hội đồng chấm điểm', en: 'Council scored' },
+  ASSESSMENT_DECIDED: { vi: 'Quyết định công nhận', en: 'Recognition decided' },
   // Rule budgets and offsets
   WORKING_DAYS: { vi: 'Ngày làm việc', en: 'Working days' },
   CALENDAR_DAYS: { vi: 'Ngày', en: 'Calendar days' },

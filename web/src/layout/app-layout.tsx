@@ -110,6 +110,7 @@ export function AppLayout() {
         {!isCoordinator && link('/board', t('board'))}
         {link('/performance', t('performance'))}
         {reportsShown && link('/reports', t('reports'))}
+        {isCoordinator && link('/assessments', t('assessmentsNav'))}
         {link('/search', t('search'))}
         {link('/rules', t('rulesAndCalendar'))}
         {link('/cases/new', t('newCase'))}

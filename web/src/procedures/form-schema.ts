@@ -17,7 +17,11 @@ export function uiSchemaFor(schema: JsonSchema, language: string, fixed: readonl
     if (fixed.includes(name) && property.const !== undefined) ui[name] = { 'ui:widget': 'hidden' };
     else if (typeof property['x-options'] === 'string') ui[name] = { ...title, 'ui:widget': 'registryOptions', 'ui:options': { source: property['x-options'] } };
     else if (choices) ui[name] = { ...title, 'ui:enumNames': choices.map((value) => enumLabel(String(value), language)) };
+    else if (property.type === 'array' && property.items && property['x-fixed-rows'] === true)
+      // The case gives the rows (one per criterion): none added, removed or moved, each row untitled.
+      ui[name] = { ...title, 'ui:options': { addable: false, removable: false, orderable: false }, items: { ...uiSchemaFor(property.items, language, []), 'ui:label': false } };
     else if (property.type === 'array' && property.items) ui[name] = { ...title, items: uiSchemaFor(property.items, language, []) };
+    else if (property['x-readonly'] === true) ui[name] = { ...title, 'ui:readonly': true };
     else if (property.type === 'object' || property.oneOf || property.anyOf) ui[name] = { ...uiSchemaFor(property, language, []), ...title };
     else if (property.type === 'string' && typeof property.maxLength === 'number' && property.maxLength > 300) ui[name] = { ...title, 'ui:widget': 'textarea' };
     else ui[name] = title;

@@ -4,22 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
 import { ActionPanel } from '../components/action-panel';
+import { AssessmentCard, assessmentPrefill, useAssessmentCriteria } from '../components/assessment-card';
 import { DocumentsCard } from '../components/documents-card';
 import { QueryState } from '../components/query-state';
-import { showDate, showInstant, todayInVietnam } from '../i18n/dates';
+import { daysBetween, showDate, showInstant, todayInVietnam } from '../i18n/dates';
 import { enumLabel } from '../i18n/enum-labels';
 import { pick } from '../i18n/i18n';
 import { useProcedure, useProcedureLabels } from '../procedures/use-procedures';
 
 export type CasePage = Schemas['CasePage'];
 
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
-}
-
-function PersonCard({ page }: { page: CasePage }) {
+function PersonCard({ person }: { person: NonNullable<CasePage['person']> }) {
   const { t } = useTranslation();
-  const person = page.person;
   return (
     <Card withBorder>
       <Title order={2} size="h4" mb="xs">
@@ -122,6 +118,7 @@ export function CaseScreen() {
   });
   const procedure = useProcedure(casePage.data?.procedure);
   const labels = useProcedureLabels();
+  const criteria = useAssessmentCriteria(casePage.data);
   return (
     <QueryState query={casePage}>
       {(page) => {
@@ -150,9 +147,9 @@ export function CaseScreen() {
             <Grid>
               <Grid.Col span={{ base: 12, md: 7 }}>
                 <Stack>
-                  <PersonCard page={page} />
+                  {page.person ? <PersonCard person={page.person} /> : <AssessmentCard page={page} set={criteria.data} />}
                   <OpenSteps page={page} />
-                  <ActionPanel page={page} procedure={procedure} />
+                  <ActionPanel page={page} procedure={procedure} prefill={assessmentPrefill(page, criteria.data)} />
                 </Stack>
               </Grid.Col>
               <Grid.Col span={{ base: 12, md: 5 }}>

@@ -13,15 +13,11 @@ import { showDate, todayInVietnam } from '../i18n/dates';
 import { pick } from '../i18n/i18n';
 import { budgetText, offsetText, reminderText, responsibleText } from '../procedures/rule-text';
 import { useProcedures } from '../procedures/use-procedures';
-import { useHasRole, usePrincipal } from '../session/session';
+import { useHasRole, useProvinceId } from '../session/session';
 
 type RuleVersion = Schemas['RuleBook']['items'][number]['versions'][number];
 
 /** The province a user works in: the first unit of their jurisdiction's path ("/SX/SX-LV/…"). */
-export function useProvinceId(): string {
-  return usePrincipal().jurisdictionPath.split('/')[1] ?? '';
-}
-
 const useRuleBook = () => useQuery({ queryKey: ['rules'], queryFn: () => unwrap(api.GET('/rules')), staleTime: 5 * 60_000 });
 
 function inForce(versions: readonly RuleVersion[], today: string): RuleVersion | undefined {

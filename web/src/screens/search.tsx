@@ -60,8 +60,8 @@ export function SearchScreen() {
                         {found.caseRef}
                       </Anchor>
                     </Table.Td>
-                    <Table.Td>{found.fullName}</Table.Td>
-                    <Table.Td>{showDate(found.birthDate)}</Table.Td>
+                    <Table.Td>{found.fullName ?? '—'}</Table.Td>
+                    <Table.Td>{found.birthDate ? showDate(found.birthDate) : '—'}</Table.Td>
                     <Table.Td>{labels.phase(found.procedure, found.phase)}</Table.Td>
                   </Table.Tr>
                 ))}

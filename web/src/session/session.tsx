@@ -29,6 +29,11 @@ export function usePrincipal(): Principal {
   return principal;
 }
 
+/** My province: the first unit of my agency's jurisdiction path. */
+export function useProvinceId(): string {
+  return usePrincipal().jurisdictionPath.split('/')[1] ?? '';
+}
+
 export function useHasRole(...roles: string[]): boolean {
   const principal = usePrincipal();
   return principal.roles.some((role) => roles.includes(role));
