@@ -1,4 +1,5 @@
 import { registerAssessmentRoutes } from './assessment/assessment.routes';
+import { registerInspectionRoutes } from './inspection/inspection.routes';
 import { randomUUID } from 'node:crypto';
 import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Client } from '@temporalio/client';
@@ -191,6 +192,7 @@ export function createApp(settings: AppSettings, { db, temporal, logger }: AppDe
   registerReportRoutes(routes, { db, temporal, directory, logger });
   registerCodecRoutes(routes, db, temporal);
   registerAssessmentRoutes(routes, db, directory);
+  registerInspectionRoutes(routes, db, directory);
   app.use(routes.router);
 
   const document = buildOpenApiDocument(openapi);

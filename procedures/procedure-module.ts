@@ -1,7 +1,15 @@
 import type { z } from 'zod';
+import type { Db } from '../db/client';
 import type { StepRule } from '../rules/rule-types';
 import type { Actor } from '../workflows/cases/case-contract';
 import type { ProcedureDefinition } from './procedure-definition';
+
+/** Why a procedure does not apply to what the body says, for one field. */
+export interface CheckProblem {
+  field: string;
+  message: string;
+  messageEn: string;
+}
 
 /** What opening a case of a procedure through `POST /cases` needs. */
 export interface CaseOpening<B extends z.ZodObject = z.ZodObject> {
@@ -16,11 +24,16 @@ export interface CaseOpening<B extends z.ZodObject = z.ZodObject> {
   /** The person's birth date, to check the procedure's ages on the legal date. */
   birthDateOf?(body: z.output<B>): string | undefined;
   /** Who the procedure applies to beyond age, as the body shows it (problems found, by field; empty when it applies). */
-  check?(body: z.output<B>): { field: string; message: string; messageEn: string }[];
+  check?(body: z.output<B>): CheckProblem[];
+  /**
+   * What the body names that only the record knows (an establishment of the register): the
+   * problems by field (422 before anything starts), or what the workflow's input takes from it.
+   */
+  lookUp?(body: z.output<B>, db: Db): Promise<{ problems: CheckProblem[]; found?: Record<string, unknown> }>;
   /** The subject that has at most one case of the procedure (a commune's assessment of a year): a second opening answers 409. */
   oneCasePer?(body: z.output<B>): string;
   /** The workflow's input. */
-  toInput(body: z.output<B>, context: { caseRef: string; actor: Actor }): unknown;
+  toInput(body: z.output<B>, context: { caseRef: string; actor: Actor; found?: Record<string, unknown> }): unknown;
 }
 
 /** How a figure of a periodic report is counted from the record, for a unit's subtree and a window. */

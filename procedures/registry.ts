@@ -4,6 +4,7 @@ import { compulsoryRehabAdultModule } from './compulsory-rehab-adult';
 import { compulsoryRehabMinorModule } from './compulsory-rehab-minor';
 import { drugUserManagementModule } from './drug-user-management';
 import { educationAtCommuneModule } from './education-at-commune';
+import { inspection178Module } from './inspection-178';
 import { postRehabModule } from './post-rehab';
 import { traffickingVictimModule } from './trafficking-victim';
 import { voluntaryRehabModule } from './voluntary-rehab';
@@ -22,6 +23,7 @@ export const PROCEDURES: readonly ProcedureModule[] = [
   educationAtCommuneModule,
   postRehabModule,
   traffickingVictimModule,
+  inspection178Module,
   communeAssessmentModule,
 ];
 

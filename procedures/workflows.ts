@@ -8,3 +8,4 @@ export { compulsoryRehabMinorWorkflow } from './compulsory-rehab-minor/compulsor
 export { educationAtCommuneWorkflow } from './education-at-commune/education-at-commune.workflow';
 export { traffickingVictimWorkflow } from './trafficking-victim/trafficking-victim.workflow';
 export { communeAssessmentWorkflow } from './commune-assessment/commune-assessment.workflow';
+export { inspection178Workflow } from './inspection-178/inspection-178.workflow';

@@ -1,4 +1,4 @@
-import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../../db/client';
 import { isoToDateColumn, vietnamDate } from '../../domain/time/legal-date';
@@ -256,12 +256,13 @@ export function registerCaseRoutes(
         ]);
       assertAgeApplies(module, opening.birthDateOf?.(body), legalDate.date);
       assertRulesInForce(module, legalDate.date);
-      const notApplicable = opening.check?.(body) ?? [];
+      const lookedUp = await opening.lookUp?.(body, db);
+      const notApplicable = [...(opening.check?.(body) ?? []), ...(lookedUp?.problems ?? [])];
       if (notApplicable.length > 0)
         throw new Problem(
           422,
           'CASE.PROCEDURE_NOT_APPLICABLE',
-          { vi: 'Thủ tục không áp dụng cho trường hợp này', en: 'The procedure does not apply to this person' },
+          { vi: 'Thủ tục không áp dụng cho trường hợp này', en: 'The procedure does not apply to this case' },
           {
             vi: notApplicable.map((problem) => problem.message).join('; '),
             en: notApplicable.map((problem) => problem.messageEn).join('; '),
@@ -292,7 +293,7 @@ export function registerCaseRoutes(
         actor,
         ...(past.onPaperBy ? { onPaperBy: past.onPaperBy } : {}),
       }));
-      const input = { ...(opening.toInput(body, { caseRef, actor }) as object), ...(pastActs.length > 0 ? { pastActs } : {}) };
+      const input = { ...(opening.toInput(body, { caseRef, actor, found: lookedUp?.found }) as object), ...(pastActs.length > 0 ? { pastActs } : {}) };
       try {
         await temporal.workflow.start(definition.workflowType, {
           workflowId: caseWorkflowId(caseRef),
@@ -309,9 +310,13 @@ export function registerCaseRoutes(
         if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
       }
       // Answer once the case is on record and its first step is open, with its due date.
-      const snapshot = await temporal.workflow
-        .getHandle(caseWorkflowId(caseRef))
-        .executeUpdate(caseReadyUpdate, { updateId: 'ready' });
+      const handle = temporal.workflow.getHandle(caseWorkflowId(caseRef));
+      const snapshot = await handle.executeUpdate(caseReadyUpdate, { updateId: 'ready' }).catch(async (error: unknown) => {
+        // A case that ends as it opens (an inspection that found nothing) may close before the
+        // Update reaches it: its result is the same snapshot, final.
+        if (error instanceof WorkflowNotFoundError) return (await handle.result()) as CaseSnapshot;
+        throw error;
+      });
       return { status: 201, body: snapshot, headers: { Location: `/cases/${caseRef}` } };
     },
   });

@@ -35,6 +35,8 @@ export interface SeedUser {
   displayName: string;
   agencyId: string;
   roles: Role[];
+  /** A member of an inter-agency team: the agency they come from. */
+  homeAgencyId?: string;
 }
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -104,6 +106,7 @@ export const demoAgencies: SeedAgency[] = [
   { id: 'SX-TAT', kind: 'PROVINCIAL_COURT', nameVi: 'Tòa án nhân dân tỉnh Sông Xanh', nameEn: 'Song Xanh Provincial People\'s Court', jurisdictionId: 'SX', validFrom: '1991-01-01' },
   { id: 'SX-BVTT', kind: 'MEDICAL_FACILITY', nameVi: 'Bệnh viện Tâm thần tỉnh Sông Xanh (cơ sở xác định tình trạng nghiện)', nameEn: 'Song Xanh Provincial Psychiatric Hospital (addiction determination)', jurisdictionId: 'SX', parentAgencyId: 'SX-SYT', email: 'bvtt@demo.invalid', validFrom: '2022-01-01' },
   { id: 'SX-SYT', kind: 'PROVINCIAL_HEALTH_DEPARTMENT', nameVi: 'Sở Y tế tỉnh Sông Xanh', nameEn: 'Song Xanh Department of Health', jurisdictionId: 'SX', validFrom: '1991-01-01' },
+  { id: 'SX-D178', kind: 'INSPECTION_TEAM_178', nameVi: 'Đoàn kiểm tra liên ngành 178 tỉnh Sông Xanh', nameEn: 'Song Xanh inter-agency inspection team 178', jurisdictionId: 'SX', parentAgencyId: 'SX-SYT', email: 'doan178@demo.invalid', validFrom: COMMUNES_FROM },
   { id: 'SX-BCD', kind: 'PROVINCIAL_STEERING_COMMITTEE', nameVi: 'Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội tỉnh Sông Xanh', nameEn: 'Song Xanh Steering Committee on Crime and Social Evils', jurisdictionId: 'SX', validFrom: '1991-01-01' },
   // Historical bodies of the former Lúa Vàng district
   { id: 'SX-LV-CA', kind: 'DISTRICT_POLICE', nameVi: 'Công an huyện Lúa Vàng', nameEn: 'Lua Vang District Police', jurisdictionId: 'SX-LV', parentAgencyId: 'SX-CA', validFrom: '1991-01-01', validTo: '2025-02-28', successorId: 'SX-PC04' },
@@ -134,5 +137,13 @@ export const demoUsers: SeedUser[] = [
   { username: 'doctor.bvtt', displayName: 'Hà Văn Thành (Bác sĩ Bệnh viện Tâm thần tỉnh)', agencyId: 'SX-BVTT', roles: ['DOCTOR'] },
   { username: 'coordinator.pc04', displayName: 'Lý Văn Phúc (Điều phối viên PC04)', agencyId: 'SX-PC04', roles: ['PROVINCIAL_COORDINATOR'] },
   { username: 'coordinator.bcd', displayName: 'Mai Thị Quỳnh (Thường trực Ban Chỉ đạo tỉnh)', agencyId: 'SX-BCD', roles: ['PROVINCIAL_COORDINATOR'] },
+  { username: 'team178.sx', displayName: 'Cao Văn Tâm (Đoàn kiểm tra liên ngành 178 tỉnh; Công an tỉnh)', agencyId: 'SX-D178', roles: ['TEAM_178_MEMBER'], homeAgencyId: 'SX-CA' },
   { username: 'admin', displayName: 'Quản trị hệ thống', agencyId: 'SX-CA', roles: ['SYSTEM_ADMIN'] },
+];
+
+/** A few establishments of the register team 178 plans and inspects (fixed ids: seeding twice adds nothing). */
+export const demoEstablishments = [
+  { id: '5a7e0000-0178-4000-8000-000000000001', jurisdictionId: 'SX-APL', kind: 'KARAOKE', name: 'Karaoke Ánh Trăng', address: 'Ấp Phú Lợi, xã An Phú Lạc', ownerBusiness: 'Hộ kinh doanh Ánh Trăng', risk: 'HIGH', complex: true },
+  { id: '5a7e0000-0178-4000-8000-000000000002', jurisdictionId: 'SX-APL', kind: 'MASSAGE_SAUNA', name: 'Massage Hoa Sen', address: 'Ấp Phú Hòa, xã An Phú Lạc', ownerBusiness: 'Công ty TNHH Hoa Sen Sông Xanh', risk: 'MEDIUM', complex: false },
+  { id: '5a7e0000-0178-4000-8000-000000000003', jurisdictionId: 'SX-BM', kind: 'GUESTHOUSE', name: 'Nhà nghỉ Bến Sông', address: 'Ấp Bến, xã Bình Minh', ownerBusiness: 'Hộ kinh doanh Bến Sông', risk: 'LOW', complex: false },
 ];

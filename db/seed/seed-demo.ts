@@ -1,7 +1,7 @@
 import { hash } from '@node-rs/argon2';
 import type { Db } from '../client';
 import { seedDemoReporting } from './demo-reporting';
-import { DEMO_PASSWORD, demoAgencies, demoJurisdictions, demoUsers, type SeedJurisdiction } from './demo-province';
+import { DEMO_PASSWORD, demoAgencies, demoEstablishments, demoJurisdictions, demoUsers, type SeedJurisdiction } from './demo-province';
 
 const asDate = (isoDate: string | undefined) => (isoDate ? new Date(`${isoDate}T00:00:00Z`) : null);
 
@@ -60,9 +60,13 @@ export async function seedDemoData(db: Db): Promise<void> {
   const existing = new Set((await db.user.findMany({ select: { username: true } })).map((u) => u.username));
   const passwordHash = existing.size < demoUsers.length ? await hash(DEMO_PASSWORD) : '';
   for (const u of demoUsers) {
-    const data = { displayName: u.displayName, agencyId: u.agencyId, roles: u.roles };
+    const data = { displayName: u.displayName, agencyId: u.agencyId, roles: u.roles, homeAgencyId: u.homeAgencyId ?? null };
     if (existing.has(u.username)) await db.user.update({ where: { username: u.username }, data });
     else await db.user.create({ data: { username: u.username, passwordHash, ...data } });
+  }
+  const admin = await db.user.findUniqueOrThrow({ where: { username: 'admin' }, select: { id: true } });
+  for (const e of demoEstablishments) {
+    await db.establishment.upsert({ where: { id: e.id }, update: {}, create: { ...e, provinceId: 'SX', createdBy: admin.id } });
   }
   await seedDemoReporting(db);
 }

@@ -25,7 +25,7 @@ let stack: CaseStack;
 let server: Awaited<ReturnType<typeof serve>>;
 let browser: Browser;
 let province: TestProvince;
-const users = { police: '', coordinator: '', judge: '', chiefJudge: '', official: '', admin: '', issued: '', council: '', chairman: '' };
+const users = { police: '', coordinator: '', judge: '', chiefJudge: '', official: '', admin: '', issued: '', council: '', chairman: '', team: '' };
 let cycleId = '';
 const today = vietnamDate();
 const todayShown = `${today.slice(8, 10)}/${today.slice(5, 7)}/${today.slice(0, 4)}`;
@@ -43,6 +43,7 @@ beforeAll(async () => {
   users.issued = await province.addUser(province.agency.communePolice, ['COMMUNE_POLICE_HEAD']);
   users.council = await province.addUser(province.agency.steeringCommittee, ['PROVINCIAL_COORDINATOR']);
   users.chairman = await province.addUser(province.agency.communeCommittee, ['COMMUNE_CHAIRMAN']);
+  users.team = await province.addUser(province.agency.team178, ['TEAM_178_MEMBER']);
   // A second commune, so that the assessments screen opens more than one.
   await province.addCommune('X2');
   server = await serve(stack.api.app);
@@ -529,4 +530,61 @@ it('a drug-free commune assessment: the council enters the province’s criteria
   await until(async () => ((await council.getByTestId('count-recognised').innerText()) === '1' ? true : undefined), 'the roll-up');
   await expect(council.getByTestId('recognised-percent').innerText()).resolves.toBe('50 %');
   await screenshot(council, 'assessments-council');
+});
+
+it('team 178: a member adds an establishment to the register, plans the year over it, records a surprise inspection from the new-case screen, and sees the coverage', async () => {
+  const page = await (await contextFor()).newPage();
+  await page.goto('/app/team178');
+  await logIn(page, users.team);
+  await page.getByRole('heading', { name: 'Đoàn kiểm tra liên ngành 178' }).waitFor();
+  await page.getByTestId('plan-card').getByText(/Đoàn chưa có kế hoạch năm này/).waitFor();
+
+  // The register: the form comes from the API's schema.
+  await page.getByTestId('add-establishment').click();
+  const form = page.getByTestId('establishment-form');
+  await choose(page, /Xã, phường|Đơn vị|jurisdiction/i, new RegExp(province.communeId), province.communeId);
+  await form.getByLabel(/^Tên/).fill('Karaoke Sao Đêm');
+  await choose(page, /^Loại/, /^Karaoke$/);
+  await form.getByLabel(/^Địa chỉ/).fill('Ấp 3');
+  await form.getByLabel(/^Chủ cơ sở/).fill('Hộ kinh doanh Sao Đêm');
+  await choose(page, /^Mức nguy cơ/, /^Cao$/);
+  await page.keyboard.press('Escape');
+  await expectAccessible(page, 'team 178 establishment form');
+  await form.getByRole('button', { name: 'Lưu' }).click();
+  const row = page.locator('[data-establishment]', { hasText: 'Karaoke Sao Đêm' });
+  await row.waitFor();
+
+  // The year's plan over it, with a surprise target of one.
+  await row.getByRole('checkbox').check();
+  await page.getByLabel('Chỉ tiêu số lượt kiểm tra đột xuất').fill('1');
+  await page.getByTestId('save-plan').click();
+  await page.getByTestId('plan-coverage').waitFor();
+  await expect(page.getByTestId('plan-coverage').innerText()).resolves.toBe('0 / 1');
+
+  // The inspection, recorded after it took place, from the new-case screen the team's page links to.
+  await page.getByTestId('record-inspection').click();
+  const opening = page.locator('[data-opening-form="INSPECTION_178"]');
+  await opening.waitFor();
+  await choose(page, /Xã, phường thụ lý|jurisdiction/i, new RegExp(province.communeId), province.communeId);
+  await choose(page, /Cơ sở được kiểm tra/, /Karaoke Sao Đêm/, 'Sao');
+  await opening.getByLabel(/Ngày kiểm tra/).fill(todayShown);
+  await page.keyboard.press('Escape');
+  await opening.getByLabel(/Kiểm tra đột xuất/).check();
+  await choose(page, /^Kết quả/, /^Không vi phạm$/);
+  await opening.getByLabel(/Số biên bản/).fill('BB-178-01');
+  await page.keyboard.press('Escape');
+  await opening.getByRole('button', { name: 'Mở hồ sơ' }).click();
+  const card = page.getByTestId('inspection-card');
+  await card.waitFor();
+  await expect(card.getByTestId('inspection-result').textContent()).resolves.toContain('Không vi phạm');
+  await expect(page.getByTestId('case-ref').innerText()).resolves.toMatch(/^KT178-/);
+  await expectAccessible(page, 'inspection case page');
+  await screenshot(page, 'inspection-case');
+
+  // The coverage counts it.
+  await page.goto('/app/team178');
+  await until(async () => ((await page.getByTestId('plan-coverage').innerText()) === '1 / 1' ? true : undefined), 'the coverage');
+  await expect(page.getByTestId('surprise-count').innerText()).resolves.toBe('1 / 1');
+  await expectAccessible(page, 'team 178');
+  await screenshot(page, 'team178');
 });

@@ -27,7 +27,7 @@ const EXPECTED_NOT_COVERED = [
   'POST /auth/logout: acts on the caller’s own account (ends every token of it): accounts.test.ts covers it',
   'POST /me/password: acts on the caller’s own account (ends every token of it): accounts.test.ts covers it',
   'POST /inbox/{id}/read: every role × own/other: needs a reminder or escalation addressed to each role’s agency; none is made here',
-  'POST /cases/{caseRef}/actions: procedures other than COMPULSORY_REHAB_ADULT (A, B, C, E, F, G, H, J) not run per action',
+  'POST /cases/{caseRef}/actions: procedures other than COMPULSORY_REHAB_ADULT (A, B, C, E, F, G, H, I, J) not run per action',
   'POST /cases/{caseRef}/actions: COMPULSORY_REHAB_ADULT actions after ACCEPT_DOSSIER (court, facility, appeal stages) not run',
   'POST /cases/{caseRef}/actions: a successor agency acting on a step its predecessor owned is not run',
 ];
@@ -55,7 +55,18 @@ interface Resources {
   reportId: string;
   pingId: string;
   criteriaSetId: string;
+  establishmentId: string;
 }
+
+const ESTABLISHMENT_BODY = (jurisdictionId: string) => ({
+  jurisdictionId,
+  name: 'Karaoke Ma Trận',
+  kind: 'KARAOKE',
+  address: 'Ấp 2',
+  ownerBusiness: 'Hộ kinh doanh thử',
+  risk: 'HIGH',
+  complex: false,
+});
 
 const CRITERIA_BODY = {
   criteria: [{ code: 'C1', vi: 'Tiêu chí ma trận', en: 'Matrix criterion', maxScore: 10, required: true }],
@@ -100,6 +111,7 @@ async function setUpProvince(label: 'A' | 'B'): Promise<Resources> {
     SYSTEM_ADMIN: province.agency.provincialPolice,
     DOCTOR: province.agency.medicalFacility,
     LABOUR_OFFICER: labour,
+    TEAM_178_MEMBER: province.agency.team178,
   };
   const users = {} as Record<Role, string>;
   for (const role of ALL_ROLES) users[role] = await province.addUser(home[role], [role]);
@@ -131,6 +143,17 @@ async function createResources(r: Resources) {
     .send(CRITERIA_BODY);
   if (criteria.status !== 201) throw new Error(`criteria: ${criteria.status} ${JSON.stringify(criteria.body)}`);
   r.criteriaSetId = criteria.body.id as string;
+  const establishment = await request(stack.api.app)
+    .post('/establishments')
+    .set('Authorization', await auth(users.TEAM_178_MEMBER))
+    .send(ESTABLISHMENT_BODY(province.communeId));
+  if (establishment.status !== 201) throw new Error(`establishment: ${establishment.status} ${JSON.stringify(establishment.body)}`);
+  r.establishmentId = establishment.body.id as string;
+  const plan = await request(stack.api.app)
+    .put(`/inspection-plans/${province.agency.team178}/2026`)
+    .set('Authorization', await auth(users.TEAM_178_MEMBER))
+    .send({ coverageTargetPercent: 60, surpriseTarget: 2, establishmentIds: [r.establishmentId] });
+  if (plan.status !== 200) throw new Error(`plan: ${plan.status} ${JSON.stringify(plan.body)}`);
   r.cycleId = `${province.provinceId}-PM`;
   const cycle = await request(stack.api.app)
     .post('/reporting/cycles')
@@ -190,7 +213,7 @@ function cycleBody(r: Resources, id?: string) {
 }
 
 interface Call {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   url: string;
   body?: unknown;
   raw?: { type: string; bytes: Buffer };
@@ -270,6 +293,13 @@ function callFor(route: string, t: Resources, caller: Resources): Call {
     case 'GET /assessment-criteria/sets/{id}': return { method: 'get', url: `/assessment-criteria/sets/${encodeURIComponent(t.criteriaSetId)}` };
     case 'POST /assessment-criteria/{provinceId}/{programme}/{year}':
       return { method: 'post', url: `/assessment-criteria/${t.province.provinceId}/HEALTHY_COMMUNE/2026`, body: CRITERIA_BODY };
+    case 'GET /establishments': return { method: 'get', url: `/establishments?jurisdictionId=${t.province.communeId}` };
+    case 'GET /establishments/{id}': return { method: 'get', url: `/establishments/${t.establishmentId}` };
+    case 'POST /establishments': return { method: 'post', url: '/establishments', body: ESTABLISHMENT_BODY(t.province.communeId) };
+    case 'PATCH /establishments/{id}': return { method: 'patch', url: `/establishments/${t.establishmentId}`, body: { risk: seq % 2 === 0 ? 'HIGH' : 'MEDIUM' } };
+    case 'PUT /inspection-plans/{teamAgencyId}/{year}':
+      return { method: 'put', url: `/inspection-plans/${t.province.agency.team178}/2026`, body: { coverageTargetPercent: 60, surpriseTarget: 2, establishmentIds: [t.establishmentId] } };
+    case 'GET /inspection-plans/{teamAgencyId}/{year}': return { method: 'get', url: `/inspection-plans/${t.province.agency.team178}/2026` };
     case 'GET /assessments': return { method: 'get', url: `/assessments?provinceId=${t.province.provinceId}&programme=DRUG_FREE_COMMUNE&year=2026` };
     case 'GET /procedures': return { method: 'get', url: '/procedures' };
     case 'POST /cases':
@@ -488,7 +518,7 @@ it('lets exactly the roles of each procedure-D dossier action take it, on their 
     }
   }
   NOT_COVERED.push(
-    'POST /cases/{caseRef}/actions: procedures other than COMPULSORY_REHAB_ADULT (A, B, C, E, F, G, H, J) not run per action',
+    'POST /cases/{caseRef}/actions: procedures other than COMPULSORY_REHAB_ADULT (A, B, C, E, F, G, H, I, J) not run per action',
     'POST /cases/{caseRef}/actions: COMPULSORY_REHAB_ADULT actions after ACCEPT_DOSSIER (court, facility, appeal stages) not run',
     'POST /cases/{caseRef}/actions: a successor agency acting on a step its predecessor owned is not run',
   );

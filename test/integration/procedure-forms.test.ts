@@ -234,6 +234,11 @@ it('takes every action of every procedure with a body built from its schema', as
   await take(assessed, 'RECORD_COUNCIL_SCORES', { scores: full });
   await take(assessed, 'RECORD_DECISION', { level: 'RECOGNISED' });
 
+  // I: a surprise inspection of the demo's complex karaoke finds a violation; the sanction, then the re-inspection.
+  const inspection = await open('INSPECTION_178', { establishmentId: '5a7e0000-0178-4000-8000-000000000001', result: 'VIOLATION', violations: ['GUESTS_NOT_REGISTERED'] });
+  await take(inspection, 'RECORD_SANCTION');
+  await take(inspection, 'RECORD_REINSPECTION');
+
   // F's certificate: a year of post-rehabilitation that ended (treatment completed on 10/11/2025).
   const earlier = await open('VOLUNTARY_REHAB', { setting: 'COMMUNITY', registeredOn: '2025-07-07' });
   await take(earlier, 'DECIDE_VOLUNTARY_TREATMENT', {}, '2025-07-08');

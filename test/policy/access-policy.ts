@@ -45,6 +45,7 @@ export const ALL_ROLES: readonly Role[] = [
   'SYSTEM_ADMIN',
   'DOCTOR',
   'LABOUR_OFFICER',
+  'TEAM_178_MEMBER',
 ];
 
 const POLICE: readonly Role[] = ['COMMUNE_POLICE_OFFICER', 'COMMUNE_POLICE_HEAD'];
@@ -65,10 +66,13 @@ const COORDINATORS: readonly Role[] = ['PROVINCIAL_COORDINATOR', 'SYSTEM_ADMIN']
 export const PROCEDURE_D_READERS: readonly Role[] = [...POLICE, ...COURT, ...FACILITY, 'PROCURATOR', 'PROVINCIAL_COORDINATOR', ...COMMUNE];
 /**
  * A reader of some procedure's cases: police and commune (§2 A, §4 C, §7 F, §8 G, §10 H), courts,
- * procuracy and facilities (§5 D, §6 E), doctors (§3 B, the medical facility determines addiction)
- * and coordinators. Not the system administrator (decision 8) nor, since 1 Mar 2025, labour officers (§1).
+ * procuracy and facilities (§5 D, §6 E), doctors (§3 B, the medical facility determines addiction),
+ * team 178's members (§11 I, their inspections) and coordinators. Not the system administrator
+ * (decision 8) nor, since 1 Mar 2025, labour officers (§1).
  */
-export const ANY_CASE_READER: readonly Role[] = [...PROCEDURE_D_READERS, 'DOCTOR'];
+export const ANY_CASE_READER: readonly Role[] = [...PROCEDURE_D_READERS, 'DOCTOR', 'TEAM_178_MEMBER'];
+/** procedures.md §11: the teams keep the register of establishments and their plans, with the province. */
+const TEAM_KEEPERS: readonly Role[] = ['TEAM_178_MEMBER', ...COORDINATORS];
 /** procedures.md §5.3 D1–D2: the commune police compile the dossier and so open the case. */
 export const PROCEDURE_D_OPENERS: readonly Role[] = POLICE;
 
@@ -134,6 +138,16 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'GET /assessment-criteria/sets/{id}': { roles: 'all', scope: 'own-province' },
   'POST /assessment-criteria/{provinceId}/{programme}/{year}': { roles: COORDINATORS, scope: 'own-province' },
   'GET /assessments': { roles: COORDINATORS, scope: 'own-province' },
+  // README "GET /establishments | team 178, coordinators, the commune's chairman and police, own jurisdiction";
+  // "POST /establishments, PATCH /establishments/:id | TEAM_178_MEMBER, PROVINCIAL_COORDINATOR, SYSTEM_ADMIN, own jurisdiction";
+  // "PUT/GET /inspection-plans/:team/:year | the team's members, coordinators covering it" (§11: a plan names the
+  // establishments to inspect; the communes named do not read it).
+  'GET /establishments': { roles: [...TEAM_KEEPERS, 'COMMUNE_CHAIRMAN', ...POLICE], scope: 'own-jurisdiction' },
+  'GET /establishments/{id}': { roles: [...TEAM_KEEPERS, 'COMMUNE_CHAIRMAN', ...POLICE], scope: 'own-jurisdiction' },
+  'POST /establishments': { roles: TEAM_KEEPERS, scope: 'own-jurisdiction' },
+  'PATCH /establishments/{id}': { roles: TEAM_KEEPERS, scope: 'own-jurisdiction' },
+  'PUT /inspection-plans/{teamAgencyId}/{year}': { roles: TEAM_KEEPERS, scope: 'own-province' },
+  'GET /inspection-plans/{teamAgencyId}/{year}': { roles: TEAM_KEEPERS, scope: 'own-province' },
   // README "GET /inbox, POST /inbox/:id/read | any role | reminders and escalations addressed to the caller's agency and roles".
   'GET /inbox': { roles: 'all', scope: 'any' },
   'POST /inbox/{id}/read': { roles: 'all', scope: 'addressee' },

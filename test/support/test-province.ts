@@ -21,7 +21,8 @@ export interface TestProvince {
     | 'provincialPolice'
     | 'regionalCourt'
     | 'medicalFacility'
-    | 'healthDepartment',
+    | 'healthDepartment'
+    | 'team178',
     string
   >;
   emailOf(agencyId: string): string;
@@ -82,6 +83,7 @@ export async function createTestProvince(db: Db, label: string): Promise<TestPro
     regionalCourt: await make('TAKV', 'REGIONAL_COURT', provinceId),
     medicalFacility: await make('BV', 'MEDICAL_FACILITY', provinceId),
     healthDepartment: await make('SYT', 'PROVINCIAL_HEALTH_DEPARTMENT', provinceId),
+    team178: await make('D178', 'INSPECTION_TEAM_178', provinceId),
   };
   return {
     provinceId,

@@ -16,7 +16,10 @@ interface RegistryItem {
   nameEn: string;
 }
 
-/** A unit or agency chosen from the registry list the schema names (x-options), by name. */
+/** A generated id says nothing to a person: such an item is shown by its name alone. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A unit or agency chosen from the registry list the schema names (x-options), by name (and code). */
 function RegistryOptionsWidget(props: WidgetProps) {
   const { i18n } = useTranslation();
   const source = String(props.options.source ?? '');
@@ -38,7 +41,7 @@ function RegistryOptionsWidget(props: WidgetProps) {
       value={typeof props.value === 'string' ? props.value : null}
       onChange={(value) => props.onChange(value ?? undefined)}
       error={props.rawErrors?.[0]}
-      data={(options.data ?? []).map((item) => ({ value: item.id, label: `${pick(i18n.language, item.nameVi, item.nameEn)} (${item.id})` }))}
+      data={(options.data ?? []).map((item) => ({ value: item.id, label: UUID.test(item.id) ? pick(i18n.language, item.nameVi, item.nameEn) : `${pick(i18n.language, item.nameVi, item.nameEn)} (${item.id})` }))}
       description={props.schema.description}
     />
   );

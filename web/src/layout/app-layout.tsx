@@ -111,6 +111,7 @@ export function AppLayout() {
         {link('/performance', t('performance'))}
         {reportsShown && link('/reports', t('reports'))}
         {isCoordinator && link('/assessments', t('assessmentsNav'))}
+        {(isCoordinator || principal.roles.includes('TEAM_178_MEMBER')) && link('/team178', t('team178Nav'))}
         {link('/search', t('search'))}
         {link('/rules', t('rulesAndCalendar'))}
         {link('/cases/new', t('newCase'))}

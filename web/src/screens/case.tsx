@@ -6,6 +6,7 @@ import { api, unwrap, type Schemas } from '../api/client';
 import { ActionPanel } from '../components/action-panel';
 import { AssessmentCard, assessmentPrefill, useAssessmentCriteria } from '../components/assessment-card';
 import { DocumentsCard } from '../components/documents-card';
+import { INSPECTION, InspectionCard } from '../components/inspection-card';
 import { QueryState } from '../components/query-state';
 import { daysBetween, showDate, showInstant, todayInVietnam } from '../i18n/dates';
 import { enumLabel } from '../i18n/enum-labels';
@@ -147,7 +148,13 @@ export function CaseScreen() {
             <Grid>
               <Grid.Col span={{ base: 12, md: 7 }}>
                 <Stack>
-                  {page.person ? <PersonCard person={page.person} /> : <AssessmentCard page={page} set={criteria.data} />}
+                  {page.person ? (
+                    <PersonCard person={page.person} />
+                  ) : page.procedure === INSPECTION ? (
+                    <InspectionCard page={page} />
+                  ) : (
+                    <AssessmentCard page={page} set={criteria.data} />
+                  )}
                   <OpenSteps page={page} />
                   <ActionPanel page={page} procedure={procedure} prefill={assessmentPrefill(page, criteria.data)} />
                 </Stack>
