@@ -29,6 +29,18 @@ export async function provinceOf(db: Db, jurisdictionId: string): Promise<string
  * tree from the (successor) unit. So a step that started before 1 July 2025 finds the district
  * court, and one that started after finds the regional court.
  */
+/** An agency named outright as a step's owner (an agency reporting for itself), with the rule's role. */
+export async function namedOwner(db: Db, agencyId: string, role: Recipient['role']): Promise<Recipient> {
+  const agency = await db.agency.findUnique({ where: { id: agencyId } });
+  if (!agency)
+    throw ApplicationFailure.create({
+      type: NO_RESPONSIBLE_AGENCY,
+      nonRetryable: true,
+      message: `Không có cơ quan ${agencyId} / No agency ${agencyId}`,
+    });
+  return { agencyId: agency.id, agencyNameVi: agency.nameVi, agencyNameEn: agency.nameEn, role };
+}
+
 export async function resolveResponsible(
   db: Db,
   jurisdictionId: string,

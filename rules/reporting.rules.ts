@@ -71,6 +71,38 @@ function periodicRules(): StepRule[] {
   ]);
 }
 
+/**
+ * Agencies that report for themselves where the plans ask them to (domain/procedures.md §11, §13):
+ * the teams 178 (their 6-month and annual reports), the rehabilitation facilities and the health
+ * department. A cycle lists the agencies; each must be of the rule's agency kind. Due dates as the
+ * units' (5th of the period's last month), UNCONFIRMED.
+ */
+const AGENCY_REPORTERS = [
+  { code: 'TEAM178', vi: 'của Đoàn kiểm tra liên ngành 178', en: 'inspection team 178', responsible: { agencyKind: 'INSPECTION_TEAM_178', role: 'TEAM_178_MEMBER' } },
+  { code: 'FACILITY', vi: 'của cơ sở cai nghiện', en: 'rehabilitation facility', responsible: { agencyKind: 'REHAB_FACILITY', role: 'FACILITY_DIRECTOR' } },
+  { code: 'HEALTH', vi: 'của Sở Y tế', en: 'health department', responsible: { agencyKind: 'PROVINCIAL_HEALTH_DEPARTMENT', role: 'PROVINCIAL_COORDINATOR' } },
+] as const;
+
+function agencyRules(): StepRule[] {
+  return AGENCY_REPORTERS.flatMap((reporter) =>
+    PERIODS.map(({ suffix, months, vi, en }) => ({
+      key: `REPORT.${reporter.code}.${suffix}`,
+      procedure: REPORTING,
+      titleVi: `Báo cáo ${vi} ${reporter.vi}`,
+      titleEn: `The ${reporter.en}'s ${en} report`,
+      versions: [
+        {
+          ...reportVersion(months),
+          responsible: reporter.responsible,
+          escalations: ladderVia(PROVINCIAL_COORDINATOR).slice(1),
+          noteVi: 'Kế hoạch địa phương yêu cầu đơn vị này báo cáo; hạn như của cấp xã, chưa có căn cứ quốc gia. Tỉnh điều chỉnh được.',
+          noteEn: 'Local plans ask this agency to report; due as the communes’ are, with no national basis found. Configurable.',
+        },
+      ],
+    })),
+  );
+}
+
 const adHocRequested = {
   code: 'AD_HOC_REQUESTED',
   nameVi: 'Nhận yêu cầu báo cáo đột xuất',
@@ -95,4 +127,5 @@ export const reportingRules: readonly StepRule[] = [
     ],
   },
   ...periodicRules(),
+  ...agencyRules(),
 ];

@@ -39,13 +39,13 @@ export async function closeReportTask(client: Client, task: ReportTask, waitMs =
 /**
  * Submitted reports whose task is still open: the submission was recorded but Temporal could not
  * be reached to close the task (the API answered `taskClosed: false`). The report step's id is
- * "<step workflow id>/<unit>" (its step key is the unit).
+ * "<step workflow id>/<unit>" (its step key is the unit, or the agency reporting for itself).
  */
 export async function reportTasksLeftOpen(db: Db, limit = SWEEP_BATCH): Promise<ReportTask[]> {
   return db.$queryRaw<ReportTask[]>`
     SELECT r.id AS "reportId", r.step_workflow_id AS "stepWorkflowId", v.submitted_by::text AS "actorId"
     FROM reports r
-    JOIN steps s ON s.id = r.step_workflow_id || '/' || r.jurisdiction_id
+    JOIN steps s ON s.id = r.step_workflow_id || '/' || coalesce(r.reporter_agency_id, r.jurisdiction_id)
     JOIN report_versions v ON v.report_id = r.id AND v.version = 1
     WHERE r.status = 'SUBMITTED' AND s.status IN ('OPEN', 'SUSPENDED')
     ORDER BY r.first_submitted_at

@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { CalendarSource } from '../../db/calendar-source';
 import type { Db } from '../../db/client';
-import { provinceOf, resolveResponsible } from '../../db/responsible-agency';
+import { namedOwner, provinceOf, resolveResponsible } from '../../db/responsible-agency';
 import {
   adjustDeadline,
   computeDeadline,
@@ -170,7 +170,9 @@ export function createStepActivities(db: Db, calendars: CalendarSource, book: Ru
         input.startDate,
         input.decidedMonths,
       );
-      const owner = await resolveResponsible(db, input.jurisdictionId, rule.responsible, input.startDate);
+      const owner = input.ownerAgencyId
+        ? await namedOwner(db, input.ownerAgencyId, rule.responsible.role)
+        : await resolveResponsible(db, input.jurisdictionId, rule.responsible, input.startDate);
       const rungRecipients = await Promise.all(
         rule.escalations.map((rung) =>
           resolveResponsible(db, input.jurisdictionId, rung.to, input.startDate),

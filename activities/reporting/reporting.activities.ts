@@ -20,6 +20,8 @@ export interface RunSnapshot {
   receiverAgencyId: string;
   receiverRuleKey?: string;
   units: string[];
+  /** Agencies reporting for themselves (a team 178, a facility), each with its unit; when present, the units are empty. */
+  agencies?: { agencyId: string; jurisdictionId: string }[];
 }
 
 const AD_HOC_RULE = 'REPORT.AD_HOC';
@@ -45,6 +47,12 @@ export function createReportingActivities(db: Db) {
       orderBy: { id: 'asc' },
     });
     return units.map((unit) => unit.id);
+  }
+
+  /** The agencies that report for themselves, each with the unit it belongs to. */
+  async function reportingAgencies(ids: string[]) {
+    const agencies = await db.agency.findMany({ where: { id: { in: ids } }, select: { id: true, jurisdictionId: true }, orderBy: { id: 'asc' } });
+    return agencies.map((agency) => ({ agencyId: agency.id, jurisdictionId: agency.jurisdictionId }));
   }
 
   return {
@@ -75,7 +83,9 @@ export function createReportingActivities(db: Db) {
           startDate: adHoc ? adHoc.requestedOn : period.start,
           receiverAgencyId: cycle.receiverAgencyId,
           ...(config.receiverRuleKey ? { receiverRuleKey: config.receiverRuleKey } : {}),
-          units: await reportingUnits(cycle, period),
+          ...(cycle.reporterAgencyIds.length > 0
+            ? { units: [], agencies: await reportingAgencies(cycle.reporterAgencyIds) }
+            : { units: await reportingUnits(cycle, period) }),
         };
         run = await db.reportRun.upsert({
           where: { id: runId },
@@ -94,11 +104,19 @@ export function createReportingActivities(db: Db) {
         });
       }
       const snapshot = run.snapshot as unknown as RunSnapshot;
-      const tasks = snapshot.units.map((jurisdictionId) => ({
-        jurisdictionId,
-        stepWorkflowId: reportStepWorkflowId(runId, jurisdictionId),
-        ruleKey: snapshot.ruleKey,
-      }));
+      const tasks: ReportTaskPlan['tasks'] = [
+        ...snapshot.units.map((jurisdictionId) => ({
+          jurisdictionId,
+          stepWorkflowId: reportStepWorkflowId(runId, jurisdictionId),
+          ruleKey: snapshot.ruleKey,
+        })),
+        ...(snapshot.agencies ?? []).map(({ agencyId, jurisdictionId }) => ({
+          jurisdictionId,
+          stepWorkflowId: reportStepWorkflowId(runId, agencyId),
+          ruleKey: snapshot.ruleKey,
+          ownerAgencyId: agencyId,
+        })),
+      ];
       if (snapshot.receiverRuleKey && !adHoc) {
         tasks.push({
           jurisdictionId: cycle.provinceId,
@@ -108,9 +126,10 @@ export function createReportingActivities(db: Db) {
       }
       await db.report.createMany({
         data: tasks.map((task) => ({
-          id: `${runId}:${task.jurisdictionId}`,
+          id: `${runId}:${task.ownerAgencyId ?? task.jurisdictionId}`,
           runId,
           jurisdictionId: task.jurisdictionId,
+          reporterAgencyId: task.ownerAgencyId ?? null,
           provinceId: cycle.provinceId,
           stepWorkflowId: task.stepWorkflowId,
         })),

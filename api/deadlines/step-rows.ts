@@ -24,8 +24,8 @@ export async function stepRowsOf(db: Db, steps: StepRow[], today: string) {
     return {
       stepId: step.id,
       caseRef: step.caseRef,
-      // A report task's "case" is its run; the unit's report is "<run>:<unit>" (activities/reporting).
-      reportId: step.procedure === REPORTING ? `${step.caseRef}:${step.jurisdictionId}` : null,
+      // A report task's "case" is its run; the report is "<run>:<unit>", or "<run>:<agency>" for an agency reporting for itself (activities/reporting).
+      reportId: step.procedure === REPORTING ? `${step.caseRef}:${step.stepKey}` : null,
       procedure: step.procedure,
       stepKey: step.stepKey,
       titleVi: step.titleVi,

@@ -37,7 +37,7 @@ export function registerReportCycleRoutes(
 
   async function checkReferences(
     provinceId: string,
-    body: { ruleKey: string; receiverAgencyId: string; reporterIds: string[]; config: { receiverRuleKey?: string | undefined } },
+    body: { ruleKey: string; receiverAgencyId: string; reporterIds: string[]; reporterAgencyIds: string[]; config: { receiverRuleKey?: string | undefined } },
   ) {
     const errors = [];
     const province = await db.jurisdiction.findUnique({ where: { id: provinceId } });
@@ -61,6 +61,25 @@ export function registerReportCycleRoutes(
     ] as const) {
       if (key && !ruleBook.has(key))
         errors.push({ field, message: `Không có quy tắc ${key}`, messageEn: `No rule ${key}` });
+    }
+    // An agency reporting for itself: in force, in the province, and of the kind the rule's task is for.
+    if (body.reporterAgencyIds.length > 0 && body.reporterIds.length > 0)
+      errors.push({ field: 'body.reporterAgencyIds', message: 'Chỉ chọn đơn vị hành chính hoặc cơ quan báo cáo, không cả hai', messageEn: 'Either units or agencies report, not both' });
+    const kind = ruleBook.has(body.ruleKey) ? ruleBook.get(body.ruleKey).versions.at(-1)?.responsible.agencyKind : undefined;
+    const agencies = await db.agency.findMany({
+      where: { id: { in: body.reporterAgencyIds }, validTo: null, jurisdiction: { path: { startsWith: province?.path ?? '/' } } },
+      select: { id: true, kind: true },
+    });
+    for (const [index, id] of body.reporterAgencyIds.entries()) {
+      const agency = agencies.find((candidate) => candidate.id === id);
+      if (!agency)
+        errors.push({ field: `body.reporterAgencyIds.${index}`, message: `${id} không phải cơ quan đang hoạt động của tỉnh`, messageEn: `${id} is not an agency of the province in force` });
+      else if (agency.kind !== kind)
+        errors.push({
+          field: `body.reporterAgencyIds.${index}`,
+          message: `${id} (${agency.kind}) không phải loại cơ quan mà quy tắc ${body.ruleKey} giao báo cáo (${kind})`,
+          messageEn: `${id} (${agency.kind}) is not the kind of agency rule ${body.ruleKey} asks to report (${kind})`,
+        });
     }
     if (!(await db.agency.findUnique({ where: { id: body.receiverAgencyId } })))
       errors.push({ field: 'body.receiverAgencyId', message: 'Không có cơ quan này', messageEn: 'No such agency' });

@@ -32,7 +32,9 @@ const asFigures = (value: unknown): Figures => {
   return Object.fromEntries(FIGURE_KEYS.map((key) => [key, Number(record[key] ?? 0)])) as Figures;
 };
 
-const stepIdOf = (stepWorkflowId: string, jurisdictionId: string) => `${stepWorkflowId}/${jurisdictionId}`;
+/** A report task's step: its key is the reporting agency's id, or the unit's for a unit's report. */
+const stepIdOf = (report: { stepWorkflowId: string; jurisdictionId: string; reporterAgencyId: string | null }) =>
+  `${report.stepWorkflowId}/${report.reporterAgencyId ?? report.jurisdictionId}`;
 
 export async function loadReport(db: Db, reportId: string) {
   const report = await db.report.findUnique({
@@ -44,8 +46,8 @@ export async function loadReport(db: Db, reportId: string) {
 }
 export type LoadedReport = Awaited<ReturnType<typeof loadReport>>;
 
-export async function stepOf(db: Db, report: { stepWorkflowId: string; jurisdictionId: string }) {
-  return db.step.findUnique({ where: { id: stepIdOf(report.stepWorkflowId, report.jurisdictionId) } });
+export async function stepOf(db: Db, report: { stepWorkflowId: string; jurisdictionId: string; reporterAgencyId: string | null }) {
+  return db.step.findUnique({ where: { id: stepIdOf(report) } });
 }
 
 const windowOfRun = (run: { windowFrom: Date; windowTo: Date }) => ({
@@ -57,7 +59,10 @@ const windowOfRun = (run: { windowFrom: Date; windowTo: Date }) => ({
 export async function readReport(db: Db, report: LoadedReport, now = new Date()) {
   const [step, unit, prefill] = await Promise.all([
     stepOf(db, report),
-    db.jurisdiction.findUniqueOrThrow({ where: { id: report.jurisdictionId } }),
+    // The reporting unit: the agency reporting for itself, or the administrative unit.
+    report.reporterAgencyId
+      ? db.agency.findUniqueOrThrow({ where: { id: report.reporterAgencyId } })
+      : db.jurisdiction.findUniqueOrThrow({ where: { id: report.jurisdictionId } }),
     figuresFromRecord(db, report.jurisdictionId, windowOfRun(report.run), now),
   ]);
   const latest = report.versions.at(-1);
@@ -105,12 +110,15 @@ export async function readRollup(db: Db, runId: string, now = new Date()) {
     include: { cycle: true, reports: { orderBy: { jurisdictionId: 'asc' } } },
   });
   if (!run) throw problems.notFound({ vi: `Không có kỳ báo cáo ${runId}.`, en: `No reporting run ${runId}.` });
-  const ownReport = run.reports.find((report) => report.jurisdictionId === run.cycle.provinceId);
+  const ownReport = run.reports.find((report) => report.reporterAgencyId === null && report.jurisdictionId === run.cycle.provinceId);
   const unitReports = run.reports.filter((report) => report !== ownReport);
   const [steps, units, latestVersions, escalations, recordTotals, receiver] = await Promise.all([
     // Only what the table shows: the steps' rule snapshots and explanations are large.
     db.step.findMany({ where: { caseRef: run.id }, select: { id: true, dueDate: true, dueAt: true } }),
-    db.jurisdiction.findMany({ where: { id: { in: unitReports.map((r) => r.jurisdictionId) } }, select: { id: true, nameVi: true } }),
+    Promise.all([
+      db.jurisdiction.findMany({ where: { id: { in: unitReports.map((r) => r.jurisdictionId) } }, select: { id: true, nameVi: true } }),
+      db.agency.findMany({ where: { id: { in: unitReports.flatMap((r) => (r.reporterAgencyId ? [r.reporterAgencyId] : [])) } }, select: { id: true, nameVi: true } }),
+    ]).then(([jurisdictions, agencies]) => [...jurisdictions, ...agencies]),
     db.$queryRaw<{ report_id: string; figures: unknown; corrections: unknown }[]>`
       SELECT v.report_id, v.figures, v.corrections FROM report_versions v
       JOIN reports r ON r.id = v.report_id AND v.version = r.latest_version
@@ -128,13 +136,16 @@ export async function readRollup(db: Db, runId: string, now = new Date()) {
   const escalated = new Map(escalations.map((row) => [row.step_id, Number(row.count)]));
 
   const rows = unitReports.map((report) => {
-    const stepId = stepIdOf(report.stepWorkflowId, report.jurisdictionId);
+    const stepId = stepIdOf(report);
     const step = stepById.get(stepId) ?? null;
     const unitStanding = standing(step, report.firstSubmittedAt, now);
+    const reporter = report.reporterAgencyId ?? report.jurisdictionId;
     return {
       reportId: report.id,
       jurisdictionId: report.jurisdictionId,
-      name: nameOf.get(report.jurisdictionId) ?? report.jurisdictionId,
+      reporterAgencyId: report.reporterAgencyId,
+      reporter,
+      name: nameOf.get(reporter) ?? reporter,
       standing: unitStanding,
       standingVi: STANDING_VI[unitStanding],
       dueDate: step ? dateColumnToIso(step.dueDate) : null,
@@ -160,8 +171,8 @@ export async function readRollup(db: Db, runId: string, now = new Date()) {
       late: rows.filter((row) => row.standing === 'SUBMITTED_LATE' || row.standing === 'OVERDUE').length,
       missing: rows.length - submitted.length,
     },
-    missing: rows.filter((row) => !row.figures).map((row) => row.jurisdictionId),
-    late: rows.filter((row) => row.standing === 'SUBMITTED_LATE' || row.standing === 'OVERDUE').map((row) => row.jurisdictionId),
+    missing: rows.filter((row) => !row.figures).map((row) => row.reporter),
+    late: rows.filter((row) => row.standing === 'SUBMITTED_LATE' || row.standing === 'OVERDUE').map((row) => row.reporter),
     totals: sumFigures(submitted.map((row) => row.figures as Figures)),
     recordTotals,
     ownReportId: ownReport?.id ?? null,
@@ -176,10 +187,13 @@ const STANDING_SQL = Prisma.sql`CASE
   WHEN r.first_submitted_at IS NOT NULL THEN 'SUBMITTED'
   WHEN s.due_at IS NOT NULL AND now() > s.due_at THEN 'OVERDUE'
   ELSE 'OPEN' END`;
-const STEP_OF_REPORT = Prisma.sql`LEFT JOIN steps s ON s.id = r.step_workflow_id || '/' || r.jurisdiction_id`;
+const STEP_OF_REPORT = Prisma.sql`LEFT JOIN steps s ON s.id = r.step_workflow_id || '/' || coalesce(r.reporter_agency_id, r.jurisdiction_id)`;
 
-/** The reports of these units, newest period first, then by due date: a unit's own list of report tasks. */
-export async function listReports(db: Db, units: string[], filter: { standing?: ReportStanding | undefined; page: number; pageSize: number }) {
+/**
+ * The reports of these units (and of the agency, when it reports for itself), newest period first,
+ * then by due date: a unit's own list of report tasks.
+ */
+export async function listReports(db: Db, scope: { units: string[]; agencyId?: string }, filter: { standing?: ReportStanding | undefined; page: number; pageSize: number }) {
   const rows = await db.$queryRaw<
     {
       id: string;
@@ -198,14 +212,16 @@ export async function listReports(db: Db, units: string[], filter: { standing?: 
   >`
     WITH listed AS (
       SELECT r.id, r.run_id, c.name_vi AS title_vi, c.name_en AS title_en, run.period_key, run.period_start,
-             j.id AS unit_id, j.name_vi AS unit_vi, j.name_en AS unit_en, s.due_date, s.due_at, r.latest_version,
+             coalesce(a.id, j.id) AS unit_id, coalesce(a.name_vi, j.name_vi) AS unit_vi, coalesce(a.name_en, j.name_en) AS unit_en,
+             s.due_date, s.due_at, r.latest_version,
              ${STANDING_SQL} AS standing
       FROM reports r
       JOIN report_runs run ON run.id = r.run_id
       JOIN report_cycles c ON c.id = run.cycle_id
       JOIN jurisdictions j ON j.id = r.jurisdiction_id
+      LEFT JOIN agencies a ON a.id = r.reporter_agency_id
       ${STEP_OF_REPORT}
-      WHERE r.jurisdiction_id = ANY(${units}::text[])
+      WHERE r.jurisdiction_id = ANY(${scope.units}::text[]) OR r.reporter_agency_id = ${scope.agencyId ?? null}
     )
     SELECT *, count(*) OVER () AS total FROM listed
     WHERE ${filter.standing ?? null}::text IS NULL OR standing = ${filter.standing ?? null}::text

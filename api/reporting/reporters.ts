@@ -3,6 +3,8 @@ import { reportingRules } from '../../rules/reporting.rules';
 
 /** Who reads and submits a unit's report: the commune's committee, the province's coordinators. */
 export const REPORTERS: readonly Role[] = ['COMMUNE_OFFICIAL', 'COMMUNE_CHAIRMAN', 'PROVINCIAL_COORDINATOR'];
+/** Who reads and submits only their own agency's report (an agency reporting for itself). */
+export const AGENCY_REPORTERS: readonly Role[] = ['TEAM_178_MEMBER', 'FACILITY_DIRECTOR', 'FACILITY_OFFICER'];
 const COMMUNE_REPORTERS: readonly Role[] = ['COMMUNE_OFFICIAL', 'COMMUNE_CHAIRMAN'];
 
 /**
@@ -12,5 +14,8 @@ const COMMUNE_REPORTERS: readonly Role[] = ['COMMUNE_OFFICIAL', 'COMMUNE_CHAIRMA
  */
 export function reportRulesActedOnBy(roles: readonly Role[]): string[] {
   if (!roles.some((role) => COMMUNE_REPORTERS.includes(role))) return [];
-  return reportingRules.filter((rule) => !rule.key.startsWith('REPORT.PROVINCE.')).map((rule) => rule.key);
+  // Only the communes' own: not the province's report upward, nor an agency's reporting for itself.
+  return reportingRules
+    .filter((rule) => rule.versions.some((version) => version.responsible.agencyKind === 'COMMUNE_PEOPLES_COMMITTEE'))
+    .map((rule) => rule.key);
 }

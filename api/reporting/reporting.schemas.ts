@@ -14,6 +14,11 @@ const cycleFields = {
   ruleKey: z.string().min(1).max(64).meta({ description: 'Deadline rule of each unit’s report, e.g. REPORT.QUARTERLY' }),
   reporterLevel: z.enum(['COMMUNE', 'DISTRICT']).default('COMMUNE'),
   reporterIds: z.array(unitId).max(5000).default([]).meta({ description: 'Only these units report; empty: every unit of the level' }),
+  reporterAgencyIds: z
+    .array(unitId)
+    .max(500)
+    .default([])
+    .meta({ description: 'Agencies that report for themselves (a team 178, a facility, the health department), each of the rule’s agency kind; when given, no unit reports' }),
   receiverAgencyId: unitId,
   config: cycleConfig,
 };

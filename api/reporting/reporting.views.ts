@@ -85,6 +85,8 @@ export const rollupView = z
       z.object({
         reportId: z.string(),
         jurisdictionId: z.string(),
+        reporterAgencyId: z.string().nullable().meta({ description: 'The agency reporting for itself (a team 178, a facility); null for a unit’s report' }),
+        reporter: z.string().meta({ description: 'Who reports: the agency, or the unit' }),
         name: z.string(),
         standing,
         standingVi: z.string(),
@@ -194,6 +196,7 @@ export const cycleView = z
     ruleKey: z.string(),
     reporterLevel: z.string(),
     reporterIds: z.array(z.string()),
+    reporterAgencyIds: z.array(z.string()),
     receiverAgencyId: z.string(),
     config: z.record(z.string(), z.unknown()).meta({ description: 'The window and the schedule (see the request body)' }),
     revision: z.number().int(),

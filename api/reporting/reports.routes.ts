@@ -14,7 +14,7 @@ import type { ApiRoutes, Reply } from '../http/routes';
 import { parseInput } from '../http/validation';
 import type { JurisdictionDirectory } from '../registry/jurisdiction-directory';
 import { REPORTING_COORDINATORS } from './cycles.routes';
-import { REPORTERS } from './reporters';
+import { AGENCY_REPORTERS, REPORTERS } from './reporters';
 import { reportCsv, reportWorkbook, rollupCsv, rollupWorkbook } from './report-export';
 import { coveredUnits } from '../deadlines/covered-units';
 import { listReports, loadReport, readReport, readRollup, stepOf, type Correction } from './report-reader';
@@ -47,6 +47,13 @@ function download(body: Buffer, format: 'xlsx' | 'csv', name: string): Reply {
 export function registerReportRoutes(routes: ApiRoutes, deps: { db: Db; temporal: Client; directory: JurisdictionDirectory; logger: Logger }): void {
   const { db, temporal, directory, logger } = deps;
 
+  /** An agency reads its own report; the unit reporters read the reports of the units they cover. */
+  async function assertMayRead(principal: Principal, report: { jurisdictionId: string; reporterAgencyId: string | null }) {
+    if (report.reporterAgencyId !== null && (await actsFor(db, principal, report.reporterAgencyId))) return;
+    if (!principal.roles.some((role) => REPORTERS.includes(role))) throw problems.forbiddenJurisdiction();
+    assertCovers(await directory.scope(), principal, report.jurisdictionId);
+  }
+
   /** The report task ends with the first submission; a later correction finds it closed already. */
   async function closeTask(stepWorkflowId: string, reportId: string, principal: Principal): Promise<boolean> {
     try {
@@ -64,12 +71,12 @@ export function registerReportRoutes(routes: ApiRoutes, deps: { db: Db; temporal
     path: '/reports',
     tag: 'Reporting',
     summary: 'The reports of the units I cover (my commune’s, or every unit’s for a coordinator), newest period first',
-    access: { roles: REPORTERS },
+    access: { roles: [...REPORTERS, ...AGENCY_REPORTERS] },
     query: reportListQuery,
     responses: { 200: { description: 'One page of reports with their standing', schema: reportListView } },
     handler: async ({ principal, query }) => {
-      const units = await coveredUnits(directory, principal);
-      return { status: 200, body: await listReports(db, units, query) };
+      const units = principal.roles.some((role) => REPORTERS.includes(role)) ? await coveredUnits(directory, principal) : [];
+      return { status: 200, body: await listReports(db, { units, agencyId: principal.agencyId }, query) };
     },
   });
 
@@ -79,7 +86,7 @@ export function registerReportRoutes(routes: ApiRoutes, deps: { db: Db; temporal
     tag: 'Reporting',
     summary: 'A unit’s report: its task and due date, the figures the record gives (prefill), its submitted versions',
     description: '`format=xlsx` or `format=csv` downloads the latest figures (or the prefill before any submission).',
-    access: { roles: REPORTERS },
+    access: { roles: [...REPORTERS, ...AGENCY_REPORTERS] },
     params: reportIdParams,
     query: exportQuery,
     responses: {
@@ -88,7 +95,7 @@ export function registerReportRoutes(routes: ApiRoutes, deps: { db: Db; temporal
     },
     handler: async ({ principal, params, query }) => {
       const report = await loadReport(db, params.reportId);
-      assertCovers(await directory.scope(), principal, report.jurisdictionId);
+      await assertMayRead(principal, report);
       const view = await readReport(db, report);
       if (query.format === 'json') return { status: 200, body: view };
       const latest = view.versions.at(-1);
@@ -117,7 +124,7 @@ export function registerReportRoutes(routes: ApiRoutes, deps: { db: Db; temporal
     summary: 'Submit the report: the record’s figures with corrections (each with a reason); a later submission is a new version',
     description:
       'Send an `Idempotency-Key`: a retry gets the version the first request made. Submitted versions are never changed.',
-    access: { roles: REPORTERS },
+    access: { roles: [...REPORTERS, ...AGENCY_REPORTERS] },
     params: reportIdParams,
     body: submitReportBody,
     responses: {

@@ -179,7 +179,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   // README "GET /reporting/cycles | PROVINCIAL_COORDINATOR, SYSTEM_ADMIN | the province's cycles" (filtered).
   'GET /reporting/cycles': { roles: COORDINATORS, scope: 'any' },
   // README "GET /reports?standing= | COMMUNE_OFFICIAL, COMMUNE_CHAIRMAN, PROVINCIAL_COORDINATOR | the reports of the units the caller covers".
-  'GET /reports': { roles: [...COMMUNE, 'PROVINCIAL_COORDINATOR'], scope: 'any' },
+  // Issue #16: agencies that report for themselves (a team 178, a facility) list their own reports (procedures.md §11, §13).
+  'GET /reports': { roles: [...COMMUNE, 'PROVINCIAL_COORDINATOR', 'TEAM_178_MEMBER', ...FACILITY], scope: 'any' },
   // README "GET /reports/:reportId | COMMUNE_OFFICIAL, COMMUNE_CHAIRMAN, PROVINCIAL_COORDINATOR, own jurisdiction".
   'GET /reports/{reportId}': { roles: [...COMMUNE, 'PROVINCIAL_COORDINATOR'], scope: 'own-jurisdiction' },
   // README "POST /reports/:reportId/versions | the report task's owner agency (or its successor)"; procedures.md §13:

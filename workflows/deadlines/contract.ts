@@ -29,6 +29,8 @@ export interface OpenStepInput {
   jurisdictionId: string;
   /** The legal date of the rule's start event. */
   startDate: string;
+  /** The agency that owns the step whatever the rule's agency kind (an agency reporting for itself); the rule's role still applies. */
+  ownerAgencyId?: string;
   /** For MONTHS budgets: the term the decision fixed, within the rule's range. */
   decidedMonths?: number;
   /** The procedure's own clock (the second clock), if the step runs under one. */

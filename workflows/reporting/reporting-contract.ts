@@ -22,7 +22,13 @@ export interface ReportTaskPlan {
   /** The period's first day: the start event of every report task's deadline rule. */
   startDate: string;
   /** One per reporting unit, and the receiver's own report when the cycle asks for one. */
-  tasks: { jurisdictionId: string; stepWorkflowId: string; ruleKey: string }[];
+  tasks: {
+    jurisdictionId: string;
+    stepWorkflowId: string;
+    ruleKey: string;
+    /** An agency reporting for itself: the task's owner and its step key (a unit's task is keyed by the unit). */
+    ownerAgencyId?: string;
+  }[];
 }
 
 export interface ReportingRunResult {

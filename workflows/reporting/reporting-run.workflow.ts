@@ -48,10 +48,11 @@ export async function reportingRunWorkflow(input: ReportingRunInput): Promise<Re
             args: [
               {
                 caseRef: plan.runId,
-                stepKey: task.jurisdictionId,
+                stepKey: task.ownerAgencyId ?? task.jurisdictionId,
                 ruleKey: task.ruleKey,
                 jurisdictionId: task.jurisdictionId,
                 startDate: plan.startDate,
+                ...(task.ownerAgencyId ? { ownerAgencyId: task.ownerAgencyId } : {}),
               },
             ],
             parentClosePolicy: ParentClosePolicy.ABANDON,
