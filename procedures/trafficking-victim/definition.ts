@@ -25,7 +25,9 @@ export const Event = {
   VICTIM_NOTICE_SENT: 'VICTIM_NOTICE_SENT',
   /** details: { result: IDENTIFIED | FURTHER_VERIFICATION | NOT_A_VICTIM, evidenceRef? } */
   VICTIM_VERIFIED: 'VICTIM_VERIFIED',
-  /** details: { measures } */
+  /** details: { representative, alternativeCare } (a child: who represents them, and whether care was arranged) */
+  CHILD_PROTECTION_RECORDED: 'CHILD_PROTECTION_RECORDED',
+  /** details: { measures, consentBy } */
   SUPPORT_AGREED: 'SUPPORT_AGREED',
   SUPPORT_REFUSED: 'SUPPORT_REFUSED',
   /** details: { measure } */
@@ -34,6 +36,10 @@ export const Event = {
 } as const;
 
 export const ReceptionChannel = ['SELF_REPORTED', 'RESCUED', 'RETURNED_FROM_ABROAD', 'HANDED_OVER'] as const;
+/** Who represents a child victim (Law on Children 2016): support needs the representative's consent. */
+export const ChildRepresentative = ['PARENT', 'GUARDIAN', 'OTHER_REPRESENTATIVE', 'NONE_REACHABLE'] as const;
+/** A child is under 16 (Law on Children 2016, Art. 1). */
+export const CHILD_BELOW_AGE = 16;
 
 export interface StartTraffickingVictimInput {
   caseRef: string;
@@ -89,6 +95,11 @@ export const traffickingVictim: ProcedureDefinition = {
       type: 'CONCLUDE_FURTHER_VERIFICATION', titleVi: 'Kết luận xác minh thêm', titleEn: 'Conclude the further verification',
       step: { rule: 'TRF.FURTHER_VERIFICATION' }, completes: 'TRF.FURTHER_VERIFICATION', records: Event.VICTIM_VERIFIED,
       by: { stepOwner: true, alsoRoles: POLICE }, custom: true,
+    },
+    {
+      type: 'RECORD_CHILD_PROTECTION', titleVi: 'Ghi nhận bảo vệ trẻ em (người đại diện, chăm sóc thay thế)', titleEn: 'Record child protection (representative, alternative care)',
+      step: { rule: 'TRF.CHILD_PROTECTION' }, completes: 'TRF.CHILD_PROTECTION', records: Event.CHILD_PROTECTION_RECORDED,
+      by: { stepOwner: true, alsoRoles: COMMUNE }, custom: true,
     },
     {
       type: 'AGREE_SUPPORT', titleVi: 'Nạn nhân đồng ý nhận hỗ trợ', titleEn: 'The victim agrees to support',

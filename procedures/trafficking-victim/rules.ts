@@ -84,6 +84,19 @@ export const traffickingVictimRules: readonly StepRule[] = [
       COMMUNE_CHAIRMAN,
     ),
   ]),
+  rule('TRF.CHILD_PROTECTION', 'Bảo vệ trẻ em: báo người đại diện, bố trí chăm sóc', 'Child protection: inform the representative, arrange care', [
+    {
+      ...immediateStep(
+        event('CHILD_RECEIVED', 'Tiếp nhận trẻ em (dưới 16 tuổi)', 'A child (under 16) received'),
+        { agencyKind: 'COMMUNE_PEOPLES_COMMITTEE', role: 'COMMUNE_OFFICIAL' },
+        COMMUNE_CHAIRMAN,
+      ),
+      source: { document: 'Luật Trẻ em 2016; Luật Phòng, chống mua bán người 53/2024/QH15', article: 'Điều 51 (Luật Trẻ em); Điều 27' },
+      confidence: 'UNCONFIRMED',
+      noteVi: 'Thời hạn "ngay" và người thực hiện (công chức phụ trách bảo vệ trẻ em cấp xã) chưa được xác minh; tỉnh có thể điều chỉnh.',
+      noteEn: 'The "immediately" limit and who acts (the commune’s child-protection official) are unconfirmed; the province may override.',
+    },
+  ]),
   rule('TRF.VERIFICATION', 'Xác minh ban đầu (không quá 03 ngày)', 'Initial verification (3 days at most)', [
     {
       ...verification,

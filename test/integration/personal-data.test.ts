@@ -13,6 +13,7 @@ import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { createTestProvince, type TestProvince } from '../support/test-province';
 import { startWebhookSink, type WebhookSink } from '../support/webhook-sink';
 import { SLOW_COURT } from '../support/slow-court';
+import { leakFinder, lineBuffer } from '../support/personal-values';
 
 /**
  * Personal data stays where it belongs (issue #17, item 6; README "Personal data"). One case of
@@ -54,53 +55,7 @@ const personal: Record<string, string> = {
   'residence address': PERSON.residenceAddress,
 };
 
-/** The ways a value may be written into a text: as is, decomposed, URL-encoded, form-encoded, \u-escaped. */
-function writtenForms(value: string): string[] {
-  const nfc = value.normalize('NFC');
-  return [
-    ...new Set([
-      nfc,
-      value.normalize('NFD'),
-      encodeURIComponent(nfc),
-      new URLSearchParams({ v: nfc }).toString().slice(2),
-      nfc.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
-    ]),
-  ];
-}
-
-/** The personal values found in a text, each with the form it was found in; [] when there are none. */
-function leaksIn(text: string): string[] {
-  const found: string[] = [];
-  const folded = foldName(text);
-  for (const [what, value] of Object.entries(personal)) {
-    const form = writtenForms(value).find((candidate) => text.includes(candidate));
-    if (form !== undefined) found.push(`${what} as ${JSON.stringify(form)}`);
-    else if (/\p{L}/u.test(value) && folded.includes(foldName(value)))
-      found.push(`${what} (in another case or accents)`);
-  }
-  return found;
-}
-
-/** The lines of a corpus that hold a personal value, for the failure message. */
-function leakingLines(lines: string[]): string[] {
-  return lines
-    .filter((line) => leaksIn(line).length > 0)
-    .map((line) => `${leaksIn(line).join(', ')}: ${line}`);
-}
-
-/** A pino destination keeping each line. */
-function lineBuffer() {
-  const lines: string[] = [];
-  return {
-    lines,
-    stream: {
-      write(chunk: string) {
-        lines.push(...chunk.split('\n').filter((line) => line.length > 0));
-      },
-    },
-  };
-}
-
+const { leaksIn, leakingLines } = leakFinder(personal);
 
 const apiLog = lineBuffer();
 const workerLog = lineBuffer();

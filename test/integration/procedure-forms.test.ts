@@ -225,6 +225,9 @@ it('takes every action of every procedure with a body built from its schema', as
   const refusing = await open('TRAFFICKING_VICTIM');
   for (const type of ['BRING_TO_COMMUNE', 'NOTIFY_ONWARD', 'RECORD_VERIFICATION']) await take(refusing, type);
   await take(refusing, 'REFUSE_SUPPORT');
+  // A child victim (in Bình Minh: An Phú Lạc's small counts stay small for the suppression test).
+  const child = await open('TRAFFICKING_VICTIM', { jurisdictionId: 'SX-BM', residenceJurisdictionId: 'SX-BM', birthDate: `${Number(today.slice(0, 4)) - 12}-01-01` });
+  await take(child, 'RECORD_CHILD_PROTECTION');
 
   // J: a commune's assessment of last year on the example criteria (the demo province entered none).
   const year = Number(today.slice(0, 4)) - 1;

@@ -21,12 +21,16 @@ let api: ApiHarness;
 let driver: CaseStack['driver'];
 let records: CaseStack['records'];
 let province: Awaited<ReturnType<typeof createTestProvince>>;
+/** The users of the child's case, in the test province (the demo communes' small counts stay small). */
+const childCase = { police: '', chairman: '' };
 const VICTIM = 'Hoàng Thị Nạn Nhân';
 
 beforeAll(async () => {
   stack = await startCaseStack('trafficking');
   ({ api, driver, records } = stack);
   province = await createTestProvince(api.db, 'trafficking');
+  childCase.police = await province.addUser(province.agency.communePolice, ['COMMUNE_POLICE_OFFICER']);
+  childCase.chairman = await province.addUser(province.agency.communeCommittee, ['COMMUNE_CHAIRMAN']);
   await province.setRule('TRF.VERIFICATION', {
     budget: { kind: 'ELAPSED', seconds: 3 },
     reminders: [{ unit: 'SECONDS', amount: 1 }],
@@ -35,7 +39,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 
-async function receive(user: string, jurisdictionId: string) {
+async function receive(user: string, jurisdictionId: string, person: Record<string, unknown> = {}) {
   const opened = await request(api.app)
     .post('/cases')
     .set('Authorization', `Bearer ${await driver.token(user)}`)
@@ -44,7 +48,7 @@ async function receive(user: string, jurisdictionId: string) {
       procedure: 'TRAFFICKING_VICTIM',
       jurisdictionId,
       // Came back from abroad without papers.
-      person: { fullName: VICTIM, birthDate: '2004-02-02', otherIdentification: 'Không giấy tờ, tự khai', residenceStatus: 'STABLE', residenceJurisdictionId: jurisdictionId },
+      person: { fullName: VICTIM, birthDate: '2004-02-02', otherIdentification: 'Không giấy tờ, tự khai', residenceStatus: 'STABLE', residenceJurisdictionId: jurisdictionId, ...person },
       channel: 'SELF_REPORTED',
       receivedOn: vietnamDate(),
     });
@@ -142,4 +146,28 @@ it('counts a victim’s steps on the board and in the deadline lists only for th
   expect((await get(coordinator, `/deadlines/steps/${encodeURIComponent(step.id)}`)).status).toBe(200);
   const overdue = await get(judge, `/deadlines/steps?view=due-soon&withinDays=60&jurisdictionId=${province.provinceId}`);
   expect((overdue.body.items as { caseRef: string }[]).map((item) => item.caseRef)).not.toContain(caseRef);
+});
+
+it('protects a child victim at once: the child-protection step opens with the reception, and support needs the representative’s consent', async () => {
+  const today = vietnamDate();
+  const fourteen = `${Number(today.slice(0, 4)) - 14}${today.slice(4)}`;
+  const caseRef = await receive(childCase.police, province.communeId, { birthDate: fourteen, otherIdentification: 'Giấy khai sinh, người nước ngoài đưa về' });
+  const opened = await driver.casePage(caseRef, childCase.chairman);
+  expect(opened.openSteps.map((step: { ruleKey: string; ownerAgencyId: string; ownerRole: string }) => [step.ruleKey, step.ownerAgencyId, step.ownerRole]).sort()).toEqual([
+    ['TRF.BRING', province.agency.communePolice, 'COMMUNE_POLICE_OFFICER'],
+    ['TRF.CHILD_PROTECTION', province.agency.communeCommittee, 'COMMUNE_OFFICIAL'],
+  ]);
+  expect(await records.caseRow(caseRef)).toMatchObject({ fields: expect.objectContaining({ child: true }) });
+  await driver.expectOk(caseRef, childCase.chairman, { type: 'RECORD_CHILD_PROTECTION', on: today, representative: 'NONE_REACHABLE', alternativeCare: true });
+  await driver.expectOk(caseRef, childCase.police, { type: 'BRING_TO_COMMUNE', on: today });
+  await driver.expectOk(caseRef, childCase.chairman, { type: 'NOTIFY_ONWARD', on: today });
+  await driver.expectOk(caseRef, childCase.police, { type: 'RECORD_VERIFICATION', on: today, result: 'IDENTIFIED' });
+  // The child's own consent is not enough.
+  const byChild = await driver.act(caseRef, childCase.chairman, { type: 'AGREE_SUPPORT', on: today, measures: ['PSYCHOLOGICAL'] });
+  expect([byChild.status, byChild.body.code]).toEqual([422, 'CASE.INVALID_ACTION']);
+  const agreed = await driver.expectOk(caseRef, childCase.chairman, { type: 'AGREE_SUPPORT', on: today, measures: ['PSYCHOLOGICAL'], consentBy: 'REPRESENTATIVE' });
+  expect(agreed.openSteps.map((step) => step.ruleKey)).toEqual(['TRF.SUPPORT_PSYCHOLOGICAL']);
+  expect(await records.caseRow(caseRef)).toMatchObject({ fields: expect.objectContaining({ representative: 'NONE_REACHABLE' }) });
+  const page = await driver.casePage(caseRef, childCase.chairman);
+  expect(page.timeline.find((entry: { kind: string }) => entry.kind === 'SUPPORT_AGREED').details).toMatchObject({ consentBy: 'REPRESENTATIVE' });
 });

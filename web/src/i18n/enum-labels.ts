@@ -118,6 +118,10 @@ const LABELS: Record<string, { vi: string; en: string }> = {
   POST_REHAB_STARTED: { vi: 'Bắt đầu quản lý sau cai nghiện', en: 'Post-rehabilitation started' },
   CHECK_IN_RECORDED: { vi: 'Ghi nhận trình diện', en: 'Check-in recorded' },
   POST_REHAB_COMPLETED: { vi: 'Kết thúc quản lý sau cai nghiện', en: 'Post-rehabilitation completed' },
+  // Trafficking victims: a child's representative, who consented
+  NONE_REACHABLE: { vi: 'Không liên lạc được người đại diện', en: 'No representative reachable' },
+  VICTIM: { vi: 'Nạn nhân', en: 'The victim' },
+  CHILD_PROTECTION_RECORDED: { vi: 'Ghi nhận bảo vệ trẻ em', en: 'Child protection recorded' },
   // Healthy / drug-free commune assessment (procedure J)
   HEALTHY_COMMUNE: { vi: 'Xã lành mạnh không có tệ nạn ma túy, mại dâm', en: 'Healthy commune' },
   DRUG_FREE_COMMUNE: { vi: 'Xã không ma túy', en: 'Drug-free commune' },
