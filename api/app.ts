@@ -1,3 +1,5 @@
+import { registerAdminRegistryRoutes } from './admin/admin-registry.routes';
+import { registerAdminUserRoutes } from './admin/admin-users.routes';
 import { registerAssessmentRoutes } from './assessment/assessment.routes';
 import { registerInspectionRoutes } from './inspection/inspection.routes';
 import { randomUUID } from 'node:crypto';
@@ -193,6 +195,8 @@ export function createApp(settings: AppSettings, { db, temporal, logger }: AppDe
   registerCodecRoutes(routes, db, temporal);
   registerAssessmentRoutes(routes, db, directory);
   registerInspectionRoutes(routes, db, directory);
+  registerAdminUserRoutes(routes, db, directory);
+  registerAdminRegistryRoutes(routes, db, directory);
   app.use(routes.router);
 
   const document = buildOpenApiDocument(openapi);

@@ -588,3 +588,58 @@ it('team 178: a member adds an establishment to the register, plans the year ove
   await expectAccessible(page, 'team 178');
   await screenshot(page, 'team178');
 });
+
+it('administration: the administrator creates an account, who logs in with the one-time password and changes it; deactivates it; merges a commune into another', async () => {
+  const admin = await (await contextFor()).newPage();
+  await admin.goto('/app/admin');
+  await logIn(admin, users.admin);
+  await admin.getByRole('heading', { name: 'Quản trị' }).waitFor();
+  const form = admin.getByTestId('new-user');
+  await form.getByLabel(/^Tên đăng nhập/).fill('ca.web.moi');
+  await form.getByLabel(/^Họ tên, chức vụ/).fill('Phan Văn Mới (CA xã web)');
+  await choose(admin, /^Cơ quan/, new RegExp(province.agency.communePolice), province.agency.communePolice);
+  await admin.keyboard.press('Escape');
+  // A multiple choice is a combobox inside a box that takes the clicks (the field also has a hidden input).
+  await form.getByRole('combobox', { name: /^Vai trò/ }).click({ force: true });
+  await admin.getByRole('option', { name: 'Cán bộ Công an xã' }).click();
+  await admin.keyboard.press('Escape');
+  await expectAccessible(admin, 'administration: users');
+  await form.getByRole('button', { name: 'Tạo' }).click();
+  const issued = admin.getByTestId('one-time-password');
+  await issued.waitFor();
+  const oneTimePassword = (await issued.locator('code').innerText()).trim();
+  await screenshot(admin, 'admin-users');
+
+  // The new officer: the one-time password leads to the password change, then to their tasks.
+  const officer = await (await contextFor()).newPage();
+  await officer.goto('/app/tasks');
+  await officer.getByLabel(/^Tên đăng nhập/).fill('ca.web.moi');
+  await officer.getByLabel(/^Mật khẩu/).fill(oneTimePassword);
+  await officer.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  const change = officer.locator('form');
+  await change.getByRole('textbox', { name: 'Mật khẩu hiện tại', exact: true }).fill(oneTimePassword);
+  await change.getByRole('textbox', { name: 'Mật khẩu mới', exact: true }).fill('Ben-Tre-2026-moi');
+  await change.getByRole('textbox', { name: 'Nhập lại mật khẩu mới', exact: true }).fill('Ben-Tre-2026-moi');
+  await change.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  await officer.getByRole('heading', { name: 'Việc của tôi' }).waitFor();
+
+  // Deactivated from the list.
+  await admin.reload();
+  const row = admin.locator('[data-user="ca.web.moi"]');
+  await row.getByRole('switch').click({ force: true });
+  await until(async () => ((await stack.api.db.user.findUniqueOrThrow({ where: { username: 'ca.web.moi' } })).active === false ? true : undefined), 'the account deactivated');
+
+  // The second commune merged into the first, from today.
+  await admin.getByRole('tab', { name: 'Sắp xếp đơn vị hành chính' }).click();
+  const reorganisation = admin.getByTestId('reorganisation');
+  await reorganisation.getByRole('combobox', { name: /^Các đơn vị bị sáp nhập/ }).click({ force: true });
+  await admin.getByRole('option', { name: new RegExp(`${province.provinceId}-X2`) }).click();
+  await admin.keyboard.press('Escape');
+  await choose(admin, /^Đơn vị kế nhiệm/, new RegExp(`${province.communeId}\\)`), province.communeId);
+  await reorganisation.getByLabel(/^Căn cứ/).fill('Nghị quyết thử sắp xếp đơn vị hành chính cấp xã');
+  await expectAccessible(admin, 'administration: reorganisation');
+  await reorganisation.getByTestId('reorganise').click();
+  await reorganisation.getByTestId('reorganised').waitFor();
+  await expect(reorganisation.getByTestId('reorganised').innerText()).resolves.toContain(`${province.provinceId}-X2 → ${province.communeId}`);
+  await screenshot(admin, 'admin-reorganisation');
+});

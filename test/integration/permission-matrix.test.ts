@@ -248,6 +248,28 @@ function callFor(route: string, t: Resources, caller: Resources): Call {
         ? { method: 'post', url: `/admin/users/${username}/password-reset`, body: {}, prepare }
         : { method: 'put', url: `/admin/users/${username}/active`, body: { active: false }, prepare };
     }
+    case 'GET /admin/users': return { method: 'get', url: `/admin/users?jurisdictionId=${t.province.provinceId}` };
+    case 'POST /admin/users':
+      return { method: 'post', url: '/admin/users', body: { username: `matrix-new-${seq}`, displayName: 'Người dùng ma trận', agencyId: t.province.agency.communePolice, roles: ['COMMUNE_POLICE_OFFICER'] } };
+    case 'PATCH /admin/users/{username}': {
+      const username = `matrix-change-${seq}`;
+      return {
+        method: 'patch',
+        url: `/admin/users/${username}`,
+        body: { displayName: 'Người dùng ma trận (đổi tên)' },
+        prepare: async () => {
+          await stack.api.db.user.create({ data: { username, displayName: username, passwordHash: 'not-a-hash', agencyId: t.province.agency.communePolice, roles: ['COMMUNE_POLICE_OFFICER'] } });
+        },
+      };
+    }
+    case 'GET /admin/agencies': return { method: 'get', url: '/admin/agencies' };
+    case 'POST /admin/agencies':
+      return { method: 'post', url: '/admin/agencies', body: { id: `${t.province.communeId}-ZM${seq}`, kind: 'MEDICAL_FACILITY', nameVi: 'Cơ sở y tế ma trận', nameEn: 'Matrix clinic', jurisdictionId: t.province.communeId, validFrom: '2026-01-01' } };
+    case 'PATCH /admin/agencies/{id}':
+      return { method: 'patch', url: `/admin/agencies/${t.province.agency.medicalFacility}`, body: { email: t.province.emailOf(t.province.agency.medicalFacility) } };
+    // In the future, so that an administrator allowed to enter it is answered 422 and nothing is merged.
+    case 'POST /admin/reorganisations':
+      return { method: 'post', url: '/admin/reorganisations', body: { effectiveOn: '2099-01-01', reason: 'Kiểm thử ma trận quyền', merges: [{ from: [t.province.communeId], into: { id: `${t.province.provinceId}-N${seq}`, nameVi: 'Xã mới', nameEn: 'New commune' } }] } };
     case 'GET /admin/audit': return { method: 'get', url: `/admin/audit?personId=${t.personId}` };
     case 'GET /registry/jurisdictions': return { method: 'get', url: '/registry/jurisdictions' };
     case 'GET /registry/jurisdictions/{id}': return { method: 'get', url: `/registry/jurisdictions/${t.province.communeId}` };

@@ -5,6 +5,7 @@ import { startCaseStack, type CaseStack } from '../support/case-stack';
 import { newCitizenId, until } from '../support/case-driver';
 import { createTestProvince, type TestProvince } from '../support/test-province';
 import { vietnamDate } from '../../domain/time/legal-date';
+import { endOfMonthsTerm } from '../../domain/deadlines/deadline-computation';
 import { figuresFromRecord } from '../../db/reporting/figures-from-record';
 
 /**
@@ -87,9 +88,11 @@ it('goes from voluntary treatment to post-rehabilitation, a move, a relapse and 
   });
   expect(inTreatment.phase).toBe('IN_TREATMENT');
   expect(inTreatment.openSteps.map((s) => s.ruleKey)).toEqual(['VOL.COMPLETION_COMMUNITY']);
-  // Six months from today.
+  // The end of a six-month term from today: the day before the same date six months on (on the 1st
+  // of a month, the last day of the fifth month after; its arithmetic has unit tests).
   const due = inTreatment.openSteps[0]?.dueDate as string;
-  expect(Number(due.slice(0, 4)) * 12 + Number(due.slice(5, 7)) - (Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)))).toBe(6);
+  expect(due).toBe(endOfMonthsTerm(today, 6));
+  expect(due > endOfMonthsTerm(today, 5)).toBe(true);
 
   await driver.expectOk(voluntary, users.chairman, { type: 'COMPLETE_VOLUNTARY_TREATMENT', on: today, certificateRef: 'GCN-TN-1/2026' });
   const postRehab = `PR-${voluntary}`;

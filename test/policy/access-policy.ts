@@ -94,6 +94,14 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'PUT /admin/users/{username}/active': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
   // Issue #17 item 4 "the audit log queryable by an administrator (who read or changed a person's record)": own jurisdiction.
   'GET /admin/audit': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
+  // Issue #18: the province's administrator keeps its users, agencies and units (README "Administration").
+  'GET /admin/users': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
+  'POST /admin/users': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
+  'PATCH /admin/users/{username}': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
+  'GET /admin/agencies': { roles: ['SYSTEM_ADMIN'], scope: 'any' },
+  'POST /admin/agencies': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
+  'PATCH /admin/agencies/{id}': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
+  'POST /admin/reorganisations': { roles: ['SYSTEM_ADMIN'], scope: 'own-province' },
   // README "GET /registry/jurisdictions[/:id] | any role | units the caller's agency covers, plus its ancestors".
   'GET /registry/jurisdictions': { roles: 'all', scope: 'any' },
   'GET /registry/jurisdictions/{id}': { roles: 'all', scope: 'own-jurisdiction' },

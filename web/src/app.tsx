@@ -23,6 +23,7 @@ const PerformanceScreen = lazy(() => import('./screens/performance').then((m) =>
 const RulesScreen = lazy(() => import('./screens/rules').then((m) => ({ default: m.RulesScreen })));
 const RuleScreen = lazy(() => import('./screens/rules').then((m) => ({ default: m.RuleScreen })));
 const CalendarScreen = lazy(() => import('./screens/calendar').then((m) => ({ default: m.CalendarScreen })));
+const AdminScreen = lazy(() => import('./screens/admin').then((m) => ({ default: m.AdminScreen })));
 const Team178Screen = lazy(() => import('./screens/team178').then((m) => ({ default: m.Team178Screen })));
 const AssessmentsScreen = lazy(() => import('./screens/assessments').then((m) => ({ default: m.AssessmentsScreen })));
 const NewCaseScreen = lazy(() => import('./screens/new-case').then((m) => ({ default: m.NewCaseScreen })));
@@ -88,6 +89,7 @@ export function App() {
           <Route path="/reporting/runs/:runId" element={<RollupScreen />} />
           <Route path="/assessments" element={<AssessmentsScreen />} />
           <Route path="/team178" element={<Team178Screen />} />
+          <Route path="/admin" element={<AdminScreen />} />
           <Route path="/persons/:personId" element={<PersonScreen />} />
           <Route path="*" element={<NotFoundScreen />} />
         </Route>

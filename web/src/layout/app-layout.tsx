@@ -115,6 +115,7 @@ export function AppLayout() {
         {link('/search', t('search'))}
         {link('/rules', t('rulesAndCalendar'))}
         {link('/cases/new', t('newCase'))}
+        {principal.roles.includes('SYSTEM_ADMIN') && link('/admin', t('administration'))}
       </AppShell.Navbar>
       <AppShell.Main id="main">
         <Outlet />

@@ -1,0 +1,230 @@
+import type { Db } from '../../db/client';
+import { addDays } from '../../domain/deadlines/deadline-computation';
+import { isoToDateColumn, vietnamDate } from '../../domain/time/legal-date';
+import type { Prisma } from '../../generated/prisma/client';
+import { Role } from '../../generated/prisma/enums';
+import { assertCovers } from '../auth/jurisdiction-guard';
+import type { Principal } from '../auth/principal';
+import { Problem, problems } from '../http/problem';
+import type { ApiRoutes } from '../http/routes';
+import type { JurisdictionDirectory } from '../registry/jurisdiction-directory';
+import { agencyView } from '../registry/registry.schemas';
+import { adminAgencyList, agencyParams, changeAgencyBody, createAgencyBody, reorganisationBody, reorganisationView } from './admin.schemas';
+
+const ADMINS = [Role.SYSTEM_ADMIN];
+type Tx = Prisma.TransactionClient;
+
+const agencyOut = (agency: Awaited<ReturnType<Db['agency']['findUniqueOrThrow']>>) => ({
+  id: agency.id,
+  kind: agency.kind,
+  nameVi: agency.nameVi,
+  nameEn: agency.nameEn,
+  jurisdictionId: agency.jurisdictionId,
+  parentAgencyId: agency.parentAgencyId,
+  validFrom: agency.validFrom.toISOString().slice(0, 10),
+  validTo: agency.validTo?.toISOString().slice(0, 10) ?? null,
+  successorId: agency.successorId,
+});
+
+const refused = (code: string, vi: string, en: string, extra: Record<string, unknown> = {}) =>
+  new Problem(422, code, { vi: 'Không thể sắp xếp lại như vậy', en: 'Reorganisation refused' }, { vi, en }, extra);
+
+/**
+ * The registry as the province's administrators keep it (issue #18): agencies of each kind in each
+ * unit, their e-mail addresses, and reorganisations entered as data. Nothing is overwritten: a
+ * merged unit and its agencies end the day before the reorganisation and name their successors,
+ * so the cases and steps recorded under them stay where they were and their successors act on
+ * them (api/auth/acts-for.ts, the units a jurisdiction covers). Every change is audited.
+ */
+export function registerAdminRegistryRoutes(routes: ApiRoutes, db: Db, directory: JurisdictionDirectory): void {
+  const audit = (tx: Tx | Db, principal: Principal, action: string, subjectType: string, subjectId: string, jurisdictionId: string, requestId: unknown, details: object) =>
+    tx.auditEvent.create({
+      data: {
+        action,
+        actorUserId: principal.userId,
+        actorAgencyId: principal.agencyId,
+        subjectType,
+        subjectId,
+        jurisdictionId,
+        requestId: String(requestId ?? ''),
+        details: details as Prisma.InputJsonValue,
+      },
+    });
+
+  routes.add({
+    method: 'get',
+    path: '/admin/agencies',
+    tag: 'Administration',
+    summary: 'The agencies in force in the units the administrator covers, with the e-mail address their notifications go to',
+    access: { roles: ADMINS },
+    responses: { 200: { description: 'The agencies, by unit', schema: adminAgencyList } },
+    handler: async ({ principal }) => {
+      const rows = await db.agency.findMany({
+        where: { validTo: null, jurisdiction: { path: { startsWith: principal.jurisdictionPath } } },
+        orderBy: [{ jurisdictionId: 'asc' }, { id: 'asc' }],
+      });
+      return { status: 200, body: { items: rows.map((row) => ({ ...agencyOut(row), email: row.email })) } };
+    },
+  });
+
+  routes.add({
+    method: 'post',
+    path: '/admin/agencies',
+    tag: 'Administration',
+    summary: 'Add an agency of a kind to a unit the administrator covers (audited)',
+    access: { roles: ADMINS },
+    body: createAgencyBody,
+    responses: {
+      201: { description: 'The agency', schema: agencyView },
+      409: { description: 'An agency with that id exists' },
+    },
+    handler: async ({ principal, body, req }) => {
+      const scope = await directory.scope();
+      if (!scope.pathOf(body.jurisdictionId))
+        throw problems.invalidRequest([{ field: 'body.jurisdictionId', message: 'Không có đơn vị hành chính này', messageEn: 'No such administrative unit' }]);
+      assertCovers(scope, principal, body.jurisdictionId);
+      if (await db.agency.findUnique({ where: { id: body.id } }))
+        throw problems.conflict({ vi: `Đã có cơ quan mã ${body.id}.`, en: `An agency ${body.id} exists.` });
+      const agency = await db.agency.create({
+        data: { ...body, email: body.email ?? null, parentAgencyId: body.parentAgencyId ?? null, validFrom: isoToDateColumn(body.validFrom) },
+      });
+      await audit(db, principal, 'admin.agency_created', 'agency', agency.id, agency.jurisdictionId, req.id, { kind: agency.kind, jurisdictionId: agency.jurisdictionId });
+      return { status: 201, body: agencyOut(agency) };
+    },
+  });
+
+  routes.add({
+    method: 'patch',
+    path: '/admin/agencies/:id',
+    tag: 'Administration',
+    summary: 'Change an agency’s names or the e-mail address its notifications go to (audited with what changed)',
+    access: { roles: ADMINS },
+    params: agencyParams,
+    body: changeAgencyBody,
+    responses: {
+      200: { description: 'The agency now', schema: agencyView },
+      404: { description: 'No such agency in your jurisdiction' },
+    },
+    handler: async ({ principal, params, body, req }) => {
+      const agency = await db.agency.findUnique({ where: { id: params.id } });
+      const scope = await directory.scope();
+      if (!agency || !scope.covers(principal.jurisdictionPath, agency.jurisdictionId))
+        throw problems.notFound({ vi: 'Không có cơ quan này.', en: 'No such agency.' });
+      const changed = Object.fromEntries(
+        Object.entries(body)
+          .filter(([key, to]) => (agency as Record<string, unknown>)[key] !== to)
+          .map(([key, to]) => [key, { from: (agency as Record<string, unknown>)[key] ?? null, to }]),
+      );
+      const updated = await db.agency.update({ where: { id: agency.id }, data: body });
+      await audit(db, principal, 'admin.agency_changed', 'agency', agency.id, agency.jurisdictionId, req.id, { changed });
+      return { status: 200, body: agencyOut(updated) };
+    },
+  });
+
+  routes.add({
+    method: 'post',
+    path: '/admin/reorganisations',
+    tag: 'Administration',
+    summary: 'Enter a reorganisation as data: units merged into one (new or existing) from a date, their agencies succeeded, their users moved',
+    description:
+      'Each merged unit ends the day before `effectiveOn` and names its successor; each of its agencies ends too and names the successor unit’s agency of the same kind (created when there is none). ' +
+      'Nothing is overwritten: cases, steps and past actions stay under the units and agencies they were recorded under, and the successors act on what is open. ' +
+      '`effectiveOn` may not be in the future (enter a reorganisation on or after its day). Audited with the whole change.',
+    access: { roles: ADMINS },
+    body: reorganisationBody,
+    responses: {
+      201: { description: 'What ended, what was created, who moved', schema: reorganisationView },
+      422: { description: 'A unit not in force the day before, of another level than its successor, merged twice, or a date in the future' },
+    },
+    handler: async ({ principal, body, req }) => {
+      const scope = await directory.scope();
+      const lastDay = addDays(body.effectiveOn, -1);
+      const endOn = isoToDateColumn(lastDay);
+      const startOn = isoToDateColumn(body.effectiveOn);
+      const merged = body.merges.flatMap((merge) => merge.from);
+      if (new Set(merged).size !== merged.length) throw refused('ADMIN.UNIT_MERGED_TWICE', 'Một đơn vị được sáp nhập hai lần.', 'A unit is merged twice.');
+      for (const id of merged) {
+        if (!scope.pathOf(id)) throw problems.invalidRequest([{ field: 'body.merges', message: `Không có đơn vị ${id}`, messageEn: `No unit ${id}` }]);
+        assertCovers(scope, principal, id);
+      }
+      if (body.effectiveOn > vietnamDate())
+        throw refused('ADMIN.REORGANISATION_IN_FUTURE', 'Ngày hiệu lực ở tương lai: nhập việc sắp xếp từ ngày đó trở đi.', 'The effective day is in the future: enter the reorganisation on or after it.');
+
+      const result = await db.$transaction(async (tx) => {
+        const answer = { effectiveOn: body.effectiveOn, unitsEnded: [] as { id: string; successorId: string }[], unitsCreated: [] as string[], agenciesEnded: [] as { id: string; successorId: string }[], agenciesCreated: [] as string[], usersMoved: [] as { username: string; from: string; to: string }[], openStepsTakenOver: 0 };
+        for (const merge of body.merges) {
+          const units = await tx.jurisdiction.findMany({ where: { id: { in: merge.from } } });
+          for (const unit of units)
+            // A unit that has already ended (merged before) is not merged again.
+            if (unit.validFrom > endOn || unit.validTo !== null)
+              throw refused('ADMIN.UNIT_NOT_IN_FORCE', `Đơn vị ${unit.id} không còn hiệu lực ngày ${lastDay}.`, `Unit ${unit.id} is not in force on ${lastDay}.`, { unitId: unit.id });
+          const level = units[0]!.level;
+          if (units.some((unit) => unit.level !== level)) throw refused('ADMIN.LEVELS_DIFFER', 'Các đơn vị sáp nhập phải cùng cấp.', 'The merged units must be of one level.');
+
+          let successorId: string;
+          if ('existing' in merge.into) {
+            const into = await tx.jurisdiction.findUnique({ where: { id: merge.into.existing } });
+            if (!into || into.level !== level || into.validTo !== null || merge.from.includes(into.id))
+              throw refused('ADMIN.SUCCESSOR_INVALID', `Đơn vị kế nhiệm ${merge.into.existing} phải đang hoạt động, cùng cấp và không nằm trong các đơn vị sáp nhập.`, `The successor ${merge.into.existing} must be in force, of the same level and not among the merged units.`);
+            assertCovers(scope, principal, into.id);
+            successorId = into.id;
+          } else {
+            if (await tx.jurisdiction.findUnique({ where: { id: merge.into.id } }))
+              throw refused('ADMIN.UNIT_EXISTS', `Đã có đơn vị mã ${merge.into.id}.`, `A unit ${merge.into.id} exists.`);
+            const parent = await tx.jurisdiction.findUniqueOrThrow({ where: { id: units[0]!.parentId as string } });
+            await tx.jurisdiction.create({
+              data: { id: merge.into.id, level, nameVi: merge.into.nameVi, nameEn: merge.into.nameEn, parentId: parent.id, path: `${parent.path}${merge.into.id}/`, validFrom: startOn },
+            });
+            successorId = merge.into.id;
+            answer.unitsCreated.push(successorId);
+          }
+
+          for (const unit of units) {
+            await tx.jurisdiction.update({ where: { id: unit.id }, data: { validTo: endOn, successorId } });
+            answer.unitsEnded.push({ id: unit.id, successorId });
+            const agencies = await tx.agency.findMany({ where: { jurisdictionId: unit.id, validTo: null } });
+            for (const agency of agencies) {
+              let next = await tx.agency.findFirst({ where: { jurisdictionId: successorId, kind: agency.kind, validTo: null }, orderBy: { id: 'asc' } });
+              if (!next) {
+                // The successor unit had no agency of this kind: it gets one.
+                const suffix = agency.id.startsWith(`${unit.id}-`) ? agency.id.slice(unit.id.length + 1) : agency.kind;
+                const successorUnit = await tx.jurisdiction.findUniqueOrThrow({ where: { id: successorId } });
+                next = await tx.agency.create({
+                  data: {
+                    id: `${successorId}-${suffix}`,
+                    kind: agency.kind,
+                    // A name that says what it is until the administrator gives it its own (PATCH /admin/agencies/:id).
+                    nameVi: `${agency.nameVi} (kế nhiệm tại ${successorUnit.nameVi})`,
+                    nameEn: `${agency.nameEn} (successor in ${successorUnit.nameEn})`,
+                    jurisdictionId: successorId,
+                    parentAgencyId: agency.parentAgencyId,
+                    email: null,
+                    validFrom: startOn,
+                  },
+                });
+                answer.agenciesCreated.push(next.id);
+              }
+              await tx.agency.update({ where: { id: agency.id }, data: { validTo: endOn, successorId: next.id } });
+              answer.agenciesEnded.push({ id: agency.id, successorId: next.id });
+              answer.openStepsTakenOver += await tx.step.count({ where: { ownerAgencyId: agency.id, status: { in: ['OPEN', 'SUSPENDED'] } } });
+              if (body.moveUsers) {
+                const users = await tx.user.findMany({ where: { agencyId: agency.id }, select: { id: true, username: true } });
+                for (const user of users) {
+                  // Their tokens carry the old agency: they sign in again under the new one.
+                  await tx.user.update({ where: { id: user.id }, data: { agencyId: next.id, tokenVersion: { increment: 1 } } });
+                  answer.usersMoved.push({ username: user.username, from: agency.id, to: next.id });
+                }
+              }
+            }
+          }
+        }
+        const provinceId = scope.pathOf(merged[0]!)?.split('/')[1] ?? '';
+        await audit(tx, principal, 'admin.reorganisation', 'reorganisation', `${body.effectiveOn}:${merged.join(',')}`, provinceId, req.id, { reason: body.reason, ...answer });
+        return answer;
+      });
+      // The units a jurisdiction covers changed: this process reads the tree again now (others within the cache's lifetime).
+      directory.invalidate();
+      return { status: 201, body: result };
+    },
+  });
+}

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import type { ApiHarness } from '../support/api-harness';
+import { startCaseStack, type CaseStack } from '../support/case-stack';
+import { until } from '../support/case-driver';
+import { createTestProvince, type TestProvince } from '../support/test-province';
+import { vietnamDate } from '../../domain/time/legal-date';
+
+/**
+ * A province's administrator through the HTTP API on the real stack (issue #18): a new user
+ * created with a role their agency allows, logging in with the one-time password, changing it and
+ * acting on a case; deactivated, unable to log in, their past act still showing their name; then
+ * a reorganisation entered as data merging their commune into another, after which the open step
+ * of the merged commune is the successor's to act on, the users moved, and nothing overwritten.
+ */
+jest.setTimeout(120_000);
+
+let stack: CaseStack;
+let api: ApiHarness;
+let province: TestProvince;
+let other: TestProvince;
+let second: Awaited<ReturnType<TestProvince['addCommune']>>;
+const users = { admin: '', otherAdmin: '', police1: '' };
+
+beforeAll(async () => {
+  stack = await startCaseStack('administration');
+  api = stack.api;
+  province = await createTestProvince(api.db, 'admin');
+  other = await createTestProvince(api.db, 'admin-other');
+  second = await province.addCommune('X2');
+  users.admin = await province.addUser(province.agency.provincialPolice, ['SYSTEM_ADMIN']);
+  users.otherAdmin = await other.addUser(other.agency.provincialPolice, ['SYSTEM_ADMIN']);
+  users.police1 = await province.addUser(province.agency.communePolice, ['COMMUNE_POLICE_OFFICER']);
+});
+afterAll(() => stack.close());
+
+const as = async (user: string) => `Bearer ${await stack.driver.token(user)}`;
+const login = (username: string, password: string) => request(api.app).post('/auth/login').send({ username, password });
+
+it('creates a user who logs in, changes the one-time password and acts; deactivated, they cannot log in and their act keeps their name', async () => {
+  const today = vietnamDate();
+  const create = (body: Record<string, unknown>, user = users.admin) =>
+    as(user).then((auth) => request(api.app).post('/admin/users').set('Authorization', auth).send({ username: 'ca.x2.le', displayName: 'Lê Văn Mới (CA xã X2)', agencyId: second.communePolice, roles: ['COMMUNE_POLICE_OFFICER'], ...body }));
+
+  // A role the agency does not have, an agency of another province, a name taken: refused, nothing created.
+  const judgeInPolice = await create({ roles: ['JUDGE'] });
+  expect([judgeInPolice.status, judgeInPolice.body.code, judgeInPolice.body.roles]).toEqual([422, 'ADMIN.ROLE_NOT_FOR_AGENCY', ['JUDGE']]);
+  expect((await create({}, users.otherAdmin)).status).toBe(403);
+  expect((await create({ roles: ['COMMUNE_POLICE_OFFICER'] }, users.police1)).status).toBe(403);
+  expect(await api.db.user.count({ where: { username: 'ca.x2.le' } })).toBe(0);
+  const created = await create({});
+  expect(created.status).toBe(201);
+  expect(created.headers['cache-control']).toBe('no-store');
+  expect((await create({})).status).toBe(409);
+  expect(await api.db.auditEvent.count({ where: { action: 'admin.user_created', details: { path: ['username'], equals: 'ca.x2.le' } } })).toBe(1);
+
+  // The one-time password opens only the password change; then the officer works.
+  const first = await login('ca.x2.le', created.body.oneTimePassword);
+  expect(first.status).toBe(200);
+  expect(first.body.mustChangePassword).toBe(true);
+  const changed = await request(api.app)
+    .post('/me/password')
+    .set('Authorization', `Bearer ${first.body.token}`)
+    .send({ currentPassword: created.body.oneTimePassword, newPassword: 'Song-Hau-2026-moi' });
+  expect(changed.status).toBe(200);
+  const token = changed.body.token as string;
+  const opened = await request(api.app)
+    .post('/cases')
+    .set('Authorization', `Bearer ${token}`)
+    .set('Idempotency-Key', randomUUID())
+    .send({
+      procedure: 'COMPULSORY_REHAB_ADULT',
+      jurisdictionId: second.communeId,
+      person: { fullName: 'Nguyễn Văn Sáp Nhập', birthDate: '1991-04-04', otherIdentification: 'Giấy khai sinh 12/1991', residenceStatus: 'STABLE', residenceJurisdictionId: second.communeId },
+      legalGround: 1,
+      groundsFoundOn: today,
+    });
+  expect(opened.status).toBe(201);
+  const caseRef = opened.body.caseRef as string;
+  expect(opened.body.openSteps).toEqual([expect.objectContaining({ ruleKey: 'CRA.D2', ownerAgencyId: second.communePolice })]);
+
+  // Deactivated: no login, the token refused; the case's timeline still names them.
+  expect((await request(api.app).put('/admin/users/ca.x2.le/active').set('Authorization', await as(users.admin)).send({ active: false })).status).toBe(200);
+  expect((await login('ca.x2.le', 'Song-Hau-2026-moi')).status).toBe(401);
+  expect((await request(api.app).get('/me').set('Authorization', `Bearer ${token}`)).status).toBe(401);
+  // Another commune's police do not read it; a coordinator does, and sees who acted.
+  expect((await request(api.app).get(`/cases/${caseRef}`).set('Authorization', await as(users.police1))).status).toBe(403);
+  const coordinator = await province.addUser(province.agency.drugDivision, ['PROVINCIAL_COORDINATOR']);
+  const asCoordinator = await request(api.app).get(`/cases/${caseRef}`).set('Authorization', await as(coordinator));
+  expect(asCoordinator.body.timeline[0].actor).toMatchObject({ name: 'Lê Văn Mới (CA xã X2)', agencyId: second.communePolice });
+
+  // A change is audited with what changed; an administrator keeps their own administrator role.
+  const renamed = await request(api.app).patch('/admin/users/ca.x2.le').set('Authorization', await as(users.admin)).send({ displayName: 'Lê Văn Mới' });
+  expect(renamed.status).toBe(200);
+  const audit = await api.db.auditEvent.findFirstOrThrow({ where: { action: 'admin.user_changed' }, orderBy: { id: 'desc' } });
+  expect(audit.details).toMatchObject({ changed: { displayName: { from: 'Lê Văn Mới (CA xã X2)', to: 'Lê Văn Mới' } } });
+  const selfDemotion = await request(api.app).patch(`/admin/users/${users.admin}`).set('Authorization', await as(users.admin)).send({ roles: ['PROVINCIAL_COORDINATOR'] });
+  expect([selfDemotion.status, selfDemotion.body.code]).toEqual([422, 'ADMIN.SELF_DEMOTION']);
+});
+
+it('merges a commune into another as data: its open step becomes the successor’s, its users move, nothing is overwritten', async () => {
+  const today = vietnamDate();
+  // A case of the second commune, its dossier step open with that commune's police.
+  const police2 = await province.addUser(second.communePolice, ['COMMUNE_POLICE_HEAD']);
+  const opened = await stack.driver.openCase(police2, { jurisdictionId: second.communeId, residenceJurisdictionId: second.communeId, groundsFoundOn: today });
+  const caseRef = opened.caseRef;
+  await until(() => api.db.step.findFirst({ where: { caseRef, status: 'OPEN' } }).then((row) => row ?? undefined), 'the dossier step');
+  // Before the merger the first commune's police cannot act on it.
+  const before = await stack.driver.act(caseRef, users.police1, { type: 'FILE_DOSSIER', on: today, addictionResultRef: 'KQ-1', interimArrangement: { kind: 'FAMILY' } });
+  expect(before.status).toBe(403);
+
+  const body = { effectiveOn: today, reason: 'Nghị quyết thử về sắp xếp đơn vị hành chính cấp xã', merges: [{ from: [second.communeId], into: { existing: province.communeId } }] };
+  expect((await request(api.app).post('/admin/reorganisations').set('Authorization', await as(users.otherAdmin)).send(body)).status).toBe(403);
+  const future = await request(api.app).post('/admin/reorganisations').set('Authorization', await as(users.admin)).send({ ...body, effectiveOn: '2099-01-01' });
+  expect([future.status, future.body.code]).toEqual([422, 'ADMIN.REORGANISATION_IN_FUTURE']);
+  const done = await request(api.app).post('/admin/reorganisations').set('Authorization', await as(users.admin)).send(body);
+  expect(done.status).toBe(201);
+  expect(done.body.unitsEnded).toEqual([{ id: second.communeId, successorId: province.communeId }]);
+  expect(done.body.agenciesEnded).toEqual(
+    expect.arrayContaining([
+      { id: second.communePolice, successorId: province.agency.communePolice },
+      { id: second.communeCommittee, successorId: province.agency.communeCommittee },
+    ]),
+  );
+  expect(done.body.openStepsTakenOver).toBeGreaterThanOrEqual(1);
+  expect(done.body.usersMoved).toEqual(expect.arrayContaining([{ username: police2, from: second.communePolice, to: province.agency.communePolice }]));
+  // A second time: the commune has ended, so nothing changes twice.
+  expect((await request(api.app).post('/admin/reorganisations').set('Authorization', await as(users.admin)).send(body)).body.code).toBe('ADMIN.UNIT_NOT_IN_FORCE');
+
+  // Nothing overwritten: the unit and the step keep their ids; the unit ends yesterday.
+  const unit = await api.db.jurisdiction.findUniqueOrThrow({ where: { id: second.communeId } });
+  expect(unit.validTo?.toISOString().slice(0, 10)).toBe(new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10));
+  const step = await api.db.step.findFirstOrThrow({ where: { caseRef, status: 'OPEN' } });
+  expect(step.ownerAgencyId).toBe(second.communePolice);
+
+  // The successor's police find it among their tasks and act on it.
+  const tasks = await request(api.app).get('/me/tasks').set('Authorization', await as(users.police1));
+  expect(tasks.body.items.map((row: { caseRef: string }) => row.caseRef)).toContain(caseRef);
+  const filed = await stack.driver.expectOk(caseRef, users.police1, { type: 'FILE_DOSSIER', on: today, addictionResultRef: 'KQ-1', interimArrangement: { kind: 'FAMILY' } });
+  expect(filed.phase).toBe('NOTIFYING');
+  // A new case in the ended commune is refused (the unit did not exist on that day), naming its successor's day.
+  const late = await stack.driver.openCase(users.police1, { jurisdictionId: second.communeId, residenceJurisdictionId: second.communeId, groundsFoundOn: today }).catch((error: Error) => error.message);
+  expect(String(late)).toContain('CASE.UNIT_NOT_IN_FORCE');
+  expect(await api.db.auditEvent.count({ where: { action: 'admin.reorganisation', jurisdictionId: province.provinceId } })).toBe(1);
+});

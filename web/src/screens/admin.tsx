@@ -1,0 +1,416 @@
+import { Alert, Badge, Button, Card, Code, Group, MultiSelect, Select, Stack, Switch, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiProblem, networkProblem, unwrap, type Schemas } from '../api/client';
+import { LegalDateInput } from '../components/legal-date-input';
+import { ProblemAlert } from '../components/problem-alert';
+import { QueryState } from '../components/query-state';
+import { ScrollRegion } from '../components/scroll-region';
+import { todayInVietnam } from '../i18n/dates';
+import { enumLabel } from '../i18n/enum-labels';
+import { pick } from '../i18n/i18n';
+import { usePrincipal, useProvinceId } from '../session/session';
+
+type User = Schemas['AdministeredUser'];
+type Agency = Schemas['Agency'];
+type AdministeredAgency = Schemas['AdministeredAgencyList']['items'][number];
+
+/** Runs a change, shows the API's refusal in place, and refreshes what it touched. */
+function useChange(keys: string[][]) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [problem, setProblem] = useState<ApiProblem>();
+  const [busy, setBusy] = useState(false);
+  async function run<T>(change: () => Promise<T>): Promise<T | undefined> {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      const result = await change();
+      notifications.show({ color: 'teal', message: t('saved'), closeButtonProps: { 'aria-label': t('close') } });
+      await Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey })));
+      return result;
+    } catch (error) {
+      setProblem(error instanceof ApiProblem ? error : networkProblem(error));
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { run, problem, busy };
+}
+
+const useAgencies = () =>
+  useQuery({ queryKey: ['admin-agencies'], queryFn: () => unwrap(api.GET('/registry/agencies', { params: { query: {} } })), staleTime: 60_000 });
+
+/** A one-time password, shown once, for the administrator to hand over. */
+function OneTimePassword({ username, password }: { username: string; password: string }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="yellow" title={t('oneTimePasswordFor', { username })} data-testid="one-time-password">
+      <Code fz="lg">{password}</Code>
+      <Text size="sm" mt="xs">
+        {t('oneTimePasswordNote')}
+      </Text>
+    </Alert>
+  );
+}
+
+function NewUser({ agencies, rolesByKind }: { agencies: Agency[]; rolesByKind: Record<string, string[]> }) {
+  const { t, i18n } = useTranslation();
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [agencyId, setAgencyId] = useState<string | null>(null);
+  const [roles, setRoles] = useState<string[]>([]);
+  const [issued, setIssued] = useState<{ username: string; oneTimePassword: string }>();
+  const change = useChange([['admin-users']]);
+  const kind = agencies.find((agency) => agency.id === agencyId)?.kind;
+  return (
+    <Card withBorder data-testid="new-user">
+      <Title order={2} size="h4" mb="xs">
+        {t('newUser')}
+      </Title>
+      <Group align="flex-end">
+        <TextInput label={t('username')} value={username} onChange={(event) => setUsername(event.currentTarget.value)} required w={200} />
+        <TextInput label={t('displayName')} value={displayName} onChange={(event) => setDisplayName(event.currentTarget.value)} required w={280} />
+        <Select
+          label={t('agency')}
+          searchable
+          value={agencyId}
+          onChange={(value) => {
+            setAgencyId(value);
+            setRoles([]);
+          }}
+          data={agencies.map((agency) => ({ value: agency.id, label: `${pick(i18n.language, agency.nameVi, agency.nameEn)} (${agency.id})` }))}
+          w={360}
+          required
+        />
+        <MultiSelect
+          label={t('roles')}
+          value={roles}
+          onChange={setRoles}
+          data={(kind ? (rolesByKind[kind] ?? []) : []).map((role) => ({ value: role, label: enumLabel(role, i18n.language) }))}
+          w={280}
+          required
+        />
+        <Button
+          loading={change.busy}
+          onClick={() =>
+            void change
+              .run(() => unwrap(api.POST('/admin/users', { body: { username, displayName, agencyId: agencyId ?? '', roles: roles as never } })))
+              .then((created) => created && setIssued(created))
+          }
+        >
+          {t('create')}
+        </Button>
+      </Group>
+      {change.problem && <ProblemAlert problem={change.problem} />}
+      {issued && <OneTimePassword username={issued.username} password={issued.oneTimePassword} />}
+    </Card>
+  );
+}
+
+function UserRow({ user, agencies, rolesByKind }: { user: User; agencies: Agency[]; rolesByKind: Record<string, string[]> }) {
+  const { t, i18n } = useTranslation();
+  const me = usePrincipal();
+  const [editing, setEditing] = useState(false);
+  const [agencyId, setAgencyId] = useState<string | null>(user.agencyId);
+  const [roles, setRoles] = useState<string[]>(user.roles);
+  const [issued, setIssued] = useState<string>();
+  const change = useChange([['admin-users']]);
+  const kind = agencies.find((agency) => agency.id === agencyId)?.kind;
+  return (
+    <>
+      <Table.Tr data-user={user.username}>
+        <Table.Td>
+          <Text size="sm" fw={600}>
+            {user.displayName}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {user.username}
+          </Text>
+        </Table.Td>
+        <Table.Td>{user.agencyNameVi}</Table.Td>
+        <Table.Td>{user.roles.map((role) => enumLabel(role, i18n.language)).join(', ')}</Table.Td>
+        <Table.Td>
+          <Badge color={user.active ? 'teal.2' : 'gray.3'} c="dark">
+            {user.active ? t('active') : t('inactive')}
+          </Badge>
+        </Table.Td>
+        <Table.Td>
+          <Group gap="xs" wrap="nowrap" className="no-print">
+            <Button size="xs" variant="light" onClick={() => setEditing(!editing)}>
+              {t('edit')}
+            </Button>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() =>
+                void change
+                  .run(() => unwrap(api.POST('/admin/users/{username}/password-reset', { params: { path: { username: user.username } } })))
+                  .then((reset) => reset && setIssued(reset.oneTimePassword))
+              }
+            >
+              {t('resetPassword')}
+            </Button>
+            {user.username !== me.username && (
+              <Switch
+                aria-label={`${t('active')}: ${user.username}`}
+                checked={user.active}
+                onChange={(event) => {
+                  const active = event.currentTarget.checked;
+                  void change.run(() => unwrap(api.PUT('/admin/users/{username}/active', { params: { path: { username: user.username } }, body: { active } })));
+                }}
+              />
+            )}
+          </Group>
+        </Table.Td>
+      </Table.Tr>
+      {(editing || issued || change.problem) && (
+        <Table.Tr>
+          <Table.Td colSpan={5}>
+            <Stack gap="xs">
+              {editing && (
+                <Group align="flex-end">
+                  <Select
+                    label={t('agency')}
+                    searchable
+                    value={agencyId}
+                    onChange={setAgencyId}
+                    data={agencies.map((agency) => ({ value: agency.id, label: `${pick(i18n.language, agency.nameVi, agency.nameEn)} (${agency.id})` }))}
+                    w={360}
+                  />
+                  <MultiSelect
+                    label={t('roles')}
+                    value={roles}
+                    onChange={setRoles}
+                    data={(kind ? (rolesByKind[kind] ?? []) : []).map((role) => ({ value: role, label: enumLabel(role, i18n.language) }))}
+                    w={280}
+                  />
+                  <Button
+                    loading={change.busy}
+                    onClick={() =>
+                      void change
+                        .run(() => unwrap(api.PATCH('/admin/users/{username}', { params: { path: { username: user.username } }, body: { agencyId: agencyId ?? undefined, roles: roles as never } })))
+                        .then((done) => done && setEditing(false))
+                    }
+                  >
+                    {t('save')}
+                  </Button>
+                </Group>
+              )}
+              {change.problem && <ProblemAlert problem={change.problem} />}
+              {issued && <OneTimePassword username={user.username} password={issued} />}
+            </Stack>
+          </Table.Td>
+        </Table.Tr>
+      )}
+    </>
+  );
+}
+
+function UsersTab() {
+  const { t } = useTranslation();
+  const provinceId = useProvinceId();
+  const users = useQuery({ queryKey: ['admin-users'], queryFn: () => unwrap(api.GET('/admin/users', { params: { query: { jurisdictionId: provinceId, pageSize: 500 } } })) });
+  const agencies = useAgencies();
+  const inForce = (agencies.data?.items ?? []).filter((agency) => agency.validTo === null);
+  return (
+    <QueryState query={users}>
+      {(data) => (
+        <Stack>
+          <NewUser agencies={inForce} rolesByKind={data.rolesByAgencyKind as Record<string, string[]>} />
+          <Card withBorder>
+            <Text size="sm" c="dimmed" mb="xs">
+              {t('usersCount', { count: data.total })}
+            </Text>
+            <ScrollRegion label={t('users')} minWidth={820}>
+              <Table striped>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('user')}</Table.Th>
+                    <Table.Th>{t('agency')}</Table.Th>
+                    <Table.Th>{t('roles')}</Table.Th>
+                    <Table.Th>{t('status')}</Table.Th>
+                    <Table.Th>{t('actions')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.items.map((user) => (
+                    <UserRow key={user.username} user={user} agencies={inForce} rolesByKind={data.rolesByAgencyKind as Record<string, string[]>} />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollRegion>
+          </Card>
+        </Stack>
+      )}
+    </QueryState>
+  );
+}
+
+function AgencyEmail({ agency }: { agency: AdministeredAgency }) {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState(agency.email ?? '');
+  const change = useChange([['admin-agencies']]);
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <TextInput size="xs" aria-label={`${t('email')}: ${agency.id}`} placeholder="name@example.gov.vn" value={email} onChange={(event) => setEmail(event.currentTarget.value)} w={240} />
+      <Button size="xs" variant="light" loading={change.busy} onClick={() => void change.run(() => unwrap(api.PATCH('/admin/agencies/{id}', { params: { path: { id: agency.id } }, body: { email: email || null } })))}>
+        {t('save')}
+      </Button>
+      {change.problem && <ProblemAlert problem={change.problem} />}
+    </Group>
+  );
+}
+
+function AgenciesTab() {
+  const { t, i18n } = useTranslation();
+  const agencies = useQuery({ queryKey: ['admin-agencies', 'emails'], queryFn: () => unwrap(api.GET('/admin/agencies')) });
+  return (
+    <QueryState query={agencies}>
+      {(data) => (
+        <Card withBorder>
+          <ScrollRegion label={t('agencies')} minWidth={820}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('agency')}</Table.Th>
+                  <Table.Th>{t('kind')}</Table.Th>
+                  <Table.Th>{t('unit')}</Table.Th>
+                  <Table.Th>{t('notificationEmail')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items
+                  .filter((agency) => agency.validTo === null)
+                  .map((agency) => (
+                    <Table.Tr key={agency.id} data-agency={agency.id}>
+                      <Table.Td>
+                        {pick(i18n.language, agency.nameVi, agency.nameEn)}
+                        <Text size="xs" c="dimmed">
+                          {agency.id}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>{enumLabel(agency.kind, i18n.language)}</Table.Td>
+                      <Table.Td>{agency.jurisdictionId}</Table.Td>
+                      <Table.Td>
+                        <AgencyEmail agency={agency} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollRegion>
+        </Card>
+      )}
+    </QueryState>
+  );
+}
+
+/** Units merged into one from a date, entered as data: the answer says what ended, what was created and who moved. */
+function ReorganisationTab() {
+  const { t, i18n } = useTranslation();
+  const units = useQuery({ queryKey: ['admin-units'], queryFn: () => unwrap(api.GET('/registry/jurisdictions', { params: { query: { level: 'COMMUNE' } } })) });
+  const [effectiveOn, setEffectiveOn] = useState<string | null>(todayInVietnam());
+  const [reason, setReason] = useState('');
+  const [from, setFrom] = useState<string[]>([]);
+  const [into, setInto] = useState<string | null>(null);
+  const [newUnit, setNewUnit] = useState(false);
+  const [newId, setNewId] = useState('');
+  const [newNameVi, setNewNameVi] = useState('');
+  const [newNameEn, setNewNameEn] = useState('');
+  const [done, setDone] = useState<Schemas['Reorganisation']>();
+  const change = useChange([['admin-units'], ['admin-agencies'], ['admin-users']]);
+  const options = (units.data?.items ?? []).map((unit) => ({ value: unit.id, label: `${pick(i18n.language, unit.nameVi, unit.nameEn)} (${unit.id})` }));
+  const submit = () =>
+    change
+      .run(() =>
+        unwrap(
+          api.POST('/admin/reorganisations', {
+            body: {
+              effectiveOn: effectiveOn ?? '',
+              reason,
+              merges: [{ from, into: newUnit ? { id: newId, nameVi: newNameVi, nameEn: newNameEn } : { existing: into ?? '' } }],
+              moveUsers: true,
+            },
+          }),
+        ),
+      )
+      .then((result) => result && setDone(result));
+  return (
+    <Card withBorder data-testid="reorganisation">
+      <Title order={2} size="h4" mb="xs">
+        {t('reorganisation')}
+      </Title>
+      <Text size="sm" mb="sm">
+        {t('reorganisationNote')}
+      </Text>
+      <Stack>
+        <Group align="flex-end">
+          <LegalDateInput label={t('effectiveOn')} value={effectiveOn} onChange={(value) => setEffectiveOn(value ?? null)} required w={200} />
+          <MultiSelect label={t('unitsMerged')} searchable value={from} onChange={setFrom} data={options} w={420} required />
+        </Group>
+        <Switch label={t('intoNewUnit')} checked={newUnit} onChange={(event) => setNewUnit(event.currentTarget.checked)} />
+        {newUnit ? (
+          <Group>
+            <TextInput label={t('newUnitId')} value={newId} onChange={(event) => setNewId(event.currentTarget.value)} w={180} />
+            <TextInput label={t('nameVi')} value={newNameVi} onChange={(event) => setNewNameVi(event.currentTarget.value)} w={260} />
+            <TextInput label={t('nameEn')} value={newNameEn} onChange={(event) => setNewNameEn(event.currentTarget.value)} w={260} />
+          </Group>
+        ) : (
+          <Select label={t('successorUnit')} searchable value={into} onChange={setInto} data={options.filter((option) => !from.includes(option.value))} w={420} />
+        )}
+        <Textarea label={t('reorganisationReason')} value={reason} onChange={(event) => setReason(event.currentTarget.value)} required maw={720} />
+        {change.problem && <ProblemAlert problem={change.problem} />}
+        <Group>
+          <Button onClick={() => void submit()} loading={change.busy} data-testid="reorganise">
+            {t('reorganise')}
+          </Button>
+        </Group>
+        {done && (
+          <Alert color="teal" title={t('reorganised')} data-testid="reorganised">
+            <Text size="sm">
+              {t('unitsEnded')}: {done.unitsEnded.map((row) => `${row.id} → ${row.successorId}`).join(', ')}
+            </Text>
+            <Text size="sm">
+              {t('agenciesEnded')}: {done.agenciesEnded.map((row) => `${row.id} → ${row.successorId}`).join(', ')}
+            </Text>
+            <Text size="sm">
+              {t('usersMoved')}: {done.usersMoved.length} · {t('openStepsTakenOver')}: {done.openStepsTakenOver}
+            </Text>
+          </Alert>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+/** The province's administration: users, agencies and their notification addresses, reorganisations. */
+export function AdminScreen() {
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t('administration')}
+      </Title>
+      <Tabs defaultValue="users" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="users">{t('users')}</Tabs.Tab>
+          <Tabs.Tab value="agencies">{t('agencies')}</Tabs.Tab>
+          <Tabs.Tab value="reorganisation">{t('reorganisation')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="users" pt="sm">
+          <UsersTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="agencies" pt="sm">
+          <AgenciesTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="reorganisation" pt="sm">
+          <ReorganisationTab />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
