@@ -1,13 +1,13 @@
 import { Alert, Badge, Button, Card, Code, Group, MultiSelect, Select, Stack, Switch, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiProblem, networkProblem, unwrap, type Schemas } from '../api/client';
+import { api, unwrap, type Schemas } from '../api/client';
 import { LegalDateInput } from '../components/legal-date-input';
 import { ProblemAlert } from '../components/problem-alert';
 import { QueryState } from '../components/query-state';
 import { ScrollRegion } from '../components/scroll-region';
+import { useChange } from '../components/use-change';
 import { todayInVietnam } from '../i18n/dates';
 import { enumLabel } from '../i18n/enum-labels';
 import { pick } from '../i18n/i18n';
@@ -16,30 +16,6 @@ import { usePrincipal, useProvinceId } from '../session/session';
 type User = Schemas['AdministeredUser'];
 type Agency = Schemas['Agency'];
 type AdministeredAgency = Schemas['AdministeredAgencyList']['items'][number];
-
-/** Runs a change, shows the API's refusal in place, and refreshes what it touched. */
-function useChange(keys: string[][]) {
-  const { t } = useTranslation();
-  const client = useQueryClient();
-  const [problem, setProblem] = useState<ApiProblem>();
-  const [busy, setBusy] = useState(false);
-  async function run<T>(change: () => Promise<T>): Promise<T | undefined> {
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      const result = await change();
-      notifications.show({ color: 'teal', message: t('saved'), closeButtonProps: { 'aria-label': t('close') } });
-      await Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey })));
-      return result;
-    } catch (error) {
-      setProblem(error instanceof ApiProblem ? error : networkProblem(error));
-      return undefined;
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { run, problem, busy };
-}
 
 const useAgencies = () =>
   useQuery({ queryKey: ['admin-agencies'], queryFn: () => unwrap(api.GET('/registry/agencies', { params: { query: {} } })), staleTime: 60_000 });

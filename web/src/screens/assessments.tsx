@@ -1,5 +1,4 @@
 import { Alert, Anchor, Badge, Button, Card, Group, NumberInput, Progress, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +9,8 @@ import { ProblemAlert } from '../components/problem-alert';
 import { QueryState } from '../components/query-state';
 import { SchemaForm } from '../components/schema-form';
 import { ScrollRegion } from '../components/scroll-region';
+import { StatCard } from '../components/stat-card';
+import { useChange } from '../components/use-change';
 import { daysBetween, todayInVietnam } from '../i18n/dates';
 import { enumLabel } from '../i18n/enum-labels';
 import { pick } from '../i18n/i18n';
@@ -19,19 +20,6 @@ import { useProvinceId } from '../session/session';
 type Programme = 'HEALTHY_COMMUNE' | 'DRUG_FREE_COMMUNE';
 type Rollup = Schemas['AssessmentRollup'];
 type Criteria = Schemas['AssessmentCriteria'];
-
-function Stat({ label, value, testId }: { label: string; value: string | number; testId?: string }) {
-  return (
-    <Card withBorder padding="sm">
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={700} size="xl" data-testid={testId}>
-        {value}
-      </Text>
-    </Card>
-  );
-}
 
 /** Opens the year's assessment for every commune without one, one request each, showing how far it got. */
 function OpenForAll({ rollup, onDone }: { rollup: Rollup; onDone: () => void }) {
@@ -141,26 +129,16 @@ function CommuneTable({ rollup }: { rollup: Rollup }) {
 /** The set in force (the example marked as such) and the form for the province's next version, starting from it. */
 function CriteriaCard({ criteria, provinceId, programme, year }: { criteria: Criteria; provinceId: string; programme: Programme; year: number }) {
   const { t, i18n } = useTranslation();
-  const client = useQueryClient();
   const set = criteria.inForce;
   const [editing, setEditing] = useState(false);
   const [data, setData] = useState<Record<string, unknown>>(() => ({ criteria: set.criteria, levels: set.levels, source: set.example ? '' : set.source }));
-  const [problem, setProblem] = useState<ApiProblem>();
-  const [busy, setBusy] = useState(false);
+  const { run, problem, busy } = useChange([['assessment-criteria']]);
 
   async function submit(body: Record<string, unknown>) {
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      await unwrap(api.POST('/assessment-criteria/{provinceId}/{programme}/{year}', { params: { path: { provinceId, programme, year } }, body: body as never }));
-      notifications.show({ color: 'teal', message: t('saved'), closeButtonProps: { 'aria-label': t('close') } });
-      await client.invalidateQueries({ queryKey: ['assessment-criteria'] });
-      setEditing(false);
-    } catch (error) {
-      setProblem(error instanceof ApiProblem ? error : networkProblem(error));
-    } finally {
-      setBusy(false);
-    }
+    const saved = await run(() =>
+      unwrap(api.POST('/assessment-criteria/{provinceId}/{programme}/{year}', { params: { path: { provinceId, programme, year } }, body: body as never })),
+    );
+    if (saved) setEditing(false);
   }
 
   return (
@@ -257,12 +235,12 @@ export function AssessmentsScreen() {
         {(data) => (
           <Stack>
             <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
-              <Stat label={t('communes')} value={data.counts.communes} />
-              <Stat label={t('notOpened')} value={data.counts.notOpened} testId="count-not-opened" />
-              <Stat label={t('inProgress')} value={data.counts.selfAssessment + data.counts.councilReview + data.counts.awaitingDecision} />
-              <Stat label={t('recognisedCount')} value={data.counts.recognised} testId="count-recognised" />
-              <Stat label={t('recognisedShare')} value={data.recognisedPercent === null ? '—' : `${data.recognisedPercent} %`} testId="recognised-percent" />
-              <Stat label={t('target')} value={data.target ? data.target.communes : '—'} />
+              <StatCard label={t('communes')} value={data.counts.communes} />
+              <StatCard label={t('notOpened')} value={data.counts.notOpened} testId="count-not-opened" />
+              <StatCard label={t('inProgress')} value={data.counts.selfAssessment + data.counts.councilReview + data.counts.awaitingDecision} />
+              <StatCard label={t('recognisedCount')} value={data.counts.recognised} testId="count-recognised" />
+              <StatCard label={t('recognisedShare')} value={data.recognisedPercent === null ? '—' : `${data.recognisedPercent} %`} testId="recognised-percent" />
+              <StatCard label={t('target')} value={data.target ? data.target.communes : '—'} />
             </SimpleGrid>
             {data.counts.late > 0 && (
               <Badge color="red.8" size="lg" data-testid="communes-late">

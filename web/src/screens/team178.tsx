@@ -1,14 +1,15 @@
 import { Badge, Button, Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api, ApiProblem, networkProblem, unwrap, type Schemas } from '../api/client';
+import { api, ApiProblem, unwrap, type Schemas } from '../api/client';
 import { ProblemAlert } from '../components/problem-alert';
 import { QueryState } from '../components/query-state';
 import { SchemaForm } from '../components/schema-form';
 import { ScrollRegion } from '../components/scroll-region';
+import { StatCard } from '../components/stat-card';
+import { useChange } from '../components/use-change';
 import { todayInVietnam } from '../i18n/dates';
 import { enumLabel } from '../i18n/enum-labels';
 import { pick } from '../i18n/i18n';
@@ -17,56 +18,24 @@ import { useHasRole, usePrincipal } from '../session/session';
 type Establishment = Schemas['Establishment'];
 type Plan = Schemas['InspectionPlan'];
 
-function Stat({ label, value, met, testId }: { label: string; value: string | number; met?: boolean; testId?: string }) {
-  const { t } = useTranslation();
-  return (
-    <Card withBorder padding="sm">
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Group gap="xs">
-        <Text fw={700} size="xl" data-testid={testId}>
-          {value}
-        </Text>
-        {met !== undefined && (
-          <Badge color={met ? 'teal.2' : 'orange.2'} c="dark" size="sm">
-            {met ? t('targetMet') : t('targetNotMet')}
-          </Badge>
-        )}
-      </Group>
-    </Card>
-  );
-}
-
 /** The team's targets and the establishments its plan names, edited in place and saved together. */
 function PlanCard({ teamAgencyId, year, plan, establishments }: { teamAgencyId: string; year: number; plan: Plan | null; establishments: Establishment[] }) {
   const { t, i18n } = useTranslation();
-  const client = useQueryClient();
   const [coverage, setCoverage] = useState<number>(plan?.coverageTargetPercent ?? 60);
   const [surprise, setSurprise] = useState<number>(plan?.surpriseTarget ?? 0);
   const [chosen, setChosen] = useState(() => new Set(plan?.establishmentIds ?? []));
-  const [problem, setProblem] = useState<ApiProblem>();
-  const [busy, setBusy] = useState(false);
+  const { run, problem, busy } = useChange([['inspection-plan']]);
   const inspected = new Set(plan?.coverage.inspectedIds ?? []);
 
-  async function save() {
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      await unwrap(
+  const save = () =>
+    run(() =>
+      unwrap(
         api.PUT('/inspection-plans/{teamAgencyId}/{year}', {
           params: { path: { teamAgencyId, year } },
           body: { coverageTargetPercent: coverage, surpriseTarget: surprise, establishmentIds: [...chosen] },
         }),
-      );
-      notifications.show({ color: 'teal', message: t('saved'), closeButtonProps: { 'aria-label': t('close') } });
-      await client.invalidateQueries({ queryKey: ['inspection-plan'] });
-    } catch (error) {
-      setProblem(error instanceof ApiProblem ? error : networkProblem(error));
-    } finally {
-      setBusy(false);
-    }
-  }
+      ),
+    );
 
   const toggle = (id: string) =>
     setChosen((current) => {
@@ -83,16 +52,16 @@ function PlanCard({ teamAgencyId, year, plan, establishments }: { teamAgencyId: 
       </Title>
       {plan ? (
         <SimpleGrid cols={{ base: 2, md: 5 }} mb="sm">
-          <Stat label={t('inspections')} value={plan.coverage.inspections} />
-          <Stat label={t('surpriseInspections')} value={`${plan.coverage.surpriseInspections} / ${plan.surpriseTarget}`} met={plan.coverage.surpriseTargetMet} testId="surprise-count" />
-          <Stat
+          <StatCard label={t('inspections')} value={plan.coverage.inspections} />
+          <StatCard label={t('surpriseInspections')} value={`${plan.coverage.surpriseInspections} / ${plan.surpriseTarget}`} met={plan.coverage.surpriseTargetMet} testId="surprise-count" />
+          <StatCard
             label={t('areaCoverage')}
             value={plan.coverage.areaCoveragePercent === null ? '—' : `${plan.coverage.areaCoveragePercent} %`}
             met={plan.coverage.coverageTargetMet}
             testId="area-coverage"
           />
-          <Stat label={t('planCoverage')} value={`${plan.coverage.plannedInspected} / ${plan.coverage.planned}`} testId="plan-coverage" />
-          <Stat label={t('sanctionsLate')} value={plan.coverage.sanctionsLate} />
+          <StatCard label={t('planCoverage')} value={`${plan.coverage.plannedInspected} / ${plan.coverage.planned}`} testId="plan-coverage" />
+          <StatCard label={t('sanctionsLate')} value={plan.coverage.sanctionsLate} />
         </SimpleGrid>
       ) : (
         <Text c="dimmed" mb="sm">
@@ -159,26 +128,15 @@ function PlanCard({ teamAgencyId, year, plan, establishments }: { teamAgencyId: 
 /** A new establishment for the register, its form drawn from the API's JSON Schema. */
 function AddEstablishment({ schema }: { schema: Record<string, unknown> }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const [open, setOpen] = useState(false);
   const [data, setData] = useState<Record<string, unknown>>({ complex: false });
-  const [problem, setProblem] = useState<ApiProblem>();
-  const [busy, setBusy] = useState(false);
+  const { run, problem, busy } = useChange([['establishments']]);
 
   async function submit(body: Record<string, unknown>) {
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      await unwrap(api.POST('/establishments', { body: body as never }));
-      notifications.show({ color: 'teal', message: t('saved'), closeButtonProps: { 'aria-label': t('close') } });
-      await client.invalidateQueries({ queryKey: ['establishments'] });
-      setData({ complex: false });
-      setOpen(false);
-    } catch (error) {
-      setProblem(error instanceof ApiProblem ? error : networkProblem(error));
-    } finally {
-      setBusy(false);
-    }
+    const created = await run(() => unwrap(api.POST('/establishments', { body: body as never })));
+    if (!created) return;
+    setData({ complex: false });
+    setOpen(false);
   }
 
   if (!open)

@@ -1,0 +1,51 @@
+import request from 'supertest';
+import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import { until } from '../support/case-driver';
+import { createTestProvince, type TestProvince } from '../support/test-province';
+import { vietnamDate } from '../../domain/time/legal-date';
+
+/**
+ * Two API processes on one database (issue #18): a reorganisation entered through one is seen by
+ * the other's cached jurisdiction tree within a few seconds, not after the cache's former 30 s
+ * lifetime: a trigger raises registry_version on every change of the units, and each cache
+ * compares it about once a second.
+ */
+jest.setTimeout(60_000);
+
+let first: ApiHarness;
+let second: ApiHarness;
+let province: TestProvince;
+let admin = '';
+
+beforeAll(async () => {
+  first = await startApiHarness();
+  second = await startApiHarness();
+  province = await createTestProvince(first.db, 'registry-cache');
+  admin = await province.addUser(province.agency.provincialPolice, ['SYSTEM_ADMIN']);
+});
+afterAll(async () => {
+  await first?.close();
+  await second?.close();
+});
+
+it('shows a unit created through one API process to the other within seconds', async () => {
+  const tokenFirst = await first.tokenFor(admin);
+  const tokenSecond = await second.tokenFor(admin);
+  const newUnit = `${province.provinceId}-HOP`;
+  const read = () => request(second.app).get(`/registry/jurisdictions/${newUnit}`).set('Authorization', `Bearer ${tokenSecond}`);
+  // The second process has the tree in its cache, without the unit.
+  expect((await request(second.app).get('/registry/jurisdictions').set('Authorization', `Bearer ${tokenSecond}`)).status).toBe(200);
+  expect((await read()).status).toBe(404);
+
+  const before = (await first.db.registryVersion.findUniqueOrThrow({ where: { id: 1 } })).version;
+  const merged = await request(first.app)
+    .post('/admin/reorganisations')
+    .set('Authorization', `Bearer ${tokenFirst}`)
+    .send({ effectiveOn: vietnamDate(), reason: 'Sáp nhập thử hai tiến trình', merges: [{ from: [province.communeId], into: { id: newUnit, nameVi: 'Xã Hợp Nhất', nameEn: 'Hop Nhat commune' } }] });
+  expect(merged.status).toBe(201);
+  expect((await first.db.registryVersion.findUniqueOrThrow({ where: { id: 1 } })).version).toBeGreaterThan(before);
+
+  // The other process answers for the new unit well before its old cache would have expired.
+  const seen = await until(async () => ((await read()).status === 200 ? true : undefined), 'the new unit through the second process', 8_000);
+  expect(seen).toBe(true);
+});
