@@ -1,5 +1,7 @@
 import { registerAdminRegistryRoutes } from './admin/admin-registry.routes';
 import { registerAdminUserRoutes } from './admin/admin-users.routes';
+import { registerDeputationRoutes } from './admin/deputations.routes';
+import { registerAdminUserImportRoutes } from './admin/admin-user-import.routes';
 import { registerAssessmentRoutes } from './assessment/assessment.routes';
 import { registerInspectionRoutes } from './inspection/inspection.routes';
 import { randomUUID } from 'node:crypto';
@@ -41,6 +43,7 @@ import { registerRegistryRoutes } from './registry/registry.routes';
 import { registerHealthRoutes } from './system/health.routes';
 import { registerPingRoutes } from './system/ping.routes';
 import { serveWebApp } from './web/web-app';
+import { accountState } from './auth/principal-lookup';
 
 export interface AppSettings {
   jwtSecret: string;
@@ -138,12 +141,9 @@ export function createApp(settings: AppSettings, { db, temporal, logger }: AppDe
   app.use(express.json({ limit: '1mb' }));
 
   // Every authenticated request reads the account's token version and state (one primary-key lookup, no cache),
-  // so logout, a password change, a reset or a deactivation takes effect at once.
-  const tokens = new TokenService(settings.jwtSecret, settings.jwtTtlSeconds, (userId) =>
-    db.user
-      .findUnique({ where: { id: userId }, select: { tokenVersion: true, active: true, mustChangePassword: true } })
-      .then((user) => user ?? undefined),
-  );
+  // so logout, a password change, a reset or a deactivation takes effect at once; so do the
+  // deputations in force today (a deputy holds the absent colleague's role between two dates).
+  const tokens = new TokenService(settings.jwtSecret, settings.jwtTtlSeconds, (userId) => accountState(db, userId));
   const throttle = new LoginThrottle(
     db,
     {
@@ -197,6 +197,8 @@ export function createApp(settings: AppSettings, { db, temporal, logger }: AppDe
   registerInspectionRoutes(routes, db, directory);
   registerAdminUserRoutes(routes, db, directory);
   registerAdminRegistryRoutes(routes, db, directory);
+  registerDeputationRoutes(routes, db, directory);
+  registerAdminUserImportRoutes(routes, db, directory);
   app.use(routes.router);
 
   const document = buildOpenApiDocument(openapi);

@@ -9,6 +9,8 @@ export interface AccountState {
   tokenVersion: number;
   active: boolean;
   mustChangePassword: boolean;
+  /** Roles held today for an absent colleague (deputations): added to the token's, for this request only. */
+  actingRoles?: Principal['roles'];
 }
 
 export type AccountStateLookup = (userId: string) => Promise<AccountState | undefined>;
@@ -75,13 +77,17 @@ export class TokenService {
     const parsed = principalSchema.safeParse({ ...payload, userId: payload.sub });
     if (!parsed.success || typeof payload.ver !== 'number') return undefined;
     let mustChangePassword = false;
+    let principal = parsed.data;
     if (this.accounts) {
       const state = await this.accounts(parsed.data.userId);
       if (!state || !state.active || state.tokenVersion !== payload.ver) return undefined;
       mustChangePassword = state.mustChangePassword;
+      // A deputation starts and ends on its dates, whatever token the deputy holds.
+      if (state.actingRoles && state.actingRoles.length > 0)
+        principal = { ...principal, roles: [...new Set([...principal.roles, ...state.actingRoles])] };
     }
     return {
-      principal: parsed.data,
+      principal,
       version: payload.ver,
       mustChangePassword,
       ...(typeof payload.csrf === 'string' ? { csrf: payload.csrf } : {}),

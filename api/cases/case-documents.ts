@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Request } from 'express';
 import type { Db } from '../../db/client';
 import {
   DOCUMENT_TYPES,
@@ -14,6 +13,7 @@ import { procedureByCode } from '../../procedures/registry';
 import { assertCovers } from '../auth/jurisdiction-guard';
 import type { Principal } from '../auth/principal';
 import { Problem, problems } from '../http/problem';
+import { readBody } from '../http/raw-body';
 import type { ApiRoutes } from '../http/routes';
 import type { JurisdictionDirectory } from '../registry/jurisdiction-directory';
 import { caseRefParams, documentParams, documentStoredView, documentUploadQuery } from './cases.schemas';
@@ -68,10 +68,6 @@ const documentProblems = {
     ),
   empty: () =>
     problems.invalidRequest([{ field: 'body', message: 'Tệp rỗng', messageEn: 'The file is empty' }]),
-  aborted: () =>
-    problems.invalidRequest([
-      { field: 'body', message: 'Tệp gửi lên bị ngắt giữa chừng', messageEn: 'The upload was interrupted' },
-    ]),
   unsupportedDeclared: (declared: string) =>
     new Problem(
       415,
@@ -106,36 +102,6 @@ const documentProblems = {
       { declaredType: declared, detectedType: detected },
     ),
 };
-
-/**
- * The body, at most `limit` bytes. Past the limit the promise is refused at once (so the 413 is
- * answered without waiting), while the rest of the body is still read and dropped: destroying
- * the request instead would reset the connection before the answer reaches the caller.
- */
-function readBody(req: Request, limit: number): Promise<Buffer> {
-  if (req.readableEnded) return Promise.resolve(Buffer.alloc(0));
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let refused = false;
-    req.on('data', (chunk: Buffer) => {
-      if (refused) return;
-      size += chunk.length;
-      if (size > limit) {
-        refused = true;
-        chunks.length = 0;
-        reject(documentProblems.tooLarge(limit));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.once('end', () => resolve(Buffer.concat(chunks, size)));
-    req.once('error', () => reject(documentProblems.aborted()));
-    req.once('close', () => {
-      if (!req.readableEnded) reject(documentProblems.aborted());
-    });
-  });
-}
 
 /** A file name for Content-Disposition: an ASCII fallback, and the real name in RFC 5987 form. */
 function contentDisposition(fileName: string): string {
@@ -213,7 +179,7 @@ export function registerCaseDocumentRoutes(
       const announced = Number(req.get('content-length'));
       if (Number.isFinite(announced) && announced > documents.maxBytes)
         throw documentProblems.tooLarge(documents.maxBytes);
-      const bytes = await readBody(req, documents.maxBytes);
+      const bytes = await readBody(req, documents.maxBytes, () => documentProblems.tooLarge(documents.maxBytes));
       if (bytes.length === 0) throw documentProblems.empty();
       const detected = detectDocumentType(bytes);
       if (!detected) throw documentProblems.unrecognised(declared);

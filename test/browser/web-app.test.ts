@@ -642,4 +642,20 @@ it('administration: the administrator creates an account, who logs in with the o
   await reorganisation.getByTestId('reorganised').waitFor();
   await expect(reorganisation.getByTestId('reorganised').innerText()).resolves.toContain(`${province.provinceId}-X2 → ${province.communeId}`);
   await screenshot(admin, 'admin-reorganisation');
+
+  // A deputy for the chairman, from today to today.
+  await admin.getByRole('tab', { name: 'Giao quyền khi vắng mặt' }).click();
+  const deputation = admin.getByTestId('new-deputation');
+  await choose(admin, /^Người vắng mặt/, new RegExp(users.chairman));
+  await choose(admin, /^Vai trò được giao/, 'Chủ tịch UBND xã');
+  await choose(admin, /^Người thay thế/, new RegExp(users.official));
+  await deputation.getByLabel(/^Đến ngày/).fill(todayShown);
+  await admin.keyboard.press('Escape');
+  await deputation.getByLabel(/^Lý do/).fill('Chủ tịch đi công tác');
+  await expectAccessible(admin, 'administration: deputies');
+  await deputation.getByRole('button', { name: 'Tạo' }).click();
+  await admin.locator('[data-deputation]', { hasText: users.official }).getByText('Đang hiệu lực').waitFor();
+  const me = await request(stack.api.app).get('/me').set('Authorization', `Bearer ${await stack.driver.token(users.official)}`);
+  expect(me.body.roles).toContain('COMMUNE_CHAIRMAN');
+  await screenshot(admin, 'admin-deputies');
 });

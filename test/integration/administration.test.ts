@@ -143,3 +143,54 @@ it('merges a commune into another as data: its open step becomes the successor�
   expect(String(late)).toContain('CASE.UNIT_NOT_IN_FORCE');
   expect(await api.db.auditEvent.count({ where: { action: 'admin.reorganisation', jurisdictionId: province.provinceId } })).toBe(1);
 });
+
+it('lets a deputy hold an absent chairman’s role between two dates, with the token they already have, until it is ended', async () => {
+  const today = vietnamDate();
+  const chairman = await province.addUser(province.agency.communeCommittee, ['COMMUNE_CHAIRMAN']);
+  const deputy = await province.addUser(province.agency.communeCommittee, ['COMMUNE_OFFICIAL']);
+  const police = await province.addUser(province.agency.communePolice, ['COMMUNE_POLICE_HEAD']);
+  const opened = await request(api.app)
+    .post('/cases')
+    .set('Authorization', await as(police))
+    .set('Idempotency-Key', randomUUID())
+    .send({
+      procedure: 'DRUG_USER_MANAGEMENT',
+      jurisdictionId: province.communeId,
+      person: { fullName: 'Đặng Văn Vắng', birthDate: '1990-09-09', otherIdentification: 'Giấy khai sinh 9/1990', residenceStatus: 'STABLE', residenceJurisdictionId: province.communeId },
+      testedOn: today,
+      testResultRef: 'XN-9/2026',
+      violationRecordRef: 'BB-9/2026',
+    });
+  expect(opened.status).toBe(201);
+  const caseRef = opened.body.caseRef as string;
+  const decide = () => stack.driver.act(caseRef, deputy, { type: 'DECIDE_MANAGEMENT', on: today, decisionRef: '9/QĐ-UBND' });
+  // The official may not take the chairman's decision…
+  expect((await decide()).status).toBe(403);
+
+  const name = (body: Record<string, unknown>) =>
+    as(users.admin).then((auth) => request(api.app).post('/admin/deputations').set('Authorization', auth).send({ deputyUsername: deputy, forUsername: chairman, role: 'COMMUNE_CHAIRMAN', from: today, to: '2099-12-31', reason: 'Chủ tịch đi công tác', ...body }));
+  // …and a deputation must make sense: the same agency, a role the absent colleague holds, dates in order.
+  expect((await name({ deputyUsername: police })).body.code).toBe('ADMIN.DEPUTY_OTHER_AGENCY');
+  expect((await name({ role: 'CHIEF_JUDGE' })).body.code).toBe('ADMIN.ROLE_NOT_HELD');
+  expect((await name({ from: '2030-01-02', to: '2030-01-01' })).status).toBe(400);
+  const later = await name({ from: '2099-01-01' });
+  expect(later.body).toMatchObject({ inForce: false });
+  expect((await decide()).status).toBe(403);
+
+  const named = await name({});
+  expect(named.status).toBe(201);
+  expect(named.body).toMatchObject({ inForce: true, agencyId: province.agency.communeCommittee });
+  // The same token, now holding the role: the deputy's tasks show the step, and the decision is theirs to record.
+  const me = await request(api.app).get('/me').set('Authorization', await as(deputy));
+  expect(me.body.roles).toEqual(expect.arrayContaining(['COMMUNE_OFFICIAL', 'COMMUNE_CHAIRMAN']));
+  const ended = await request(api.app).delete(`/admin/deputations/${named.body.id}`).set('Authorization', await as(users.admin));
+  expect(ended.body).toMatchObject({ inForce: false });
+  expect((await decide()).status).toBe(403);
+  // Named again, the deputy decides; the timeline names the deputy.
+  expect((await name({})).status).toBe(201);
+  const decided = await decide();
+  expect(decided.status).toBe(200);
+  const page = await request(api.app).get(`/cases/${caseRef}`).set('Authorization', await as(police));
+  expect(page.body.timeline.at(-1).actor).toMatchObject({ name: 'COMMUNE_OFFICIAL admin' });
+  expect(await api.db.auditEvent.count({ where: { action: { in: ['admin.deputation_created', 'admin.deputation_ended'] }, jurisdictionId: province.communeId } })).toBe(4);
+});

@@ -102,6 +102,12 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'POST /admin/agencies': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
   'PATCH /admin/agencies/{id}': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
   'POST /admin/reorganisations': { roles: ['SYSTEM_ADMIN'], scope: 'own-province' },
+  'POST /admin/deputations': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
+  // A workbook's rows are each checked against the caller's jurisdiction (a row of another province is a problem, not a 403).
+  'GET /admin/users/import-template': { roles: ['SYSTEM_ADMIN'], scope: 'any' },
+  'POST /admin/users/import': { roles: ['SYSTEM_ADMIN'], scope: 'any' },
+  'GET /admin/deputations': { roles: ['SYSTEM_ADMIN'], scope: 'any' },
+  'DELETE /admin/deputations/{id}': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
   // README "GET /registry/jurisdictions[/:id] | any role | units the caller's agency covers, plus its ancestors".
   'GET /registry/jurisdictions': { roles: 'all', scope: 'any' },
   'GET /registry/jurisdictions/{id}': { roles: 'all', scope: 'own-jurisdiction' },

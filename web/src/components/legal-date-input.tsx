@@ -36,6 +36,9 @@ export function LegalDateInput(props: {
       description={props.description}
       clearable
       clearButtonProps={{ 'aria-label': t('clear') }}
+      // The calendar's arrows are buttons without text: screen readers need their names.
+      previousLabel={t('previousMonth')}
+      nextLabel={t('nextMonth')}
       w={props.w}
     />
   );

@@ -331,6 +331,19 @@ export const messages = {
   agenciesEnded: { vi: 'Cơ quan chấm dứt', en: 'Agencies ended' },
   usersMoved: { vi: 'Người dùng chuyển sang', en: 'Users moved' },
   openStepsTakenOver: { vi: 'Bước đang mở được tiếp nhận', en: 'Open steps taken over' },
+  deputations: { vi: 'Giao quyền khi vắng mặt', en: 'Deputies' },
+  newDeputation: { vi: 'Giao quyền cho người thay thế', en: 'Name a deputy' },
+  absentColleague: { vi: 'Người vắng mặt', en: 'Absent colleague' },
+  roleHeld: { vi: 'Vai trò được giao', en: 'Role held' },
+  deputy: { vi: 'Người thay thế', en: 'Deputy' },
+  fromDate: { vi: 'Từ ngày', en: 'From' },
+  toDate: { vi: 'Đến ngày', en: 'To' },
+  inForce: { vi: 'Đang hiệu lực', en: 'In force' },
+  notInForce: { vi: 'Chưa/hết hiệu lực', en: 'Not in force' },
+  ended: { vi: 'Đã kết thúc sớm', en: 'Ended early' },
+  endNow: { vi: 'Kết thúc ngay', en: 'End now' },
+  previousMonth: { vi: 'Tháng trước', en: 'Previous month' },
+  nextMonth: { vi: 'Tháng sau', en: 'Next month' },
 } as const;
 
 export type MessageKey = keyof typeof messages;

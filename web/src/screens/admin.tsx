@@ -8,7 +8,7 @@ import { ProblemAlert } from '../components/problem-alert';
 import { QueryState } from '../components/query-state';
 import { ScrollRegion } from '../components/scroll-region';
 import { useChange } from '../components/use-change';
-import { todayInVietnam } from '../i18n/dates';
+import { showDate, todayInVietnam } from '../i18n/dates';
 import { enumLabel } from '../i18n/enum-labels';
 import { pick } from '../i18n/i18n';
 import { usePrincipal, useProvinceId } from '../session/session';
@@ -363,6 +363,104 @@ function ReorganisationTab() {
   );
 }
 
+/** Deputies acting for an absent head between two dates: named, listed, ended early. */
+function DeputationsTab() {
+  const { t, i18n } = useTranslation();
+  const provinceId = useProvinceId();
+  const deputations = useQuery({ queryKey: ['admin-deputations'], queryFn: () => unwrap(api.GET('/admin/deputations')) });
+  const users = useQuery({ queryKey: ['admin-users'], queryFn: () => unwrap(api.GET('/admin/users', { params: { query: { jurisdictionId: provinceId, pageSize: 500 } } })) });
+  const [deputy, setDeputy] = useState<string | null>(null);
+  const [absent, setAbsent] = useState<string | null>(null);
+  const [role, setRole] = useState<string | null>(null);
+  const [from, setFrom] = useState<string | null>(todayInVietnam());
+  const [to, setTo] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const change = useChange([['admin-deputations']]);
+  const accounts = (users.data?.items ?? []).filter((user) => user.active);
+  const absentUser = accounts.find((user) => user.username === absent);
+  const heads = ['COMMUNE_CHAIRMAN', 'CHIEF_JUDGE', 'COMMUNE_POLICE_HEAD', 'FACILITY_DIRECTOR'];
+  const label = (user: User) => `${user.displayName} (${user.username})`;
+  return (
+    <Stack>
+      <Card withBorder data-testid="new-deputation">
+        <Title order={2} size="h4" mb="xs">
+          {t('newDeputation')}
+        </Title>
+        <Group align="flex-end">
+          <Select label={t('absentColleague')} searchable value={absent} onChange={setAbsent} data={accounts.filter((user) => user.roles.some((r) => heads.includes(r))).map((user) => ({ value: user.username, label: label(user) }))} w={320} />
+          <Select
+            label={t('roleHeld')}
+            value={role}
+            onChange={setRole}
+            data={(absentUser?.roles ?? []).filter((r) => heads.includes(r)).map((r) => ({ value: r, label: enumLabel(r, i18n.language) }))}
+            w={220}
+          />
+          <Select label={t('deputy')} searchable value={deputy} onChange={setDeputy} data={accounts.filter((user) => user.agencyId === absentUser?.agencyId && user.username !== absent).map((user) => ({ value: user.username, label: label(user) }))} w={320} />
+          <LegalDateInput label={t('fromDate')} value={from} onChange={(value) => setFrom(value ?? null)} w={160} />
+          <LegalDateInput label={t('toDate')} value={to} onChange={(value) => setTo(value ?? null)} w={160} />
+        </Group>
+        <Textarea label={t('reason')} value={reason} onChange={(event) => setReason(event.currentTarget.value)} maw={720} mt="xs" />
+        {change.problem && <ProblemAlert problem={change.problem} />}
+        <Group mt="sm">
+          <Button
+            loading={change.busy}
+            onClick={() =>
+              void change.run(() =>
+                unwrap(api.POST('/admin/deputations', { body: { deputyUsername: deputy ?? '', forUsername: absent ?? '', role: (role ?? '') as never, from: from ?? '', to: to ?? '', reason } })),
+              )
+            }
+          >
+            {t('create')}
+          </Button>
+        </Group>
+      </Card>
+      <QueryState query={deputations}>
+        {(data) => (
+          <Card withBorder>
+            <ScrollRegion label={t('deputations')} minWidth={760}>
+              <Table striped>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('deputy')}</Table.Th>
+                    <Table.Th>{t('absentColleague')}</Table.Th>
+                    <Table.Th>{t('roleHeld')}</Table.Th>
+                    <Table.Th>{t('period')}</Table.Th>
+                    <Table.Th>{t('status')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.items.map((row) => (
+                    <Table.Tr key={row.id} data-deputation={row.id}>
+                      <Table.Td>{row.deputyUsername}</Table.Td>
+                      <Table.Td>{row.forUsername}</Table.Td>
+                      <Table.Td>{enumLabel(row.role, i18n.language)}</Table.Td>
+                      <Table.Td>
+                        {showDate(row.from)} – {showDate(row.to)}
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap="xs">
+                          <Badge color={row.inForce ? 'teal.2' : 'gray.3'} c="dark">
+                            {row.inForce ? t('inForce') : row.revokedAt ? t('ended') : t('notInForce')}
+                          </Badge>
+                          {!row.revokedAt && (
+                            <Button size="xs" variant="default" onClick={() => void change.run(() => unwrap(api.DELETE('/admin/deputations/{id}', { params: { path: { id: row.id } } })))}>
+                              {t('endNow')}
+                            </Button>
+                          )}
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollRegion>
+          </Card>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}
+
 /** The province's administration: users, agencies and their notification addresses, reorganisations. */
 export function AdminScreen() {
   const { t } = useTranslation();
@@ -375,6 +473,7 @@ export function AdminScreen() {
         <Tabs.List>
           <Tabs.Tab value="users">{t('users')}</Tabs.Tab>
           <Tabs.Tab value="agencies">{t('agencies')}</Tabs.Tab>
+          <Tabs.Tab value="deputations">{t('deputations')}</Tabs.Tab>
           <Tabs.Tab value="reorganisation">{t('reorganisation')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="users" pt="sm">
@@ -382,6 +481,9 @@ export function AdminScreen() {
         </Tabs.Panel>
         <Tabs.Panel value="agencies" pt="sm">
           <AgenciesTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="deputations" pt="sm">
+          <DeputationsTab />
         </Tabs.Panel>
         <Tabs.Panel value="reorganisation" pt="sm">
           <ReorganisationTab />
