@@ -8,6 +8,7 @@ import { DueLabel } from '../components/due-label';
 import { ProblemAlert } from '../components/problem-alert';
 import { QueryState } from '../components/query-state';
 import { SchemaForm } from '../components/schema-form';
+import { SaveCancel } from '../components/save-cancel';
 import { ScrollRegion } from '../components/scroll-region';
 import { StatCard } from '../components/stat-card';
 import { useChange } from '../components/use-change';
@@ -184,14 +185,7 @@ function CriteriaCard({ criteria, provinceId, programme, year }: { criteria: Cri
             <Text size="xs" c="dimmed">
               {t('openAssessmentsKeepCriteria')}
             </Text>
-            <Group>
-              <Button type="submit" loading={busy}>
-                {t('save')}
-              </Button>
-              <Button variant="default" onClick={() => setEditing(false)} disabled={busy}>
-                {t('cancel')}
-              </Button>
-            </Group>
+            <SaveCancel busy={busy} onCancel={() => setEditing(false)} />
           </Stack>
         </SchemaForm>
       )}

@@ -7,6 +7,7 @@ import { api, ApiProblem, unwrap, type Schemas } from '../api/client';
 import { ProblemAlert } from '../components/problem-alert';
 import { QueryState } from '../components/query-state';
 import { SchemaForm } from '../components/schema-form';
+import { SaveCancel } from '../components/save-cancel';
 import { ScrollRegion } from '../components/scroll-region';
 import { StatCard } from '../components/stat-card';
 import { useChange } from '../components/use-change';
@@ -155,14 +156,7 @@ function AddEstablishment({ schema }: { schema: Record<string, unknown> }) {
       <SchemaForm schema={schema} data={data} onChange={setData} onSubmit={(body) => void submit(body)} disabled={busy} idPrefix="establishment">
         <Stack mt="sm">
           {problem && <ProblemAlert problem={problem} />}
-          <Group>
-            <Button type="submit" loading={busy}>
-              {t('save')}
-            </Button>
-            <Button variant="default" onClick={() => setOpen(false)} disabled={busy}>
-              {t('cancel')}
-            </Button>
-          </Group>
+          <SaveCancel busy={busy} onCancel={() => setOpen(false)} />
         </Stack>
       </SchemaForm>
     </Card>
