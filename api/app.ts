@@ -2,6 +2,7 @@ import { registerAdminRegistryRoutes } from './admin/admin-registry.routes';
 import { registerAdminUserRoutes } from './admin/admin-users.routes';
 import { registerDeputationRoutes } from './admin/deputations.routes';
 import { registerAdminUserImportRoutes } from './admin/admin-user-import.routes';
+import { registerWebhookRoutes } from './admin/webhooks.routes';
 import { registerAssessmentRoutes } from './assessment/assessment.routes';
 import { registerInspectionRoutes } from './inspection/inspection.routes';
 import { randomUUID } from 'node:crypto';
@@ -61,6 +62,8 @@ export interface AppSettings {
   documentMaxBytes: number;
   /** The Temporal Web UI's origins, the only ones /codec answers cross-origin (default: localhost and 127.0.0.1 on 8233). */
   temporalUiOrigins?: readonly string[] | undefined;
+  /** How long an administrator's webhook test message waits for the receiver (WEBHOOK_TIMEOUT_MS). */
+  webhookTimeoutMs?: number | undefined;
 }
 
 export interface AppDependencies {
@@ -199,6 +202,7 @@ export function createApp(settings: AppSettings, { db, temporal, logger }: AppDe
   registerAdminRegistryRoutes(routes, db, directory);
   registerDeputationRoutes(routes, db, directory);
   registerAdminUserImportRoutes(routes, db, directory);
+  registerWebhookRoutes(routes, db, directory, { timeoutMs: settings.webhookTimeoutMs ?? 10_000 });
   app.use(routes.router);
 
   const document = buildOpenApiDocument(openapi);

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
       documentStoreDir: config.DOCUMENT_STORE_DIR,
       documentMaxBytes: config.DOCUMENT_MAX_BYTES,
       temporalUiOrigins: config.TEMPORAL_UI_ORIGIN,
+      webhookTimeoutMs: config.WEBHOOK_TIMEOUT_MS,
     },
     { db, temporal, logger },
   );

@@ -5,6 +5,8 @@ import { startCaseStack, type CaseStack } from '../support/case-stack';
 import { until } from '../support/case-driver';
 import { createTestProvince, type TestProvince } from '../support/test-province';
 import { vietnamDate } from '../../domain/time/legal-date';
+import { verifyWebhookSignature, WEBHOOK_SIGNATURE_HEADER } from '../../notifications';
+import { startWebhookSink } from '../support/webhook-sink';
 
 /**
  * A province's administrator through the HTTP API on the real stack (issue #18): a new user
@@ -193,4 +195,40 @@ it('lets a deputy hold an absent chairman’s role between two dates, with the t
   const page = await request(api.app).get(`/cases/${caseRef}`).set('Authorization', await as(police));
   expect(page.body.timeline.at(-1).actor).toMatchObject({ name: 'COMMUNE_OFFICIAL admin' });
   expect(await api.db.auditEvent.count({ where: { action: { in: ['admin.deputation_created', 'admin.deputation_ended'] }, jurisdictionId: province.communeId } })).toBe(4);
+});
+
+it('subscribes an agency to a webhook, keeps its secret unseen, sends a signed test message, and ends it', async () => {
+  const sink = await startWebhookSink({ respondWith: (n) => (n === 2 ? 500 : 204) });
+  try {
+    const secret = 'webhook-secret-for-the-admin-test-0123456789';
+    const auth = await as(users.admin);
+    const base = `/admin/agencies/${province.agency.communeCommittee}/webhooks`;
+    const badUrl = await request(api.app).post(base).set('Authorization', auth).send({ url: 'ftp://example.invalid/hook', secret });
+    expect(badUrl.status).toBe(400);
+    expect((await request(api.app).post(base).set('Authorization', await as(users.otherAdmin)).send({ url: sink.url, secret })).status).toBe(404);
+    const created = await request(api.app).post(base).set('Authorization', auth).send({ url: sink.url, secret });
+    expect(created.status).toBe(201);
+    const listed = await request(api.app).get(base).set('Authorization', auth);
+    expect(JSON.stringify(listed.body)).not.toContain(secret);
+    expect(listed.body.items).toEqual([expect.objectContaining({ id: created.body.id, url: sink.url, active: true })]);
+
+    // The test message arrives signed with the secret; a receiver's failure is reported, not thrown.
+    const tried = await request(api.app).post(`${base}/${created.body.id}/test`).set('Authorization', auth).send({});
+    expect(tried.body).toMatchObject({ delivered: true, status: 204 });
+    const [call] = await sink.waitFor(1);
+    expect(call!.json).toMatchObject({ type: 'TEST', agencyId: province.agency.communeCommittee });
+    expect(verifyWebhookSignature({ secret, header: String(call!.headers[WEBHOOK_SIGNATURE_HEADER.toLowerCase()]), body: call!.body, toleranceSeconds: 300 })).toBe(true);
+    const failing = await request(api.app).post(`${base}/${created.body.id}/test`).set('Authorization', auth).send({});
+    expect([failing.status, failing.body.delivered, failing.body.status]).toEqual([200, false, 500]);
+
+    // Ended: kept on record, inactive, no more test messages.
+    const ended = await request(api.app).delete(`${base}/${created.body.id}`).set('Authorization', auth);
+    expect(ended.body).toMatchObject({ active: false });
+    expect((await request(api.app).post(`${base}/${created.body.id}/test`).set('Authorization', auth).send({})).status).toBe(409);
+    const audited = await api.db.auditEvent.findMany({ where: { subjectId: created.body.id }, orderBy: { id: 'asc' } });
+    expect(audited.map((row) => row.action)).toEqual(['admin.webhook_subscribed', 'admin.webhook_tested', 'admin.webhook_tested', 'admin.webhook_ended']);
+    expect(JSON.stringify(audited.map((row) => row.details))).not.toContain(secret);
+  } finally {
+    await sink.close();
+  }
 });

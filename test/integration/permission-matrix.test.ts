@@ -276,6 +276,19 @@ function callFor(route: string, t: Resources, caller: Resources): Call {
     case 'GET /admin/users/import-template': return { method: 'get', url: '/admin/users/import-template' };
     case 'POST /admin/users/import':
       return { method: 'post', url: '/admin/users/import?dryRun=true', raw: { type: 'text/csv', bytes: Buffer.from(`Tên đăng nhập,"Họ tên, chức vụ",Mã cơ quan,Vai trò\nmatrix.csv.${seq},Ma trận,${t.province.agency.communePolice},COMMUNE_POLICE_OFFICER\n`) } };
+    // Webhooks to a closed local port: a test message fails at once and nothing else is called.
+    case 'GET /admin/agencies/{id}/webhooks': return { method: 'get', url: `/admin/agencies/${t.province.agency.medicalFacility}/webhooks` };
+    case 'POST /admin/agencies/{id}/webhooks':
+      return { method: 'post', url: `/admin/agencies/${t.province.agency.medicalFacility}/webhooks`, body: { url: 'http://127.0.0.1:9/hook', secret: 'matrix-webhook-secret-0123456789abcdef' } };
+    case 'DELETE /admin/agencies/{id}/webhooks/{subscriptionId}':
+    case 'POST /admin/agencies/{id}/webhooks/{subscriptionId}/test': {
+      const id = randomUUID();
+      const prepare = async () => {
+        await stack.api.db.webhookSubscription.create({ data: { id, agencyId: t.province.agency.medicalFacility, url: 'http://127.0.0.1:9/hook', secret: 'matrix-webhook-secret-0123456789abcdef' } });
+      };
+      const url = `/admin/agencies/${t.province.agency.medicalFacility}/webhooks/${id}`;
+      return route.startsWith('DELETE') ? { method: 'delete', url, prepare } : { method: 'post', url: `${url}/test`, body: {}, prepare };
+    }
     case 'GET /admin/deputations': return { method: 'get', url: '/admin/deputations' };
     case 'DELETE /admin/deputations/{id}': {
       const id = randomUUID();

@@ -105,6 +105,10 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'POST /admin/deputations': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
   // A workbook's rows are each checked against the caller's jurisdiction (a row of another province is a problem, not a 403).
   'GET /admin/users/import-template': { roles: ['SYSTEM_ADMIN'], scope: 'any' },
+  'GET /admin/agencies/{id}/webhooks': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
+  'POST /admin/agencies/{id}/webhooks': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
+  'DELETE /admin/agencies/{id}/webhooks/{subscriptionId}': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
+  'POST /admin/agencies/{id}/webhooks/{subscriptionId}/test': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
   'POST /admin/users/import': { roles: ['SYSTEM_ADMIN'], scope: 'any' },
   'GET /admin/deputations': { roles: ['SYSTEM_ADMIN'], scope: 'any' },
   'DELETE /admin/deputations/{id}': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
