@@ -1,13 +1,13 @@
 import { Anchor, Badge, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, ApiProblem, networkProblem, unwrap } from '../api/client';
+import { api, unwrap } from '../api/client';
 import { LegalDateInput } from '../components/legal-date-input';
 import { ProblemAlert } from '../components/problem-alert';
 import { QueryState } from '../components/query-state';
+import { useChange } from '../components/use-change';
 import { showDate } from '../i18n/dates';
 import { pick } from '../i18n/i18n';
 import { useHasRole } from '../session/session';
@@ -19,8 +19,7 @@ const EMPTY: Swap = { date: '', kind: 'DAY_OFF', nameVi: '', nameEn: '', source:
 function SwapForm({ onSaved }: { onSaved: () => Promise<void> }) {
   const { t, i18n } = useTranslation();
   const [swap, setSwap] = useState<Swap>(EMPTY);
-  const [problem, setProblem] = useState<ApiProblem>();
-  const [busy, setBusy] = useState(false);
+  const { run, problem, busy } = useChange();
   const set = (change: Partial<Swap>) => setSwap((current) => ({ ...current, ...change }));
   const fieldError = (field: string) => {
     const error = problem?.body.errors?.find((e) => e.field === field);
@@ -28,19 +27,11 @@ function SwapForm({ onSaved }: { onSaved: () => Promise<void> }) {
   };
 
   async function submit() {
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      const { date, ...body } = swap;
-      await unwrap(api.PUT('/calendar/overrides/{date}', { params: { path: { date: date || 'missing' } }, body }));
-      notifications.show({ color: 'teal', message: t('saved'), closeButtonProps: { 'aria-label': t('close') } });
-      setSwap(EMPTY);
-      await onSaved();
-    } catch (error) {
-      setProblem(error instanceof ApiProblem ? error : networkProblem(error));
-    } finally {
-      setBusy(false);
-    }
+    const { date, ...body } = swap;
+    const saved = await run(() => unwrap(api.PUT('/calendar/overrides/{date}', { params: { path: { date: date || 'missing' } }, body })));
+    if (saved === undefined) return;
+    setSwap(EMPTY);
+    await onSaved();
   }
 
   return (
