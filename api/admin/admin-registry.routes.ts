@@ -6,6 +6,7 @@ import { Role } from '../../generated/prisma/enums';
 import { assertCovers } from '../auth/jurisdiction-guard';
 import type { Principal } from '../auth/principal';
 import { Problem, problems } from '../http/problem';
+import { auditChange } from '../http/audit';
 import type { ApiRoutes } from '../http/routes';
 import type { JurisdictionDirectory } from '../registry/jurisdiction-directory';
 import { agencyView } from '../registry/registry.schemas';
@@ -38,18 +39,7 @@ const refused = (code: string, vi: string, en: string, extra: Record<string, unk
  */
 export function registerAdminRegistryRoutes(routes: ApiRoutes, db: Db, directory: JurisdictionDirectory): void {
   const audit = (tx: Tx | Db, principal: Principal, action: string, subjectType: string, subjectId: string, jurisdictionId: string, requestId: unknown, details: object) =>
-    tx.auditEvent.create({
-      data: {
-        action,
-        actorUserId: principal.userId,
-        actorAgencyId: principal.agencyId,
-        subjectType,
-        subjectId,
-        jurisdictionId,
-        requestId: String(requestId ?? ''),
-        details: details as Prisma.InputJsonValue,
-      },
-    });
+    auditChange(tx, principal, { action, subjectType, subjectId, jurisdictionId, requestId, details });
 
   routes.add({
     method: 'get',

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { ROLES_BY_AGENCY_KIND, rolesOutOfPlace } from '../../domain/registry/roles-by-agency-kind';
 import { Role } from '../../generated/prisma/enums';
 import { generateOneTimePassword } from '../auth/password-policy';
+import { auditChange } from '../http/audit';
 import { Problem } from '../http/problem';
 import { readBody } from '../http/raw-body';
 import type { ApiRoutes } from '../http/routes';
@@ -109,17 +110,13 @@ export function registerAdminUserImportRoutes(routes: ApiRoutes, db: Db, directo
               mustChangePassword: true,
             },
           });
-          await tx.auditEvent.create({
-            data: {
-              action: 'admin.user_created',
-              actorUserId: principal.userId,
-              actorAgencyId: principal.agencyId,
-              subjectType: 'user',
-              subjectId: user.id,
-              jurisdictionId: account.jurisdictionId,
-              requestId: String(req.id ?? ''),
-              details: { username: user.username, agencyId: account.agencyId, roles: account.roles, fromWorkbookRow: account.row },
-            },
+          await auditChange(tx, principal, {
+            action: 'admin.user_created',
+            subjectType: 'user',
+            subjectId: user.id,
+            jurisdictionId: account.jurisdictionId,
+            requestId: req.id,
+            details: { username: user.username, agencyId: account.agencyId, roles: account.roles, fromWorkbookRow: account.row },
           });
         }
       });

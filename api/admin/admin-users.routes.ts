@@ -7,6 +7,7 @@ import { generateOneTimePassword } from '../auth/password-policy';
 import { assertCovers } from '../auth/jurisdiction-guard';
 import type { Principal } from '../auth/principal';
 import { Problem, problems } from '../http/problem';
+import { auditChange } from '../http/audit';
 import type { ApiRoutes } from '../http/routes';
 import type { JurisdictionDirectory } from '../registry/jurisdiction-directory';
 import { changeUserBody, createdUser, createUserBody, usernameParams, userList, userListQuery, userView } from './admin.schemas';
@@ -63,18 +64,7 @@ export function registerAdminUserRoutes(routes: ApiRoutes, db: Db, directory: Ju
   }
 
   const audit = (principal: Principal, action: string, user: { id: string }, jurisdictionId: string, requestId: unknown, details: object) =>
-    db.auditEvent.create({
-      data: {
-        action,
-        actorUserId: principal.userId,
-        actorAgencyId: principal.agencyId,
-        subjectType: 'user',
-        subjectId: user.id,
-        jurisdictionId,
-        requestId: String(requestId ?? ''),
-        details: details as Prisma.InputJsonValue,
-      },
-    });
+    auditChange(db, principal, { action, subjectType: 'user', subjectId: user.id, jurisdictionId, requestId, details });
 
   routes.add({
     method: 'get',

@@ -5,6 +5,7 @@ import { Role } from '../../generated/prisma/enums';
 import { assertCovers } from '../auth/jurisdiction-guard';
 import type { Principal } from '../auth/principal';
 import { Problem, problems } from '../http/problem';
+import { auditChange } from '../http/audit';
 import type { ApiRoutes } from '../http/routes';
 import type { JurisdictionDirectory } from '../registry/jurisdiction-directory';
 
@@ -68,10 +69,8 @@ export function registerDeputationRoutes(routes: ApiRoutes, db: Db, directory: J
       inForce: row.revokedAt === null && from <= today && today <= to,
     };
   };
-  const audit = (principal: Principal, action: string, id: string, jurisdictionId: string, requestId: unknown, details: object) =>
-    db.auditEvent.create({
-      data: { action, actorUserId: principal.userId, actorAgencyId: principal.agencyId, subjectType: 'deputation', subjectId: id, jurisdictionId, requestId: String(requestId ?? ''), details },
-    });
+  const audit = (principal: Principal, action: string, subjectId: string, jurisdictionId: string, requestId: unknown, details: object) =>
+    auditChange(db, principal, { action, subjectType: 'deputation', subjectId, jurisdictionId, requestId, details });
 
   routes.add({
     method: 'post',

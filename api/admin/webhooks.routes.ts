@@ -6,6 +6,7 @@ import { Role } from '../../generated/prisma/enums';
 import { createWebhookSender } from '../../notifications';
 import type { Principal } from '../auth/principal';
 import { Problem, problems } from '../http/problem';
+import { auditChange } from '../http/audit';
 import type { ApiRoutes } from '../http/routes';
 import type { JurisdictionDirectory } from '../registry/jurisdiction-directory';
 
@@ -49,10 +50,8 @@ export function registerWebhookRoutes(routes: ApiRoutes, db: Db, directory: Juri
     if (!row || row.agencyId !== agency.id) throw problems.notFound({ vi: 'Không có đăng ký webhook này.', en: 'No such webhook subscription.' });
     return { agency, row };
   }
-  const audit = (principal: Principal, action: string, id: string, jurisdictionId: string, requestId: unknown, details: object) =>
-    db.auditEvent.create({
-      data: { action, actorUserId: principal.userId, actorAgencyId: principal.agencyId, subjectType: 'webhook_subscription', subjectId: id, jurisdictionId, requestId: String(requestId ?? ''), details },
-    });
+  const audit = (principal: Principal, action: string, subjectId: string, jurisdictionId: string, requestId: unknown, details: object) =>
+    auditChange(db, principal, { action, subjectType: 'webhook_subscription', subjectId, jurisdictionId, requestId, details });
 
   routes.add({
     method: 'get',

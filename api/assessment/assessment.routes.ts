@@ -9,6 +9,7 @@ import { assertCovers } from '../auth/jurisdiction-guard';
 import type { Principal } from '../auth/principal';
 import { ANY_ROLE } from '../auth/roles';
 import { problems } from '../http/problem';
+import { auditChange } from '../http/audit';
 import type { ApiRoutes } from '../http/routes';
 import type { JurisdictionDirectory } from '../registry/jurisdiction-directory';
 import {
@@ -103,17 +104,13 @@ export function registerAssessmentRoutes(routes: ApiRoutes, db: Db, directory: J
     handler: async ({ principal, params, body, req }) => {
       await assertProvince(principal, params.provinceId);
       const set = await addCriteriaSetVersion(db, { ...params, body, createdBy: principal.userId });
-      await db.auditEvent.create({
-        data: {
-          actorUserId: principal.userId,
-          actorAgencyId: principal.agencyId,
-          action: 'assessment.criteria_set',
-          subjectType: 'assessment_criteria_set',
-          subjectId: set.id,
-          jurisdictionId: params.provinceId,
-          requestId: String(req.id ?? ''),
-          details: { programme: params.programme, year: params.year, version: set.version, criteria: body.criteria.length },
-        },
+      await auditChange(db, principal, {
+        action: 'assessment.criteria_set',
+        subjectType: 'assessment_criteria_set',
+        subjectId: set.id,
+        jurisdictionId: params.provinceId,
+        requestId: req.id,
+        details: { programme: params.programme, year: params.year, version: set.version, criteria: body.criteria.length },
       });
       return { status: 201, body: set, headers: { Location: `/assessment-criteria/sets/${encodeURIComponent(set.id)}` } };
     },

@@ -4,6 +4,7 @@ import { Role } from '../../generated/prisma/enums';
 import { assertCovers } from '../auth/jurisdiction-guard';
 import type { Principal } from '../auth/principal';
 import { Problem, problems } from '../http/problem';
+import { auditChange } from '../http/audit';
 import type { ApiRoutes } from '../http/routes';
 import type { JurisdictionDirectory } from '../registry/jurisdiction-directory';
 import { coveredUnits } from '../deadlines/covered-units';
@@ -49,18 +50,7 @@ const view = (row: Row) => ({
  */
 export function registerInspectionRoutes(routes: ApiRoutes, db: Db, directory: JurisdictionDirectory): void {
   const audit = (principal: Principal, action: string, subjectId: string, jurisdictionId: string, requestId: unknown, details: object) =>
-    db.auditEvent.create({
-      data: {
-        actorUserId: principal.userId,
-        actorAgencyId: principal.agencyId,
-        action,
-        subjectType: 'establishment',
-        subjectId,
-        jurisdictionId,
-        requestId: String(requestId ?? ''),
-        details,
-      },
-    });
+    auditChange(db, principal, { action, subjectType: 'establishment', subjectId, jurisdictionId, requestId, details });
 
   async function establishmentOf(principal: Principal, id: string) {
     const row = await db.establishment.findUnique({ where: { id } });
@@ -241,17 +231,13 @@ export function registerInspectionRoutes(routes: ApiRoutes, db: Db, directory: J
         create: { id: `${params.teamAgencyId}:${params.year}`, teamAgencyId: params.teamAgencyId, year: params.year, ...data },
         update: data,
       });
-      await db.auditEvent.create({
-        data: {
-          actorUserId: principal.userId,
-          actorAgencyId: principal.agencyId,
-          action: 'inspection_plan.set',
-          subjectType: 'inspection_plan',
-          subjectId: plan.id,
-          jurisdictionId: team.jurisdictionId,
-          requestId: String(req.id ?? ''),
-          details: { coverageTargetPercent: body.coverageTargetPercent, surpriseTarget: body.surpriseTarget, establishments: ids.length },
-        },
+      await auditChange(db, principal, {
+        action: 'inspection_plan.set',
+        subjectType: 'inspection_plan',
+        subjectId: plan.id,
+        jurisdictionId: team.jurisdictionId,
+        requestId: req.id,
+        details: { coverageTargetPercent: body.coverageTargetPercent, surpriseTarget: body.surpriseTarget, establishments: ids.length },
       });
       return { status: 200, body: await planAnswer(plan, team.jurisdictionId) };
     },

@@ -17,6 +17,12 @@ type User = Schemas['AdministeredUser'];
 type Agency = Schemas['Agency'];
 type AdministeredAgency = Schemas['AdministeredAgencyList']['items'][number];
 
+/** The accounts of my province (the administration's lists and choices). */
+function useAdminUsers() {
+  const provinceId = useProvinceId();
+  return useQuery({ queryKey: ['admin-users'], queryFn: () => unwrap(api.GET('/admin/users', { params: { query: { jurisdictionId: provinceId, pageSize: 500 } } })) });
+}
+
 const useAgencies = () =>
   useQuery({ queryKey: ['admin-agencies'], queryFn: () => unwrap(api.GET('/registry/agencies', { params: { query: {} } })), staleTime: 60_000 });
 
@@ -188,8 +194,7 @@ function UserRow({ user, agencies, rolesByKind }: { user: User; agencies: Agency
 
 function UsersTab() {
   const { t } = useTranslation();
-  const provinceId = useProvinceId();
-  const users = useQuery({ queryKey: ['admin-users'], queryFn: () => unwrap(api.GET('/admin/users', { params: { query: { jurisdictionId: provinceId, pageSize: 500 } } })) });
+  const users = useAdminUsers();
   const agencies = useAgencies();
   const inForce = (agencies.data?.items ?? []).filter((agency) => agency.validTo === null);
   return (
@@ -366,9 +371,8 @@ function ReorganisationTab() {
 /** Deputies acting for an absent head between two dates: named, listed, ended early. */
 function DeputationsTab() {
   const { t, i18n } = useTranslation();
-  const provinceId = useProvinceId();
   const deputations = useQuery({ queryKey: ['admin-deputations'], queryFn: () => unwrap(api.GET('/admin/deputations')) });
-  const users = useQuery({ queryKey: ['admin-users'], queryFn: () => unwrap(api.GET('/admin/users', { params: { query: { jurisdictionId: provinceId, pageSize: 500 } } })) });
+  const users = useAdminUsers();
   const [deputy, setDeputy] = useState<string | null>(null);
   const [absent, setAbsent] = useState<string | null>(null);
   const [role, setRole] = useState<string | null>(null);
