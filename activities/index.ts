@@ -1,3 +1,4 @@
+import { createCaseloadImportActivities, type CaseStarter } from '../caseload-import/caseload-import.activities';
 import type { CalendarSource } from '../db/calendar-source';
 import type { Db } from '../db/client';
 import { createAssessmentActivities } from './assessment/assessment.activities';
@@ -11,10 +12,12 @@ export interface ActivityDependencies {
   db: Db;
   calendars: CalendarSource;
   channels: NotificationChannels;
+  /** Starts cases' workflows for the caseload import (absent in workers that never import). */
+  caseStarter?: CaseStarter;
 }
 
 /** All activities, built from their dependencies (the worker wires real ones, tests may too). */
-export function createActivities({ db, calendars, channels }: ActivityDependencies) {
+export function createActivities({ db, calendars, channels, caseStarter }: ActivityDependencies) {
   return {
     ...createSystemPingActivities(db),
     ...createStepActivities(db, calendars),
@@ -22,5 +25,6 @@ export function createActivities({ db, calendars, channels }: ActivityDependenci
     ...createCaseActivities(db, calendars),
     ...createReportingActivities(db),
     ...createAssessmentActivities(db),
+    ...createCaseloadImportActivities(db, caseStarter),
   };
 }

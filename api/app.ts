@@ -1,3 +1,4 @@
+import { registerCaseloadImportRoutes } from '../caseload-import/caseload-import.routes';
 import { registerAdminRegistryRoutes } from './admin/admin-registry.routes';
 import { registerAdminUserRoutes } from './admin/admin-users.routes';
 import { registerDeputationRoutes } from './admin/deputations.routes';
@@ -203,6 +204,7 @@ export function createApp(settings: AppSettings, { db, temporal, logger }: AppDe
   registerDeputationRoutes(routes, db, directory);
   registerAdminUserImportRoutes(routes, db, directory);
   registerWebhookRoutes(routes, db, directory, { timeoutMs: settings.webhookTimeoutMs ?? 10_000 });
+  registerCaseloadImportRoutes(routes, { db, temporal, directory }, { taskQueue: settings.taskQueue });
   app.use(routes.router);
 
   const document = buildOpenApiDocument(openapi);

@@ -20,6 +20,8 @@ const configSchema = z
     TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('coordination'),
+    /** Running cases the worker keeps in memory between their tasks (a case not kept is replayed from its history). 0: the SDK's default from the heap size. */
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(0),
     JWT_SECRET: z.string().min(32).default(DEV_ONLY_JWT_SECRET),
     JWT_TTL_SECONDS: z.coerce
       .number()

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Db } from '../db/client';
 import type { StepRule } from '../rules/rule-types';
 import type { Actor } from '../workflows/cases/case-contract';
+import type { CaseloadSheet } from './caseload-sheet';
 import type { ProcedureDefinition } from './procedure-definition';
 
 /** Why a procedure does not apply to what the body says, for one field. */
@@ -85,6 +86,8 @@ export interface ProcedureModule {
   /** The case page's part for those fields; the fields as they are when absent. */
   page?(fields: Record<string, unknown>): object;
   opening?: CaseOpening;
+  /** How its running cases are imported from a province's spreadsheet (needs `opening`). */
+  caseload?: CaseloadSheet;
 }
 
 export const defineProcedure = <B extends z.ZodObject, F extends z.ZodObject>(

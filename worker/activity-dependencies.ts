@@ -1,4 +1,5 @@
 import type { ActivityDependencies } from '../activities';
+import type { CaseStarter } from '../caseload-import/caseload-import.activities';
 import type { AppConfig } from '../config/env';
 import { CalendarSource } from '../db/calendar-source';
 import type { Db } from '../db/client';
@@ -11,6 +12,7 @@ export function buildActivityDependencies(
     'SMTP_URL' | 'MAIL_FROM' | 'MESSAGE_ID_DOMAIN' | 'WEBHOOK_TIMEOUT_MS' | 'CALENDAR_CACHE_SECONDS'
   >,
   db: Db,
+  caseStarter?: CaseStarter,
 ): ActivityDependencies & { close(): Promise<void> } {
   const email = config.SMTP_URL
     ? createEmailSender({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM })
@@ -18,6 +20,7 @@ export function buildActivityDependencies(
   return {
     db,
     calendars: new CalendarSource(db, { ttlMs: config.CALENDAR_CACHE_SECONDS * 1000 }),
+    ...(caseStarter ? { caseStarter } : {}),
     channels: {
       ...(email ? { email } : {}),
       webhooks: createWebhookSender({ timeoutMs: config.WEBHOOK_TIMEOUT_MS }),

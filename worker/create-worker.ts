@@ -9,6 +9,8 @@ export interface WorkerSettings {
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** Must match the clients' (payload encryption keys). */
   dataConverter: WorkerOptions['dataConverter'];
+  /** Running workflows kept in memory between their tasks; the SDK's default when absent. */
+  maxCachedWorkflows?: number;
 }
 
 /** Wires every workflow and activity to one task queue. */
@@ -22,5 +24,6 @@ export function createWorker(settings: WorkerSettings, dependencies: ActivityDep
       ? { workflowBundle: settings.workflowBundle }
       : { workflowsPath: require.resolve('../workflows') }),
     activities: createActivities(dependencies),
+    ...(settings.maxCachedWorkflows ? { maxCachedWorkflows: settings.maxCachedWorkflows } : {}),
   });
 }

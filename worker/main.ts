@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   installTemporalRuntime(logger);
   const db = createDb(config.DATABASE_URL, { maxConnections: config.DATABASE_POOL_SIZE });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-  const dependencies = buildActivityDependencies(config, db);
+  const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: dataConverterFor(config) });
+  const dependencies = buildActivityDependencies(config, db, { client, taskQueue: config.TEMPORAL_TASK_QUEUE });
   try {
     const worker = await createWorker(
       {
@@ -25,12 +27,11 @@ async function main(): Promise<void> {
         namespace: config.TEMPORAL_NAMESPACE,
         taskQueue: config.TEMPORAL_TASK_QUEUE,
         dataConverter: dataConverterFor(config),
+        maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
       },
       dependencies,
     );
-    const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
     try {
-      const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: dataConverterFor(config) });
       const cycles = await new ReportSchedules(client, config.TEMPORAL_TASK_QUEUE).reconcileAll(db);
       logger.info({ cycles }, 'reporting schedules reconciled');
       const stopSweep = startReportTaskSweep(db, client, config.REPORT_TASK_SWEEP_SECONDS, logger);

@@ -2,4 +2,5 @@
 export { systemPingWorkflow } from './system-ping/system-ping.workflow';
 export { deadlineStepWorkflow } from './deadlines/deadline-step.workflow';
 export { reportingRunWorkflow } from './reporting/reporting-run.workflow';
+export { caseloadImportWorkflow } from '../caseload-import/caseload-import.workflow';
 export * from '../procedures/workflows';

@@ -95,33 +95,44 @@ export function createStepActivities(db: Db, calendars: CalendarSource, book: Ru
       step: Awaited<ReturnType<typeof load>>,
     ) => Promise<{ data: Parameters<Db['step']['update']>[0]['data']; details: object }>,
   ): Promise<StepPlan> {
-    const recorded = await db.stepEvent.findUnique({
-      where: { stepId_revision: { stepId: change.stepId, revision: change.revision } },
-    });
-    if (recorded) return planOf(await load(change.stepId));
+    const recorded = await planAt(change.stepId, change.revision);
+    if (recorded) return recorded;
     const step = await load(change.stepId);
     const { data, details } = await mutate(step);
     try {
-      const [updated] = await db.$transaction([
-        db.step.update({
+      return await db.$transaction(async (tx) => {
+        const updated = await tx.step.update({
           where: { id: step.id, revision: change.revision - 1 },
           data: { ...data, revision: change.revision },
-        }),
-        db.stepEvent.create({
+        });
+        const plan = planOf(updated);
+        await tx.stepEvent.create({
           data: {
             stepId: step.id,
             revision: change.revision,
             kind,
             occurredAt: new Date(change.at),
             details: asJson(details),
+            plan: asJson(plan),
           },
-        }),
-      ]);
-      return planOf(updated);
+        });
+        return plan;
+      });
     } catch (error) {
-      if (isUniqueViolation(error)) return planOf(await load(change.stepId));
+      if (isUniqueViolation(error)) return (await planAt(change.stepId, change.revision)) as StepPlan;
       throw error;
     }
+  }
+
+  /**
+   * The step as the ledger entry of `revision` left it, if that entry exists: what a task re-run
+   * after a crash gets back, not the step as later entries (written by the same lost task) left it.
+   * Entries written before plans were kept give the step as it stands.
+   */
+  async function planAt(stepId: string, revision: number): Promise<StepPlan | undefined> {
+    const entry = await db.stepEvent.findUnique({ where: { stepId_revision: { stepId, revision } } });
+    if (!entry) return undefined;
+    return (entry.plan as StepPlan | null) ?? planOf(await load(stepId));
   }
 
   function load(stepId: string) {
@@ -157,8 +168,9 @@ export function createStepActivities(db: Db, calendars: CalendarSource, book: Ru
     /** Opens the step once per workflow and step key: computes the due date and plans every notification. */
     async openStep(input: OpenStepInput & { workflowId: string; openedAt: string }): Promise<StepPlan> {
       const stepId = `${input.workflowId}/${input.stepKey}`;
-      const existing = await db.step.findUnique({ where: { id: stepId } });
-      if (existing) return planOf(existing);
+      // Re-run after a crash in the task that opened it: the step as it opened.
+      const opened = await planAt(stepId, 0);
+      if (opened) return opened;
 
       const provinceId = await provinceOf(db, input.jurisdictionId);
       const calendar = await calendars.current();
@@ -214,8 +226,8 @@ export function createStepActivities(db: Db, calendars: CalendarSource, book: Ru
       const stepFirePoints = planFirePoints({ stepId, rule, due: deadline, owner, rungRecipients }, calendar);
       const snapshot: StepSnapshot = { rule, owner, rungRecipients, ...(statutory ? { statutory } : {}) };
       try {
-        const [step] = await db.$transaction([
-          db.step.create({
+        return await db.$transaction(async (tx) => {
+          const step = await tx.step.create({
             data: {
               id: stepId,
               workflowId: input.workflowId,
@@ -240,20 +252,22 @@ export function createStepActivities(db: Db, calendars: CalendarSource, book: Ru
               explanation: asJson(deadline.explanation),
               firePoints: asJson([...stepFirePoints, ...(statutory?.firePoints ?? [])]),
             },
-          }),
-          db.stepEvent.create({
+          });
+          const plan = planOf(step);
+          await tx.stepEvent.create({
             data: {
               stepId,
               revision: 0,
               kind: StepEventKind.OPENED,
               occurredAt: new Date(input.openedAt),
               details: asJson({ ruleKey: rule.key, startDate: input.startDate }),
+              plan: asJson(plan),
             },
-          }),
-        ]);
-        return planOf(step);
+          });
+          return plan;
+        });
       } catch (error) {
-        if (isUniqueViolation(error)) return planOf(await load(stepId));
+        if (isUniqueViolation(error)) return (await planAt(stepId, 0)) as StepPlan;
         throw error;
       }
     },

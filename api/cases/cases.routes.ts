@@ -1,31 +1,29 @@
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../../db/client';
-import { isoToDateColumn, vietnamDate } from '../../domain/time/legal-date';
+import { vietnamDate } from '../../domain/time/legal-date';
 import { StepStatus } from '../../generated/prisma/enums';
-import { PROCEDURES, procedureByCode } from '../../procedures/registry';
+import { procedureByCode } from '../../procedures/registry';
 import type { ProcedureModule } from '../../procedures/procedure-module';
 import { ruleBook } from '../../rules/rule-book';
 import {
   CaseFailure,
   caseActUpdate,
   caseSnapshotQuery,
-  caseReadyUpdate,
-  caseWorkflowId,
   type CaseActionBase,
   type CaseSnapshot,
 } from '../../workflows/cases/case-contract';
-import { jurisdictionSearchAttribute, procedureSearchAttribute } from '../../workflows/search-attributes';
+import { newCaseRef, pastActsInput, startCase } from '../../temporal/case-start';
 import { actsFor } from '../auth/acts-for';
 import { assertCovers } from '../auth/jurisdiction-guard';
 import type { Principal } from '../auth/principal';
 import { idempotencyKey, idempotencyKeyReused, requestHashOf } from '../http/idempotency';
 import { Problem, problems } from '../http/problem';
-import type { Prisma } from '../../generated/prisma/client';
 import type { ApiRoutes } from '../http/routes';
 import { parseInput } from '../http/validation';
 import type { JurisdictionDirectory } from '../registry/jurisdiction-directory';
 import { readCasePage, readPersonCases, searchCases } from './case-reader';
+import { checkOpening, claimSubject } from './case-opening';
 import {
   caseActionBody,
   caseActionEnvelope,
@@ -39,7 +37,6 @@ import {
   createCaseBody,
 } from './cases.schemas';
 import { actionRoles, caseActorRoles, caseOpenerRoles, caseReaderRoles, readableProcedures } from './procedure-access';
-import { ageOn } from '../../domain/time/age';
 import { registerCaseDocumentRoutes, type DocumentStore } from './case-documents';
 
 const SETTLE_ATTEMPTS = 50;
@@ -238,39 +235,8 @@ export function registerCaseRoutes(
       const definition = module.definition;
       if (!opening) throw new Error(`procedure ${definition.code} has no opening`);
       if (!principal.roles.some((role) => definition.openedBy.includes(role))) throw problems.forbiddenRole(definition.openedBy);
-      const scope = await directory.scope();
-      assertCovers(scope, principal, opening.jurisdictionOf(body));
-      const residence = opening.residenceOf?.(body);
-      if (residence !== undefined && !scope.has(residence))
-        throw problems.invalidRequest([
-          {
-            field: 'body.person.residenceJurisdictionId',
-            message: 'Không có đơn vị hành chính này',
-            messageEn: 'No such administrative unit',
-          },
-        ]);
-      const legalDate = opening.legalDateOf(body);
-      if (legalDate.date > vietnamDate())
-        throw problems.invalidRequest([
-          { field: `body.${legalDate.field}`, message: 'Ngày không được ở tương lai', messageEn: 'The date cannot be in the future' },
-        ]);
-      assertAgeApplies(module, opening.birthDateOf?.(body), legalDate.date);
-      assertRulesInForce(module, legalDate.date);
-      const lookedUp = await opening.lookUp?.(body, db);
-      const notApplicable = [...(opening.check?.(body) ?? []), ...(lookedUp?.problems ?? [])];
-      if (notApplicable.length > 0)
-        throw new Problem(
-          422,
-          'CASE.PROCEDURE_NOT_APPLICABLE',
-          { vi: 'Thủ tục không áp dụng cho trường hợp này', en: 'The procedure does not apply to this case' },
-          {
-            vi: notApplicable.map((problem) => problem.message).join('; '),
-            en: notApplicable.map((problem) => problem.messageEn).join('; '),
-          },
-          { errors: notApplicable },
-        );
+      const { scope, lookedUp, legalDate } = await checkOpening({ db, directory }, module, principal, body);
       assertMayEnter(module, principal, (body.pastActs ?? []) as { action: CaseActionBase }[]);
-      await assertUnitInForce(db, opening.jurisdictionOf(body), legalDate.date);
       const requestHash = requestHashOf(body);
       const intakeKey = `${principal.userId}:${key}`;
       const caseRef = await db.$transaction(async (tx) => {
@@ -279,44 +245,17 @@ export function registerCaseRoutes(
           if (existing.requestHash !== requestHash) throw idempotencyKeyReused();
           return existing.caseRef;
         }
-        const [{ next }] = await tx.$queryRaw<[{ next: bigint }]>`SELECT nextval('case_ref_seq') AS next`;
         const provinceId = scope.pathOf(opening.jurisdictionOf(body))?.split('/')[1] ?? 'XX';
-        const ref = `${definition.refPrefix}-${provinceId}-${legalDate.date.slice(0, 4)}-${String(next).padStart(6, '0')}`;
+        const ref = await newCaseRef(tx, module, provinceId, legalDate.date);
         await tx.caseIntake.create({ data: { key: intakeKey, userId: principal.userId, requestHash, caseRef: ref } });
         const subject = opening.oneCasePer?.(body);
         if (subject !== undefined) await claimSubject(tx, subject, ref);
         return ref;
       });
       const actor = { userId: principal.userId, agencyId: principal.agencyId };
-      const pastActs = ((body.pastActs ?? []) as { action: CaseActionBase; onPaperBy?: string }[]).map((past) => ({
-        action: past.action,
-        actor,
-        ...(past.onPaperBy ? { onPaperBy: past.onPaperBy } : {}),
-      }));
+      const pastActs = pastActsInput(body.pastActs as { action: CaseActionBase; onPaperBy?: string }[] | undefined, actor);
       const input = { ...(opening.toInput(body, { caseRef, actor, found: lookedUp?.found }) as object), ...(pastActs.length > 0 ? { pastActs } : {}) };
-      try {
-        await temporal.workflow.start(definition.workflowType, {
-          workflowId: caseWorkflowId(caseRef),
-          taskQueue: settings.taskQueue,
-          args: [input],
-          workflowIdConflictPolicy: 'USE_EXISTING',
-          // Operations only: no personal data in search attributes (DESIGN.md decision 8).
-          typedSearchAttributes: [
-            { key: procedureSearchAttribute, value: definition.code },
-            { key: jurisdictionSearchAttribute, value: opening.jurisdictionOf(body) },
-          ],
-        });
-      } catch (error) {
-        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-      }
-      // Answer once the case is on record and its first step is open, with its due date.
-      const handle = temporal.workflow.getHandle(caseWorkflowId(caseRef));
-      const snapshot = await handle.executeUpdate(caseReadyUpdate, { updateId: 'ready' }).catch(async (error: unknown) => {
-        // A case that ends as it opens (an inspection that found nothing) may close before the
-        // Update reaches it: its result is the same snapshot, final.
-        if (error instanceof WorkflowNotFoundError) return (await handle.result()) as CaseSnapshot;
-        throw error;
-      });
+      const snapshot = await startCase(temporal, settings.taskQueue, module, caseRef, input, opening.jurisdictionOf(body));
       return { status: 201, body: snapshot, headers: { Location: `/cases/${caseRef}` } };
     },
   });
@@ -522,99 +461,6 @@ export function registerCaseRoutes(
   registerCaseDocumentRoutes(routes, { db, directory, documents: deps.documents, loadCase, readers: CASE_READERS });
 }
 
-/** The procedure of the same group whose ages include this one (the minors' for a 16-year-old). */
-function procedureForAge(module: ProcedureModule, age: number): ProcedureModule | undefined {
-  const group = module.definition.ageGroup;
-  if (!group) return undefined;
-  return PROCEDURES.find((candidate) => {
-    const range = candidate.definition.appliesTo;
-    return (
-      candidate !== module &&
-      candidate.definition.ageGroup === group &&
-      range !== undefined &&
-      (range.minYears === undefined || age >= range.minYears) &&
-      (range.belowYears === undefined || age < range.belowYears)
-    );
-  });
-}
-
-/** Claims a subject's only case (a commune's assessment of a year): a second opening is refused, naming the first. */
-async function claimSubject(tx: Prisma.TransactionClient, key: string, caseRef: string): Promise<void> {
-  const claimed = await tx.$queryRaw<{ caseRef: string }[]>`
-    INSERT INTO case_subjects (key, case_ref) VALUES (${key}, ${caseRef})
-    ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key
-    RETURNING case_ref AS "caseRef"`;
-  const existing = claimed[0]?.caseRef;
-  if (existing !== undefined && existing !== caseRef)
-    throw new Problem(
-      409,
-      'CASE.SUBJECT_HAS_CASE',
-      { vi: 'Đã có hồ sơ cho đối tượng này', en: 'This subject already has its case' },
-      { vi: `Đã mở hồ sơ ${existing} cho ${key}.`, en: `Case ${existing} is already open for ${key}.` },
-      { caseRef: existing },
-    );
-}
-
-/** A person outside the ages the procedure applies to on the legal date: 422, naming the ages and the procedure that applies. */
-function assertAgeApplies(module: ProcedureModule, birthDate: string | undefined, legalDate: string): void {
-  const range = module.definition.appliesTo;
-  if (!range || !birthDate) return;
-  const age = ageOn(birthDate, legalDate);
-  const tooYoung = range.minYears !== undefined && age < range.minYears;
-  const tooOld = range.belowYears !== undefined && age >= range.belowYears;
-  if (!tooYoung && !tooOld) return;
-  const ages = [
-    range.minYears !== undefined ? `từ đủ ${range.minYears} tuổi` : '',
-    range.belowYears !== undefined ? `dưới ${range.belowYears} tuổi` : '',
-  ].filter(Boolean);
-  const agesEn = [
-    range.minYears !== undefined ? `aged ${range.minYears} or over` : '',
-    range.belowYears !== undefined ? `under ${range.belowYears}` : '',
-  ].filter(Boolean);
-  const instead = procedureForAge(module, age)?.definition;
-  throw new Problem(
-    422,
-    'CASE.AGE_NOT_APPLICABLE',
-    { vi: 'Thủ tục không áp dụng cho độ tuổi này', en: 'The procedure does not apply at this age' },
-    {
-      vi:
-        `Người này ${age} tuổi vào ngày ${legalDate}; thủ tục ${module.definition.code} áp dụng cho người ${ages.join(' và ')} (${range.source}).` +
-        (instead ? ` Áp dụng thủ tục ${instead.code}: ${instead.titleVi}.` : ''),
-      en:
-        `The person was ${age} on ${legalDate}; procedure ${module.definition.code} applies to people ${agesEn.join(' and ')} (${range.source}).` +
-        (instead ? ` Use procedure ${instead.code}: ${instead.titleEn}.` : ''),
-    },
-    { field: 'body.person.birthDate', age, ...(instead ? { procedureForAge: instead.code } : {}) },
-  );
-}
-
-/**
- * The handling commune must have existed on the legal date: a case found in 2024 belongs to the
- * commune of 2024 (which the registry maps to its successor), not to one created in the 2025
- * reorganisation. 422, naming the units of that day.
- */
-async function assertUnitInForce(db: Db, jurisdictionId: string, legalDate: string): Promise<void> {
-  const unit = await db.jurisdiction.findUnique({ where: { id: jurisdictionId } });
-  if (!unit) return;
-  const on = isoToDateColumn(legalDate);
-  const notYet = unit.validFrom > on;
-  const ended = unit.validTo !== null && unit.validTo < on;
-  if (!notYet && !ended) return;
-  const then = notYet
-    ? (await db.jurisdiction.findMany({ where: { successorId: unit.id }, select: { id: true }, orderBy: { id: 'asc' } })).map((u) => u.id)
-    : [unit.successorId].filter((id): id is string => id !== null);
-  throw new Problem(
-    422,
-    'CASE.UNIT_NOT_IN_FORCE',
-    { vi: 'Đơn vị hành chính không tồn tại vào ngày này', en: 'The unit did not exist on that date' },
-    {
-      vi: `${jurisdictionId} ${notYet ? 'chưa thành lập' : 'đã giải thể'} vào ngày ${legalDate}; đơn vị khi đó: ${then.join(', ') || '—'}.`,
-      en: `${jurisdictionId} ${notYet ? 'did not exist yet' : 'had been abolished'} on ${legalDate}; the unit(s) then: ${then.join(', ') || '—'}.`,
-    },
-    { field: 'body.jurisdictionId', unitsThen: then },
-  );
-}
-
 /** An act entered from the paper file must be one the caller's roles may take in the procedure. */
 function assertMayEnter(module: ProcedureModule, principal: Principal, pastActs: readonly { action: CaseActionBase }[]): void {
   for (const [index, { action }] of pastActs.entries()) {
@@ -632,25 +478,6 @@ function assertMayEnter(module: ProcedureModule, principal: Principal, pastActs:
         { field: `body.pastActs.${index}.action.type` },
       );
   }
-}
-
-/** A case dated before the rule book's first version of its procedure cannot run its steps: 422, not a workflow that fails. */
-function assertRulesInForce(module: ProcedureModule, legalDate: string): void {
-  const inForce = module.rules.some((rule) =>
-    rule.versions.some((version) => version.effectiveFrom <= legalDate && (!version.effectiveTo || legalDate <= version.effectiveTo)),
-  );
-  if (inForce) return;
-  const first = module.rules.flatMap((rule) => rule.versions.map((version) => version.effectiveFrom)).sort()[0] ?? '?';
-  throw new Problem(
-    422,
-    'CASE.RULES_NOT_IN_FORCE',
-    { vi: 'Chưa có quy định áp dụng cho ngày này', en: 'No rules in force on that date' },
-    {
-      vi: `Bộ quy tắc của thủ tục ${module.definition.code} bắt đầu từ ngày ${first}; hồ sơ ngày ${legalDate} chưa nhập được.`,
-      en: `The rule book of procedure ${module.definition.code} starts on ${first}; a case of ${legalDate} cannot be entered yet.`,
-    },
-    { field: 'body', firstRulesOn: first },
-  );
 }
 
 /** The role the rule book names for a step today, if it has a version in force. */

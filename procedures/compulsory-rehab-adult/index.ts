@@ -1,3 +1,4 @@
+import { compulsoryRehabAdultCaseload } from './caseload';
 import { defineProcedure } from '../procedure-module';
 import { compulsoryRehabAdultActions, openCompulsoryRehabAdult } from './actions';
 import { compulsoryRehabAdult, type StartCompulsoryRehabInput } from './definition';
@@ -10,6 +11,7 @@ export const compulsoryRehabAdultModule = defineProcedure({
   rules: compulsoryRehabAdultRules,
   fields: compulsoryRehabAdultFields,
   page: compulsoryRehabAdultPage,
+  caseload: compulsoryRehabAdultCaseload,
   opening: {
     body: openCompulsoryRehabAdult,
     jurisdictionOf: (body) => body.jurisdictionId,

@@ -1,3 +1,4 @@
+import { drugUserManagementCaseload } from './caseload';
 import { defineProcedure } from '../procedure-module';
 import { drugUserManagementFigures } from './figures';
 import { drugUserManagementActions, drugUserManagementFields, openDrugUserManagement } from './actions';
@@ -10,6 +11,7 @@ export const drugUserManagementModule = defineProcedure({
   rules: drugUserManagementRules,
   figures: drugUserManagementFigures,
   fields: drugUserManagementFields,
+  caseload: drugUserManagementCaseload,
   opening: {
     body: openDrugUserManagement,
     jurisdictionOf: (body) => body.jurisdictionId,

@@ -1,3 +1,4 @@
+import { educationAtCommuneCaseload } from './caseload';
 import { defineProcedure } from '../procedure-module';
 import { educationAtCommuneActions, educationAtCommuneFields, openEducationAtCommune } from './actions';
 import { educationAtCommune, type StartEducationAtCommuneInput } from './definition';
@@ -15,6 +16,7 @@ export const educationAtCommuneModule = defineProcedure({
   rules: educationAtCommuneRules,
   figures: educationAtCommuneFigures,
   fields: educationAtCommuneFields,
+  caseload: educationAtCommuneCaseload,
   opening: {
     body: openEducationAtCommune,
     jurisdictionOf: (body) => body.jurisdictionId,

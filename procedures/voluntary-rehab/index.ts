@@ -1,3 +1,4 @@
+import { voluntaryRehabCaseload } from './caseload';
 import { defineProcedure } from '../procedure-module';
 import { voluntaryRehabFigures } from './figures';
 import { openVoluntaryRehab, voluntaryRehabActions, voluntaryRehabFields } from './actions';
@@ -10,6 +11,7 @@ export const voluntaryRehabModule = defineProcedure({
   rules: voluntaryRehabRules,
   figures: voluntaryRehabFigures,
   fields: voluntaryRehabFields,
+  caseload: voluntaryRehabCaseload,
   opening: {
     body: openVoluntaryRehab,
     jurisdictionOf: (body) => body.jurisdictionId,

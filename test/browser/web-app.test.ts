@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { reportScheduleId } from '../../workflows/reporting/reporting-contract';
@@ -658,4 +662,62 @@ it('administration: the administrator creates an account, who logs in with the o
   const me = await request(stack.api.app).get('/me').set('Authorization', `Bearer ${await stack.driver.token(users.official)}`);
   expect(me.body.roles).toContain('COMMUNE_CHAIRMAN');
   await screenshot(admin, 'admin-deputies');
+});
+
+it('caseload import: the administrator checks a filled template (a wrong date named by row and column), imports the good rows and sees them done', async () => {
+  const admin = await (await contextFor()).newPage();
+  await admin.goto('/app/admin');
+  await logIn(admin, users.admin);
+  await admin.getByRole('tab', { name: 'Nhập hồ sơ đang giải quyết' }).click();
+
+  // The template from the API, filled as a commune's book is: three managed drug users, one with a date that is no date.
+  const template = await request(stack.api.app)
+    .get('/caseload-imports/template')
+    .set('Authorization', `Bearer ${await stack.driver.token(users.admin)}`)
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(template.body as ArrayBuffer);
+  const sheet = workbook.getWorksheet('Quản lý người sử dụng ma túy') as ExcelJS.Worksheet;
+  const headings = (sheet.getRow(1).values as string[]).slice(1);
+  const row = (key: string, tested: string) => ({
+    'Mã dòng': key,
+    'Xã/phường thụ lý': province.communeId,
+    'Họ và tên': `Người Nhập Màn Hình ${key}`,
+    'Ngày sinh': '12/04/1990',
+    'Số định danh cá nhân': newCitizenId(),
+    'Nơi cư trú ổn định': 'Có',
+    'Xã/phường cư trú': province.communeId,
+    'Ngày xét nghiệm dương tính': tested,
+    'Số kết quả xét nghiệm': `XN-${key}`,
+    'Số biên bản vi phạm': `BB-${key}`,
+  });
+  for (const cells of [row('W-1', '05/10/2026'), row('W-2', '06/10/2026'), row('W-3', '32/10/2026'), row('W-4', '07/10/2026')])
+    sheet.addRow(headings.map((heading) => (cells as Record<string, string>)[heading] ?? null));
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'import-')), 'so-quan-ly.xlsx');
+  await workbook.xlsx.writeFile(file);
+
+  await admin.locator('input[type="file"]').setInputFiles(file);
+  await admin.getByRole('button', { name: 'Kiểm tra (chưa ghi gì)' }).click();
+  await expect(admin.getByTestId('import-to-open').innerText()).resolves.toBe('3');
+  await expect(admin.getByTestId('import-rejected').innerText()).resolves.toBe('1');
+  const problems = admin.getByRole('table', { name: 'Lỗi theo dòng và cột' });
+  await expect(problems.getByRole('row').nth(1).innerText()).resolves.toMatch(/Quản lý người sử dụng ma túy\s+4\s+Ngày xét nghiệm dương tính\s+"32\/10\/2026" không phải ngày/);
+  await expectAccessible(admin, 'administration: caseload check');
+  await screenshot(admin, 'admin-caseload-check');
+
+  await admin.getByRole('button', { name: 'Nhập 3 hồ sơ' }).click();
+  const imports = admin.getByRole('table', { name: 'Các lượt nhập' });
+  await imports.getByText('Xong').waitFor({ timeout: 60_000 });
+  await imports.getByText('Đã mở hồ sơ: 3').waitFor();
+  await expect(imports.getByRole('link', { name: /Tải các dòng chưa nhập được/ }).getAttribute('href')).resolves.toMatch(/^\/caseload-imports\/.+\/rejected$/);
+  await expectAccessible(admin, 'administration: caseload import');
+  await screenshot(admin, 'admin-caseload-import');
+  const opened = await stack.api.db.caseloadImportRow.findMany({ where: { rowKey: { in: ['W-1', 'W-2', 'W-4'] }, status: 'OPENED' } });
+  expect(opened).toHaveLength(3);
+  expect(await stack.api.db.case.count({ where: { id: { in: opened.map((one) => one.caseRef as string) }, phase: 'AWAITING_DECISION' } })).toBe(3);
 });

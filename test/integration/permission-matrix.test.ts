@@ -290,6 +290,24 @@ function callFor(route: string, t: Resources, caller: Resources): Call {
       return route.startsWith('DELETE') ? { method: 'delete', url, prepare } : { method: 'post', url: `${url}/test`, body: {}, prepare };
     }
     case 'GET /admin/deputations': return { method: 'get', url: '/admin/deputations' };
+    case 'GET /caseload-imports/template': return { method: 'get', url: '/caseload-imports/template' };
+    case 'GET /caseload-imports': return { method: 'get', url: '/caseload-imports' };
+    // A dry run: every row checked, nothing written.
+    case 'POST /caseload-imports':
+      return {
+        method: 'post',
+        url: '/caseload-imports?dryRun=true&procedure=DRUG_USER_MANAGEMENT',
+        raw: { type: 'text/csv', bytes: Buffer.from(`Mã dòng,Xã/phường thụ lý,Họ và tên,Ngày sinh,Nơi cư trú ổn định,Xã/phường cư trú,Ngày xét nghiệm dương tính,Số kết quả xét nghiệm,Số biên bản vi phạm\nMT-${seq},${t.province.communeId},Người Ma Trận,01/01/1990,Có,${t.province.communeId},05/10/2026,XN,BB\n`) },
+      };
+    case 'GET /caseload-imports/{importId}':
+    case 'GET /caseload-imports/{importId}/rejected': {
+      const id = randomUUID();
+      const prepare = async () => {
+        const creator = await stack.api.db.user.findUniqueOrThrow({ where: { username: t.users.COMMUNE_OFFICIAL } });
+        await stack.api.db.caseloadImport.create({ data: { id, provinceId: t.province.provinceId, fileName: 'ma-tran.xlsx', createdBy: creator.id, status: 'DONE', totalRows: 0 } });
+      };
+      return { method: 'get', url: route.endsWith('/rejected') ? `/caseload-imports/${id}/rejected` : `/caseload-imports/${id}`, prepare };
+    }
     case 'DELETE /admin/deputations/{id}': {
       const id = randomUUID();
       const prepare = async () => {

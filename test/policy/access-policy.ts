@@ -111,6 +111,13 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'POST /admin/agencies/{id}/webhooks/{subscriptionId}/test': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
   'POST /admin/users/import': { roles: ['SYSTEM_ADMIN'], scope: 'any' },
   'GET /admin/deputations': { roles: ['SYSTEM_ADMIN'], scope: 'any' },
+  // Issue #18: a province's administrator imports its running cases; each row is checked against
+  // the administrator's province (a row of another is a problem), and an import is read only by its province's.
+  'GET /caseload-imports/template': { roles: ['SYSTEM_ADMIN'], scope: 'any' },
+  'POST /caseload-imports': { roles: ['SYSTEM_ADMIN'], scope: 'any' },
+  'GET /caseload-imports': { roles: ['SYSTEM_ADMIN'], scope: 'any' },
+  'GET /caseload-imports/{importId}': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
+  'GET /caseload-imports/{importId}/rejected': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
   'DELETE /admin/deputations/{id}': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
   // README "GET /registry/jurisdictions[/:id] | any role | units the caller's agency covers, plus its ancestors".
   'GET /registry/jurisdictions': { roles: 'all', scope: 'any' },

@@ -29,7 +29,7 @@ export async function startCaseStack(name: string, options: CaseStackOptions = {
   else quietTemporalRuntime();
   const taskQueue = uniqueTaskQueue(name);
   const api = await startApiHarness({ taskQueue }, options.apiLogger ? { logger: options.apiLogger } : {});
-  const dependencies = testActivityDependencies(api.db, options.smtpUrl);
+  const dependencies = testActivityDependencies(api.db, options.smtpUrl, { client: api.temporal, taskQueue });
   const worker = new RestartableWorker(taskQueue, await bundleWorkflows(), dependencies);
   await worker.start();
   return {

@@ -1,3 +1,4 @@
+import type { CaseStarter } from '../../caseload-import/caseload-import.activities';
 import path from 'node:path';
 import {
   bundleWorkflowCode,
@@ -33,6 +34,7 @@ export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
 export function testActivityDependencies(
   db: Db,
   smtpUrl?: string,
+  caseStarter?: CaseStarter,
 ): ActivityDependencies & { close(): Promise<void> } {
   return buildActivityDependencies(
     {
@@ -43,6 +45,7 @@ export function testActivityDependencies(
       CALENDAR_CACHE_SECONDS: 0,
     },
     db,
+    caseStarter,
   );
 }
 

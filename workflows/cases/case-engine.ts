@@ -43,6 +43,8 @@ type Activities = ReturnType<typeof createActivities>;
 
 /** The patch that checks an action's next steps can open before the action changes anything. */
 export const PREFLIGHT_STEP_RULES = 'preflight-step-rules';
+/** Acts entered from the paper file let the case's own changes dated before them happen first. */
+export const PAST_ACTS_CATCH_UP = 'past-acts-catch-up';
 
 /** What a procedure gives to record its case; the engine adds what it knows. */
 type Registration = Omit<RegisterCaseInput, 'caseRef' | 'workflowId' | 'procedure' | 'jurisdictionId' | 'phase' | 'openedAt'>;
@@ -200,6 +202,7 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
     let recorded = 0;
     for (const [index, past] of pastActs.entries()) {
       try {
+        if (patched(PAST_ACTS_CATCH_UP)) await this.catchUpTo(past.action.on);
         this.onPaperBy = past.onPaperBy;
         await this.act({ action: past.action as A, actor: past.actor });
         recorded += 1;
@@ -212,6 +215,22 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
       }
     }
     this.pastActs = { recorded };
+  }
+
+  /**
+   * Runs the case's own changes whose legal date falls on or before an act entered from the
+   * paper file (a decision that took effect before the admission the file records), so the act
+   * finds the phase and step it found on paper.
+   */
+  private async catchUpTo(on: string): Promise<void> {
+    for (;;) {
+      const wake = this.hooks.nextWake?.();
+      if (!wake?.on || wake.on > on || Date.parse(wake.at) > Date.now()) return;
+      await this.lock.run(async () => {
+        await this.runAutomatic(wake);
+        this.version += 1;
+      });
+    }
   }
 
   markReady(): void {

@@ -12,6 +12,7 @@ import { showDate, todayInVietnam } from '../i18n/dates';
 import { enumLabel } from '../i18n/enum-labels';
 import { pick } from '../i18n/i18n';
 import { usePrincipal, useProvinceId } from '../session/session';
+import { CaseloadImportTab } from './caseload-import';
 
 type User = Schemas['AdministeredUser'];
 type Agency = Schemas['Agency'];
@@ -465,7 +466,7 @@ function DeputationsTab() {
   );
 }
 
-/** The province's administration: users, agencies and their notification addresses, reorganisations. */
+/** The province's administration: users, agencies and their notification addresses, reorganisations, its running cases imported. */
 export function AdminScreen() {
   const { t } = useTranslation();
   return (
@@ -479,6 +480,7 @@ export function AdminScreen() {
           <Tabs.Tab value="agencies">{t('agencies')}</Tabs.Tab>
           <Tabs.Tab value="deputations">{t('deputations')}</Tabs.Tab>
           <Tabs.Tab value="reorganisation">{t('reorganisation')}</Tabs.Tab>
+          <Tabs.Tab value="caseload">{t('caseloadImport')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="users" pt="sm">
           <UsersTab />
@@ -491,6 +493,9 @@ export function AdminScreen() {
         </Tabs.Panel>
         <Tabs.Panel value="reorganisation" pt="sm">
           <ReorganisationTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="caseload" pt="sm">
+          <CaseloadImportTab />
         </Tabs.Panel>
       </Tabs>
     </Stack>
