@@ -7,6 +7,7 @@ import request from 'supertest';
 import { reportScheduleId } from '../../workflows/reporting/reporting-contract';
 import { DEMO_PASSWORD } from '../../db/seed/demo-province';
 import { vietnamDate } from '../../domain/time/legal-date';
+import { binaryBody } from '../support/binary-body';
 import { accessibilityProblems, launchBrowser, screenshot, serve } from '../support/browser';
 import { newCitizenId, until } from '../support/case-driver';
 import { startCaseStack, type CaseStack } from '../support/case-stack';
@@ -675,11 +676,7 @@ it('caseload import: the administrator checks a filled template (a wrong date na
     .get('/caseload-imports/template')
     .set('Authorization', `Bearer ${await stack.driver.token(users.admin)}`)
     .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    .parse(binaryBody);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(template.body as ArrayBuffer);
   const sheet = workbook.getWorksheet('Quản lý người sử dụng ma túy') as ExcelJS.Worksheet;

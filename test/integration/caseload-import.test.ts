@@ -5,6 +5,7 @@ import { computeDeadline } from '../../domain/deadlines/deadline-computation';
 import { dateColumnToIso } from '../../domain/time/legal-date';
 import { ruleBook } from '../../rules/rule-book';
 import type { ApiHarness } from '../support/api-harness';
+import { binaryBody } from '../support/binary-body';
 import { newCitizenId, until } from '../support/case-driver';
 import { startCaseStack, type CaseStack } from '../support/case-stack';
 import { createTestProvince, type TestProvince } from '../support/test-province';
@@ -46,11 +47,6 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 
 const as = async () => `Bearer ${await stack.driver.token(admin)}`;
-const binary = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 const upload = async (bytes: Buffer, dryRun: boolean) =>
   request(api.app).post(`/caseload-imports?dryRun=${dryRun}&fileName=so-theo-doi.xlsx`).set('Authorization', await as()).set('Content-Type', XLSX).send(bytes);
 
@@ -234,7 +230,7 @@ let built: Built;
 let importId = '';
 
 it('checks every row of the filled template and names each problem by sheet, row and column, writing nothing', async () => {
-  const template = await request(api.app).get('/caseload-imports/template').set('Authorization', await as()).buffer(true).parse(binary);
+  const template = await request(api.app).get('/caseload-imports/template').set('Authorization', await as()).buffer(true).parse(binaryBody);
   expect(template.status).toBe(200);
   built = await buildWorkbook(template.body as Buffer);
   expect(built.expected.size).toBe(195);
@@ -335,7 +331,7 @@ it('records the past acts on their legal dates with the officials named on paper
 });
 
 it('gives back the rejected rows as a workbook with their reasons, and opens nothing twice when the same book comes again', async () => {
-  const rejected = await request(api.app).get(`/caseload-imports/${importId}/rejected`).set('Authorization', await as()).buffer(true).parse(binary);
+  const rejected = await request(api.app).get(`/caseload-imports/${importId}/rejected`).set('Authorization', await as()).buffer(true).parse(binaryBody);
   expect(rejected.status).toBe(200);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(rejected.body as unknown as ArrayBuffer);

@@ -70,7 +70,7 @@ describe.each(schema.models.map((m) => [m.model, m] as const))('model %s', (_nam
       [`"${model.table}"`],
     );
     expect(sorted(indexes.filter((i) => i.primary).map((i) => i.columns))).toEqual(
-      sorted([model.columns.filter((c) => c.id).map((c) => c.column)]),
+      sorted([model.primaryKey]),
     );
     expect(sorted(indexes.filter((i) => i.unique && !i.primary).map((i) => i.columns))).toEqual(sorted(model.uniques));
     expect(sorted(indexes.filter((i) => !i.unique).map((i) => i.columns))).toEqual(sorted(model.indexes));

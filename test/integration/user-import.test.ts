@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import type { ApiHarness } from '../support/api-harness';
+import { binaryBody } from '../support/binary-body';
 import { startCaseStack, type CaseStack } from '../support/case-stack';
 import { createTestProvince, type TestProvince } from '../support/test-province';
 
@@ -28,16 +29,11 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 
 const as = async () => `Bearer ${await stack.driver.token(admin)}`;
-const binary = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 const upload = async (bytes: Buffer, dryRun: boolean, type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') =>
   request(api.app).post(`/admin/users/import?dryRun=${dryRun}`).set('Authorization', await as()).set('Content-Type', type).send(bytes);
 
 it('fills the template, reports each problem by row and column, creates nothing until every row is right, then creates them all', async () => {
-  const template = await request(api.app).get('/admin/users/import-template').set('Authorization', await as()).buffer(true).parse(binary);
+  const template = await request(api.app).get('/admin/users/import-template').set('Authorization', await as()).buffer(true).parse(binaryBody);
   expect(template.status).toBe(200);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(template.body as unknown as ArrayBuffer);

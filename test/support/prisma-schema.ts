@@ -18,6 +18,8 @@ export interface SchemaModel {
   model: string;
   table: string;
   columns: SchemaColumn[];
+  /** The primary key's columns: the @id field, or @@id([…]). */
+  primaryKey: string[];
   /** Column lists of @@index and @@unique, as database column names. */
   indexes: string[][];
   uniques: string[][];
@@ -52,13 +54,13 @@ function parseModel(model: string, body: string, modelNames: Set<string>): Schem
   const columnOf = new Map<string, string>();
   const columns: SchemaColumn[] = [];
   const foreignKeys: string[][] = [];
-  const fieldLists: Array<{ kind: 'index' | 'unique'; fields: string[] }> = [];
+  const fieldLists: Array<{ kind: 'index' | 'unique' | 'id'; fields: string[] }> = [];
   let table = model;
   for (const line of lines) {
     if (line.startsWith('@@map(')) table = /"(.+)"/.exec(line)![1]!;
-    else if (line.startsWith('@@index(') || line.startsWith('@@unique(')) {
+    else if (line.startsWith('@@index(') || line.startsWith('@@unique(') || line.startsWith('@@id(')) {
       const fields = /\[([^\]]+)\]/.exec(line)![1]!.split(',').map((f) => f.trim());
-      fieldLists.push({ kind: line.startsWith('@@index') ? 'index' : 'unique', fields });
+      fieldLists.push({ kind: line.startsWith('@@index') ? 'index' : line.startsWith('@@id') ? 'id' : 'unique', fields });
     } else if (/^\w+\s+\w+/.test(line)) {
       const [, name, type, modifier, attributes = ''] = /^(\w+)\s+(\w+)(\[\]|\?)?\s*(.*)$/.exec(line)!;
       if (modelNames.has(type!)) {
@@ -84,6 +86,7 @@ function parseModel(model: string, body: string, modelNames: Set<string>): Schem
     model,
     table,
     columns,
+    primaryKey: toColumns(fieldLists.find((l) => l.kind === 'id')?.fields ?? []).concat(columns.filter((c) => c.id).map((c) => c.column)),
     indexes: fieldLists.filter((l) => l.kind === 'index').map((l) => toColumns(l.fields)),
     uniques: [
       ...fieldLists.filter((l) => l.kind === 'unique').map((l) => toColumns(l.fields)),
