@@ -47,8 +47,10 @@ export async function resolveResponsible(
   responsible: Responsible,
   onIsoDate: string,
 ): Promise<Recipient> {
-  const onDate = isoToDateColumn(onIsoDate);
-  const unit = await unitOn(db, jurisdictionId, onDate);
+  const unit = await unitOn(db, jurisdictionId, isoToDateColumn(onIsoDate));
+  // A unit that did not exist yet on the date (today's commune reporting on a quarter before the
+  // 2025 mergers) is served by its agencies from its first day.
+  const onDate = unit.validFrom > isoToDateColumn(onIsoDate) ? unit.validFrom : isoToDateColumn(onIsoDate);
   const chain = unit.path.split('/').filter(Boolean).reverse();
   const candidates = await db.agency.findMany({
     where: {

@@ -29,10 +29,16 @@ const AD_HOC_RULE = 'REPORT.AD_HOC';
 const fail = (type: string, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
 
 export function createReportingActivities(db: Db) {
-  /** The units that report: the listed ones, or every unit of the level in the province that exists in the period. */
+  /**
+   * The units that report: the listed ones, or every unit of the level in the province in force
+   * on the day the run begins. A window before a reorganisation is reported by the units of
+   * today, each for the units merged into it (its figures count them): a report asked today on
+   * the first quarter of 2024 goes to the four communes that exist, not to the six abolished in
+   * 2025, whose committees are gone.
+   */
   async function reportingUnits(
     cycle: { provinceId: string; reporterLevel: 'PROVINCE' | 'DISTRICT' | 'COMMUNE'; reporterIds: string[] },
-    period: { start: string; end: string },
+    asOf: string,
   ): Promise<string[]> {
     if (cycle.reporterIds.length > 0) return [...cycle.reporterIds].sort();
     const province = await db.jurisdiction.findUniqueOrThrow({ where: { id: cycle.provinceId } });
@@ -40,8 +46,8 @@ export function createReportingActivities(db: Db) {
       where: {
         level: cycle.reporterLevel,
         path: { startsWith: province.path },
-        validFrom: { lte: isoToDateColumn(period.end) },
-        OR: [{ validTo: null }, { validTo: { gte: isoToDateColumn(period.end) } }],
+        validFrom: { lte: isoToDateColumn(asOf) },
+        OR: [{ validTo: null }, { validTo: { gte: isoToDateColumn(asOf) } }],
       },
       select: { id: true },
       orderBy: { id: 'asc' },
@@ -85,7 +91,7 @@ export function createReportingActivities(db: Db) {
           ...(config.receiverRuleKey ? { receiverRuleKey: config.receiverRuleKey } : {}),
           ...(cycle.reporterAgencyIds.length > 0
             ? { units: [], agencies: await reportingAgencies(cycle.reporterAgencyIds) }
-            : { units: await reportingUnits(cycle, period) }),
+            : { units: await reportingUnits(cycle, adHoc ? adHoc.requestedOn : vietnamDate(new Date(input.scheduledAt))) }),
         };
         run = await db.reportRun.upsert({
           where: { id: runId },

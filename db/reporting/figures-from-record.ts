@@ -8,15 +8,15 @@ import { PROCEDURES } from '../../procedures/registry';
 /**
  * A unit's figures for a window, counted from the case timeline and the steps. Events count by
  * the jurisdiction they were recorded under, so a unit counts its own subtree and the units that
- * merged into it (their events before the merger are its history too).
+ * merged into it, and those merged into them (their events before the mergers are its history too).
  */
 export async function figuresFromRecord(db: Db, unitId: string, window: { from: string; to: string }, now = new Date()): Promise<Figures> {
   const from = isoToDateColumn(window.from);
   const to = isoToDateColumn(window.to);
   const [row] = await db.$queryRaw<Record<string, bigint>[]>`
-    WITH unit AS (SELECT path FROM jurisdictions WHERE id = ${unitId}),
+    WITH RECURSIVE unit AS (SELECT path FROM jurisdictions WHERE id = ${unitId}),
     subtree AS (SELECT j.id FROM jurisdictions j, unit WHERE j.path LIKE unit.path || '%'),
-    units AS (SELECT id FROM subtree UNION SELECT j.id FROM jurisdictions j WHERE j.successor_id IN (SELECT id FROM subtree)),
+    units AS (SELECT id FROM subtree UNION SELECT j.id FROM jurisdictions j JOIN units u ON j.successor_id = u.id),
     events AS (
       SELECT e.kind, e.details, e.legal_date, c.procedure, c.person_id, p.residence_status
       FROM case_events e JOIN cases c ON c.id = e.case_id JOIN persons p ON p.id = c.person_id
@@ -97,9 +97,9 @@ async function procedureFigures(db: Db, unitId: string, from: Date, to: Date): P
   if (columns.length === 0) return {};
   const unit = await db.jurisdiction.findUnique({ where: { id: unitId }, select: { level: true } });
   const [row] = await db.$queryRaw<Record<string, bigint>[]>`
-    WITH unit AS (SELECT path FROM jurisdictions WHERE id = ${unitId}),
+    WITH RECURSIVE unit AS (SELECT path FROM jurisdictions WHERE id = ${unitId}),
     subtree AS (SELECT j.id FROM jurisdictions j, unit WHERE j.path LIKE unit.path || '%'),
-    units AS (SELECT id FROM subtree UNION SELECT j.id FROM jurisdictions j WHERE j.successor_id IN (SELECT id FROM subtree)),
+    units AS (SELECT id FROM subtree UNION SELECT j.id FROM jurisdictions j JOIN units u ON j.successor_id = u.id),
     events AS (
       SELECT e.kind, e.details, c.person_id
       FROM case_events e JOIN cases c ON c.id = e.case_id

@@ -6,9 +6,11 @@ import { ReportSchedules } from '../../temporal/report-schedules';
 import { closeTasksLeftOpen, reportTasksLeftOpen } from '../../temporal/report-tasks';
 import { reportScheduleId } from '../../workflows/reporting/reporting-contract';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import { binaryBody } from '../support/binary-body';
 import { until } from '../support/case-driver';
 import { bundleWorkflows, RestartableWorker, testActivityDependencies } from '../support/deadline-worker';
 import { quietTemporalRuntime } from '../support/quiet-temporal';
+import { seedCase as seedCaseOnRecord } from '../support/seed-case';
 import { createTestProvince, type TestProvince } from '../support/test-province';
 import { uniqueTaskQueue } from '../support/test-env';
 
@@ -49,39 +51,8 @@ async function as(user: string) {
 }
 
 /** A case on record with the given timeline: the figures must come out of these rows. */
-async function seedCase(jurisdictionId: string, events: { kind: string; on: string; details?: object }[], noStableResidence = false) {
-  const person = await api.db.person.create({
-    data: {
-      fullName: 'Người Thử',
-      birthDate: new Date('1990-01-01'),
-      citizenId: String(Date.now()).slice(-9) + String(Math.floor(Math.random() * 1000)).padStart(3, '0'),
-      residenceStatus: noStableResidence ? 'NO_STABLE_RESIDENCE' : 'STABLE',
-      residenceJurisdictionId: jurisdictionId,
-    },
-  });
-  const id = `SEED-${randomUUID().slice(0, 8)}`;
-  await api.db.case.create({
-    data: {
-      id,
-      procedure: 'COMPULSORY_REHAB_ADULT',
-      workflowId: `seed:${id}`,
-      personId: person.id,
-      jurisdictionId,
-      provinceId: province.provinceId,
-      phase: 'AT_COURT',
-      events: {
-        create: events.map((event, seq) => ({
-          seq: seq + 1,
-          kind: event.kind,
-          legalDate: new Date(`${event.on}T00:00:00Z`),
-          occurredAt: new Date(),
-          jurisdictionId,
-          details: event.details ?? {},
-        })),
-      },
-    },
-  });
-}
+const seedCase = (jurisdictionId: string, events: { kind: string; on: string; details?: object }[], noStableResidence = false) =>
+  seedCaseOnRecord(api.db, { jurisdictionId, provinceId: province.provinceId }, events, noStableResidence);
 
 beforeAll(async () => {
   quietTemporalRuntime();
@@ -251,11 +222,7 @@ it('opens tasks on schedule, chases the late commune, and rolls up what was subm
     .get(`/reporting/runs/${runId}/rollup?format=xlsx`)
     .set('Authorization', await as(coordinator))
     .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    .parse(binaryBody);
   expect(xlsx.status).toBe(200);
   const workbook = new ExcelJS.Workbook();
   // exceljs declares its own Buffer type; the bytes are the response's.
