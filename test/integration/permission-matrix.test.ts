@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { defaultPayloadConverter } from '@temporalio/common';
+import pino from 'pino';
 import request from 'supertest';
 import { DEMO_PASSWORD } from '../../db/seed/demo-province';
 import type { Role } from '../../generated/prisma/enums';
@@ -75,6 +76,8 @@ const CRITERIA_BODY = {
 };
 
 let stack: CaseStack;
+/** The API's error log during the run. */
+const apiErrors: string[] = [];
 const sides: Partial<Record<'A' | 'B', Resources>> = {};
 const createdCycles: string[] = [];
 const overrideDates: string[] = [];
@@ -469,7 +472,7 @@ const table = (rows: Mismatch[]) =>
 const describeResponse = (r: request.Response) => `${r.status}${r.body?.code ? ` ${String(r.body.code)}` : ''}`;
 
 beforeAll(async () => {
-  stack = await startCaseStack('permission-matrix');
+  stack = await startCaseStack('permission-matrix', { apiLogger: pino({ level: 'error' }, { write: (line: string) => void apiErrors.push(line) }) });
   codecBody = await encryptedPayloadBody();
   sides.A = await setUpProvince('A');
   sides.B = await setUpProvince('B');
@@ -540,7 +543,8 @@ it('reaches every route the policy allows, and is refused every route it does no
   );
   const known = mismatches.map((m) => `${m.method} ${m.path} | ${m.role} | ${m.side} | ${m.got}`).sort();
   const unexpected = mismatches.filter((m) => !KNOWN_DEFECTS.includes(`${m.method} ${m.path} | ${m.role} | ${m.side} | ${m.got}`));
-  if (unexpected.length > 0) throw new Error(`${unexpected.length} cells disagree with the policy:\n${table(unexpected)}`);
+  // A server error says why: the API's error log (personal data is kept out of it) goes with the failure.
+  if (unexpected.length > 0) throw new Error(`${unexpected.length} cells disagree with the policy:\n${table(unexpected)}\nAPI errors:\n${apiErrors.join('').slice(0, 6000)}`);
   expect(known).toEqual([...KNOWN_DEFECTS].sort());
 });
 
