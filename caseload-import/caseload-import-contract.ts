@@ -4,3 +4,6 @@ export const caseloadImportWorkflowId = (importId: string) => `caseload-import-$
 export interface CaseloadImportInput {
   importId: string;
 }
+
+/** The attempts of a batch of rows; on the last one a row that still fails is marked FAILED instead of failing the batch. */
+export const IMPORT_ROW_ATTEMPTS = 5;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Context } from '@temporalio/activity';
 import pLimit from 'p-limit';
 import type { Client } from '@temporalio/client';
@@ -7,7 +6,8 @@ import { Prisma } from '../generated/prisma/client';
 import { procedureByCode } from '../procedures/registry';
 import { newCaseRef, pastActsInput, startCase } from '../temporal/case-start';
 import type { CaseActionBase } from '../workflows/cases/case-contract';
-import { columnOf } from './caseload-row';
+import { columnOf, contentHashOf } from './caseload-row';
+import { IMPORT_ROW_ATTEMPTS } from './caseload-import-contract';
 
 /** The client that starts the cases' workflows, on the engine's task queue. */
 export interface CaseStarter {
@@ -15,20 +15,9 @@ export interface CaseStarter {
   taskQueue: string;
 }
 
-/** JSON with its keys sorted at every level: the same body hashes the same after a trip through jsonb. */
-const canonical = (value: unknown): unknown =>
-  Array.isArray(value)
-    ? value.map(canonical)
-    : value !== null && typeof value === 'object'
-      ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]))
-      : value;
-
-export const contentHashOf = (body: unknown): string => createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
 
 /** How many rows of an import one activity opens at once. */
-const ROWS_AT_ONCE = Number(process.env.CASELOAD_IMPORT_ROWS_AT_ONCE ?? 12);
-/** The attempts of a batch before a row that still fails is marked FAILED (the workflow's retry policy says the same). */
-export const IMPORT_ROW_ATTEMPTS = 5;
+const ROWS_AT_ONCE = 12;
 
 /**
  * The caseload import's activities (issue #18). A row is opened at most once whatever is

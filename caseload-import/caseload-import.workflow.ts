@@ -1,6 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { createCaseloadImportActivities } from './caseload-import.activities';
-import type { CaseloadImportInput } from './caseload-import-contract';
+import { IMPORT_ROW_ATTEMPTS, type CaseloadImportInput } from './caseload-import-contract';
 
 type ImportActivities = ReturnType<typeof createCaseloadImportActivities>;
 
@@ -11,8 +11,7 @@ const { pendingImportRows, finishImport } = proxyActivities<ImportActivities>({ 
 const { openImportRows } = proxyActivities<ImportActivities>({
   startToCloseTimeout: '10 minutes',
   heartbeatTimeout: '1 minute',
-  // IMPORT_ROW_ATTEMPTS: the last attempt marks a row that still fails as FAILED instead of throwing.
-  retry: { maximumAttempts: 5, initialInterval: '2 seconds', maximumInterval: '30 seconds' },
+  retry: { maximumAttempts: IMPORT_ROW_ATTEMPTS, initialInterval: '2 seconds', maximumInterval: '30 seconds' },
 });
 
 /**

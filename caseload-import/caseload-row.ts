@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { COMMUNE_COLUMN, PERSON_COLUMNS, ROW_KEY_HEADING, type CaseloadColumn, type CaseloadSheet } from '../procedures/caseload-sheet';
 import { cellValue, normalised, type RawCell } from './cell-values';
 
@@ -139,3 +140,14 @@ export function columnOf(sheet: CaseloadSheet, body: Record<string, unknown>, fi
   const column = opening.find((c) => c.path === path) ?? opening.find((c) => c.path.startsWith(`${path}.`) || path.startsWith(`${c.path}.`));
   return column?.heading ?? opening[0]?.heading ?? ROW_KEY_HEADING;
 }
+
+/** JSON with its keys sorted at every level: the same body hashes the same after a trip through jsonb. */
+const canonical = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(canonical)
+    : value !== null && typeof value === 'object'
+      ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]))
+      : value;
+
+/** The fingerprint of a row's body: a later file whose row says something else is told so. */
+export const contentHashOf = (body: unknown): string => createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');

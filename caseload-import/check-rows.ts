@@ -7,8 +7,7 @@ import type { JurisdictionDirectory } from '../api/registry/jurisdiction-directo
 import type { Db } from '../db/client';
 import { PROCEDURES } from '../procedures/registry';
 import type { ProcedureModule } from '../procedures/procedure-module';
-import { contentHashOf } from './caseload-import.activities';
-import { columnOf, rowToBody, type FieldProblem, type RowProblem, type UnitLookup } from './caseload-row';
+import { columnOf, contentHashOf, rowToBody, type FieldProblem, type RowProblem, type UnitLookup } from './caseload-row';
 import { normalised } from './cell-values';
 import { GUIDE_SHEET, missingHeadings, UNITS_SHEET, type WorkbookSheet } from './caseload-workbook';
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import request from 'supertest';
 import { vietnamDate } from '../../domain/time/legal-date';
+import { binaryBody } from '../support/binary-body';
 import { startApiHarness } from '../support/api-harness';
 import { startCaseStack, type CaseStack } from '../support/case-stack';
 import { createTestProvince, type TestProvince } from '../support/test-province';
@@ -114,11 +115,7 @@ async function download(user: string, documentId: string) {
     .get(`/cases/${caseRef}/documents/${documentId}`)
     .set('Authorization', await auth(user))
     .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    .parse(binaryBody);
 }
 
 /** What is stored: the case's document rows and the files in the store. */

@@ -5,6 +5,7 @@ import { createLogger } from '../../api/observability/logger';
 import { vietnamDate } from '../../domain/time/legal-date';
 import { caseWorkflowId } from '../../workflows/cases/case-contract';
 import { reportScheduleId } from '../../workflows/reporting/reporting-contract';
+import { binaryBody } from '../support/binary-body';
 import { newCitizenId, until } from '../support/case-driver';
 import { startCaseStack, type CaseStack } from '../support/case-stack';
 import { leakFinder, lineBuffer } from '../support/personal-values';
@@ -88,12 +89,6 @@ async function workbookText(bytes: Buffer): Promise<string[]> {
   return lines;
 }
 
-const binary = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
-
 it('receives a child victim, reads and searches the record, lets a step go late and exports the reports', async () => {
   const { app, db, temporal: client } = stack.api;
   const as = async (user: string) => `Bearer ${await stack.driver.token(user)}`;
@@ -166,7 +161,7 @@ it('receives a child victim, reads and searches the record, lets a step go late 
     const csv = await request(app).get(path).query({ format: 'csv' }).set('Authorization', await as(user));
     expect(csv.status).toBe(200);
     exports.push(...csv.text.split('\r\n'));
-    const xlsx = await request(app).get(path).query({ format: 'xlsx' }).set('Authorization', await as(user)).buffer(true).parse(binary);
+    const xlsx = await request(app).get(path).query({ format: 'xlsx' }).set('Authorization', await as(user)).buffer(true).parse(binaryBody);
     expect(xlsx.status).toBe(200);
     exports.push(...(await workbookText(xlsx.body as Buffer)));
   }

@@ -84,6 +84,22 @@ export function networkProblem(error: unknown): ApiProblem {
   return new ApiProblem(0, { code: 'NETWORK', status: 0, title: 'Mất kết nối', detail, titleEn: 'Connection lost', detailEn: detail });
 }
 
+/**
+ * Sends a file as it is (not JSON), so the typed client cannot: the session's CSRF value beside
+ * it, the answer's JSON back, or the API's refusal as an ApiProblem.
+ */
+export async function postFile(path: string, query: Record<string, string>, file: File): Promise<unknown> {
+  const response = await fetch(`${path}?${new URLSearchParams(query)}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-CSRF-Token': csrfToken() ?? '' },
+    body: file,
+  });
+  const body = (await response.json().catch(() => ({}))) as unknown;
+  if (!response.ok) throw new ApiProblem(response.status, body as ProblemBody);
+  return body;
+}
+
 /** A fresh key per submitted form: a retry of the same submission is answered once (Idempotency-Key). */
 export function idempotencyKey(): string {
   return crypto.randomUUID();

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem, csrfToken, type ProblemBody, type Schemas } from '../api/client';
+import { ApiProblem, networkProblem, postFile, type Schemas } from '../api/client';
 import { showInstant } from '../i18n/dates';
 import { ProblemAlert } from './problem-alert';
 
@@ -24,18 +24,13 @@ export function DocumentsCard({ page }: { page: Schemas['CasePage'] }) {
     if (!file) return;
     setBusy(true);
     setProblem(undefined);
-    // The file goes as it is (not JSON), so this one call is made without the typed client.
-    const query = new URLSearchParams({ kind, title, fileName: file.name });
-    const response = await fetch(`/cases/${encodeURIComponent(page.caseRef)}/documents?${query}`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-CSRF-Token': csrfToken() ?? '' },
-      body: file,
-    });
-    setBusy(false);
-    if (!response.ok) {
-      setProblem(new ApiProblem(response.status, (await response.json().catch(() => ({}))) as ProblemBody));
+    try {
+      await postFile(`/cases/${encodeURIComponent(page.caseRef)}/documents`, { kind, title, fileName: file.name }, file);
+    } catch (error) {
+      setProblem(error instanceof ApiProblem ? error : networkProblem(error));
       return;
+    } finally {
+      setBusy(false);
     }
     notifications.show({ color: 'teal', message: t('uploaded'), closeButtonProps: { 'aria-label': t('close') } });
     setFile(null);

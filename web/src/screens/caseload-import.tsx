@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Card, FileInput, Group, Progress, Select, Simple
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem, api, csrfToken, networkProblem, unwrap, type ProblemBody, type Schemas } from '../api/client';
+import { ApiProblem, api, networkProblem, postFile, unwrap, type Schemas } from '../api/client';
 import { ProblemAlert } from '../components/problem-alert';
 import { QueryState } from '../components/query-state';
 import { ScrollRegion } from '../components/scroll-region';
@@ -24,19 +24,8 @@ const STATUS_LABEL = {
 /** The procedures a CSV file may hold (a workbook names them by its sheets). */
 const CSV_PROCEDURES = ['DRUG_USER_MANAGEMENT', 'COMPULSORY_REHAB_ADULT', 'VOLUNTARY_REHAB', 'EDUCATION_AT_COMMUNE'];
 
-/** Sends the file as it is (not JSON), so this call is made without the typed client. */
-async function send(file: File, dryRun: boolean, procedure: string | null): Promise<Check> {
-  const query = new URLSearchParams({ dryRun: String(dryRun), fileName: file.name, ...(procedure ? { procedure } : {}) });
-  const response = await fetch(`/caseload-imports?${query}`, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-CSRF-Token': csrfToken() ?? '' },
-    body: file,
-  });
-  const body = (await response.json().catch(() => ({}))) as unknown;
-  if (!response.ok) throw new ApiProblem(response.status, body as ProblemBody);
-  return body as Check;
-}
+const send = async (file: File, dryRun: boolean, procedure: string | null) =>
+  (await postFile('/caseload-imports', { dryRun: String(dryRun), fileName: file.name, ...(procedure ? { procedure } : {}) }, file)) as Check;
 
 function CheckResult({ check }: { check: Check }) {
   const { t, i18n } = useTranslation();
