@@ -10,6 +10,8 @@ export interface WorkbookRow {
   cells: Map<string, RawCell>;
   /** The cells as written, by heading, to give a rejected row back as it came. */
   original: Record<string, string>;
+  /** Headings whose cell held a NUL character (removed: PostgreSQL cannot store it); the row is refused for them. */
+  invalid: string[];
 }
 
 export interface WorkbookSheet {
@@ -52,20 +54,25 @@ export async function readCaseloadWorkbook(bytes: Buffer, csvSheet: string): Pro
   const sheets: WorkbookSheet[] = [];
   for (const sheet of workbook.worksheets) {
     const headings: string[] = [];
-    sheet.getRow(1).eachCell((cell, column) => (headings[column - 1] = shown(rawOf(cell.value)).trim()));
+    sheet.getRow(1).eachCell((cell, column) => (headings[column - 1] = shown(rawOf(cell.value)).replaceAll('\u0000', '').trim()));
     const rows: WorkbookRow[] = [];
     sheet.eachRow((row, number) => {
       if (number === 1) return;
       const cells = new Map<string, RawCell>();
       const original: Record<string, string> = {};
+      const invalid: string[] = [];
       headings.forEach((heading, index) => {
         if (!heading) return;
-        const raw = rawOf(row.getCell(index + 1).value);
+        let raw = rawOf(row.getCell(index + 1).value);
+        if (typeof raw === 'string' && raw.includes('\u0000')) {
+          invalid.push(heading);
+          raw = raw.replaceAll('\u0000', '');
+        }
         if (raw === null || (typeof raw === 'string' && raw.trim() === '')) return;
         cells.set(normalised(heading), raw);
         original[heading] = shown(raw);
       });
-      if (cells.size > 0) rows.push({ row: number, cells, original });
+      if (cells.size > 0) rows.push({ row: number, cells, original, invalid });
     });
     sheets.push({ name: sheet.name, headings: headings.filter(Boolean), rows });
   }

@@ -85,14 +85,17 @@ export async function checkCaseloadRows(
     }
     const code = module.definition.code;
     const missing = missingHeadings(spec, sheet.headings);
-    for (const { row, cells, original } of sheet.rows) {
+    for (const { row, cells, original, invalid } of sheet.rows) {
       const base = { seq: rows.length, sheet: sheet.name, row, procedure: code, cells: original };
       if (missing.length > 0) {
         rows.push({ ...base, rowKey: '', status: 'REJECTED', problems: missing.map((heading) => ({ column: heading, message: 'Trang thiếu cột này', messageEn: 'The sheet lacks this column' })) });
         continue;
       }
       const read = rowToBody(code, spec, cells, unitOf);
-      const problems = [...read.problems];
+      const problems = [
+        ...invalid.map((column) => ({ column, message: 'Giá trị chứa ký tự không hợp lệ (NUL)', messageEn: 'The value contains an invalid character (NUL)' })),
+        ...read.problems,
+      ];
       const earlier = keysSeen.get(`${code}:${read.rowKey}`);
       if (read.rowKey && earlier !== undefined)
         problems.push({ column: 'Mã dòng', message: `Trùng mã với dòng ${earlier}`, messageEn: `The same key as row ${earlier}` });

@@ -376,6 +376,14 @@ it('refuses what is not a workbook, and other provinces’ imports', async () =>
   expect(garbage.body.code).toBe('IMPORT.WORKBOOK_UNREADABLE');
   const csv = await request(api.app).post('/caseload-imports').set('Authorization', await as()).set('Content-Type', 'text/csv').send('Mã dòng,Xã/phường thụ lý\n1,X\n');
   expect(csv.status).toBe(400);
+  // A NUL character (PostgreSQL cannot store it) refuses its row, named by column, in the real run too.
+  const nul = await request(api.app)
+    .post('/caseload-imports?dryRun=false&procedure=DRUG_USER_MANAGEMENT')
+    .set('Authorization', await as())
+    .set('Content-Type', 'text/csv')
+    .send(`Mã dòng,Xã/phường thụ lý,Họ và tên,Ngày sinh,Nơi cư trú ổn định,Xã/phường cư trú,Ngày xét nghiệm dương tính,Số kết quả xét nghiệm,Số biên bản vi phạm\nNUL-1,${province.communeId},Tên\u0000X,01/01/1990,Có,${province.communeId},05/10/2026,XN,BB\n`);
+  expect(nul.status).toBe(202);
+  expect(nul.body).toMatchObject({ toOpen: 0, rejected: 1, problems: [expect.objectContaining({ row: 2, column: 'Họ và tên', messageEn: 'The value contains an invalid character (NUL)' })] });
   const other = await createTestProvince(api.db, 'caseload-import-other');
   const otherAdmin = await other.addUser(other.agency.provincialPolice, ['SYSTEM_ADMIN']);
   const foreign = await request(api.app).get(`/caseload-imports/${importId}`).set('Authorization', `Bearer ${await stack.driver.token(otherAdmin)}`);
