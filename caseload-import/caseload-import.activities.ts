@@ -17,7 +17,7 @@ export interface CaseStarter {
 
 
 /** How many rows of an import one activity opens at once. */
-const ROWS_AT_ONCE = 12;
+const ROWS_AT_ONCE = 20;
 
 /**
  * The caseload import's activities (issue #18). A row is opened at most once whatever is

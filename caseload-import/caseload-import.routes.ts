@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
+import { firstRulesOn } from '../api/cases/case-opening';
 import { auditChange } from '../api/http/audit';
 import { Problem, problems } from '../api/http/problem';
 import { readBody } from '../api/http/raw-body';
@@ -86,7 +87,12 @@ export function registerCaseloadImportRoutes(routes: ApiRoutes, deps: { db: Db; 
         select: { id: true, nameVi: true, validTo: true },
       });
       const bytes = await caseloadTemplate(
-        IMPORTABLE.map((module) => ({ code: module.definition.code, titleVi: module.definition.titleVi, sheet: module.caseload as NonNullable<typeof module.caseload> })),
+        IMPORTABLE.map((module) => ({
+          code: module.definition.code,
+          titleVi: module.definition.titleVi,
+          sheet: module.caseload as NonNullable<typeof module.caseload>,
+          firstOn: firstRulesOn(module),
+        })),
         units.map((unit) => ({ id: unit.id, nameVi: unit.nameVi, level: unit.validTo ? `đến ${unit.validTo.toISOString().slice(0, 10)}` : 'hiện hành' })),
       );
       return { status: 200, raw: bytes, headers: { 'Content-Type': XLSX, 'Content-Disposition': 'attachment; filename="mau-nhap-ho-so.xlsx"' } };

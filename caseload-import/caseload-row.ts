@@ -82,6 +82,7 @@ export function rowToBody(
   }
 
   const pastActs: { action: Record<string, unknown>; onPaperBy?: string }[] = [];
+  const anyOrder: typeof pastActs = [];
   let previous: { heading: string; on: string } | undefined;
   for (const step of sheet.steps) {
     const dateColumn: CaseloadColumn = { heading: step.date, path: 'on', kind: 'date' };
@@ -100,20 +101,26 @@ export function rowToBody(
         });
       continue;
     }
-    if (previous && on < previous.on)
+    if (!step.anyOrder && previous && on < previous.on)
       problems.push({
         column: step.date,
         message: `Ngày này trước "${previous.heading}" (${previous.on}): các bước phải theo thứ tự`,
         messageEn: `This date is before "${previous.heading}" (${previous.on}): steps must be in order`,
       });
-    previous = { heading: step.date, on };
+    if (!step.anyOrder) previous = { heading: step.date, on };
     const action: Record<string, unknown> = { type: step.action, on, ...step.fixed };
     for (const column of details) {
       const value = read(column);
       if (value !== undefined) setPath(action, column.path, value);
     }
     const by = step.by ? (read({ heading: step.by, path: 'by', kind: 'text' }) as string | undefined) : undefined;
-    pastActs.push({ action, ...(by ? { onPaperBy: by } : {}) });
+    (step.anyOrder ? anyOrder : pastActs).push({ action, ...(by ? { onPaperBy: by } : {}) });
+  }
+  // After the acts of the same day or earlier: the case records them in the order they happened.
+  for (const act of anyOrder) {
+    let at = pastActs.length;
+    while (at > 0 && String(pastActs[at - 1]?.action.on) > String(act.action.on)) at -= 1;
+    pastActs.splice(at, 0, act);
   }
   if (pastActs.length > 0) body.pastActs = pastActs;
   return { rowKey, body, problems };

@@ -96,7 +96,7 @@ export const UNITS_SHEET = 'Đơn vị';
  * the guide (every column: what it holds, the values allowed), and the units to name.
  */
 export async function caseloadTemplate(
-  sheets: readonly { code: string; titleVi: string; sheet: CaseloadSheet }[],
+  sheets: readonly { code: string; titleVi: string; sheet: CaseloadSheet; firstOn: string }[],
   units: readonly { id: string; nameVi: string; level: string }[],
 ): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -109,8 +109,15 @@ export async function caseloadTemplate(
     'Mỗi dòng là một người và một vụ việc đang giải quyết. Ghi ngày của từng bước đã làm trên giấy, theo thứ tự; hồ sơ được mở ở bước tiếp theo với hạn thật của nó.',
     'Nhập lại cùng tệp không mở hồ sơ lần hai (theo "Mã dòng").',
   ]);
-  for (const { code, titleVi, sheet } of sheets) {
+  guide.addRow([
+    '',
+    '',
+    'Một vụ việc được mở theo quy định có hiệu lực vào các ngày ghi trên dòng. Vụ việc có ngày mở trước ngày đầu tiên của bộ quy tắc thủ tục (ghi ở từng trang dưới đây) chưa nhập được: các chế độ trước năm 2022 chưa có trong bộ quy tắc.',
+    'Dòng như vậy bị từ chối và nêu rõ lý do; các dòng khác vẫn được nhập.',
+  ]);
+  for (const { code, titleVi, sheet, firstOn } of sheets) {
     const page = workbook.addWorksheet(sheet.sheet);
+    guide.addRow([`${sheet.sheet} (${code}: ${titleVi})`, '', `Nhập được vụ việc có ngày mở từ ${firstOn.split('-').reverse().join('/')}`, '']);
     const columns = sheetColumns(sheet);
     page.addRow(columns.map((column) => column.heading));
     bold(page.getRow(1));

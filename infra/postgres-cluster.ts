@@ -33,8 +33,12 @@ export class LocalPostgres {
     this.database = options.database ?? 'engine';
   }
 
+  /**
+   * Through the server's Unix socket in its data folder: on one machine every query is a
+   * write to the server and a read back, and a local socket costs both sides less than TCP.
+   */
   get url(): string {
-    return `postgresql://${this.user}:${encodeURIComponent(this.password)}@127.0.0.1:${this.options.port}/${this.database}`;
+    return `postgresql://${this.user}:${encodeURIComponent(this.password)}@localhost:${this.options.port}/${this.database}?host=${encodeURIComponent(this.options.dataDir)}`;
   }
 
   async start(): Promise<void> {

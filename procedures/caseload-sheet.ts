@@ -44,6 +44,11 @@ export interface CaseloadStep {
   fixed?: Readonly<Record<string, unknown>>;
   /** The official who did it on paper (kept as a name: they need not be a user). */
   by?: string;
+  /**
+   * A step that may happen at any point of the others (a child's representative arranged at
+   * reception or after the verification): recorded among them by its date, not its column's place.
+   */
+  anyOrder?: true;
 }
 
 export interface CaseloadSheet {

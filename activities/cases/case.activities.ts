@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { CalendarSource } from '../../db/calendar-source';
 import type { Db } from '../../db/client';
-import { provinceOf, resolveResponsible } from '../../db/responsible-agency';
+import { placeOf, provinceOf, servingAgencies } from '../../db/responsible-agency';
 import { addDays, computeDeadline } from '../../domain/deadlines/deadline-computation';
 import type { DueDateExplanation } from '../../domain/deadlines/deadline-types';
 import { foldName } from '../../domain/persons/name-folding';
 import { isoToDateColumn } from '../../domain/time/legal-date';
 import { ruleBook, type RuleBook } from '../../rules/rule-book';
 import type { Actor, PersonInput } from '../../workflows/cases/case-contract';
-import { effectiveRuleFor } from '../deadlines/step.activities';
+import { effectiveRuleFor, ruleInForce, ruleOverridesOf } from '../deadlines/step.activities';
+import type { EffectiveRule } from '../../rules/rule-types';
 import { asJson, isUniqueViolation } from '../deadlines/step-record';
 
 export interface RegisterCaseInput {
@@ -65,6 +66,8 @@ export interface CaseEventInput {
   details?: object;
   patch?: CasePatch;
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The case row's columns and the JSON to merge into its fields. */
 function splitPatch(patch: CasePatch) {
@@ -154,41 +157,33 @@ export function createCaseActivities(db: Db, calendars: CalendarSource, book: Ru
       return { personId, provinceId };
     },
 
-    /** Appends one timeline entry and applies its column changes, in one transaction, exactly once. */
+    /**
+     * Appends one timeline entry and applies its column changes, exactly once: one statement, so
+     * one round trip (every act and every change of the case's own writes one). A retried
+     * activity finds its (case, seq) taken, inserts nothing, and so changes the case row not again.
+     */
     async recordCaseEvent(input: CaseEventInput): Promise<void> {
       const { columns, fields } = splitPatch(input.patch ?? {});
-      try {
-        await db.$transaction([
-          db.caseEvent.create({
-            data: {
-              caseId: input.caseRef,
-              seq: input.seq,
-              kind: input.kind,
-              legalDate: isoToDateColumn(input.legalDate),
-              occurredAt: new Date(input.occurredAt),
-              jurisdictionId: input.jurisdictionId,
-              actorUserId: input.actor?.userId ?? null,
-              actorAgencyId: input.actor?.agencyId ?? null,
-              stepKey: input.stepKey ?? null,
-              details: asJson(input.details ?? {}),
-            },
-          }),
-          // One statement: the common columns given, and the procedure's fields merged into the JSON.
-          db.$executeRaw`
-            UPDATE cases SET
-              phase = COALESCE(${columns.phase ?? null}, phase),
-              status = COALESCE(${columns.status ?? null}::"CaseStatus", status),
-              jurisdiction_id = COALESCE(${columns.jurisdictionId ?? null}, jurisdiction_id),
-              closed_on = COALESCE(${columns.closedOn ?? null}::date, closed_on),
-              closed_reason = COALESCE(${columns.closedReason ?? null}, closed_reason),
-              fields = fields || ${JSON.stringify(fields)}::jsonb,
-              updated_at = now()
-            WHERE id = ${input.caseRef}`,
-        ]);
-      } catch (error) {
-        // Already recorded by an earlier attempt: the whole transaction committed then.
-        if (!isUniqueViolation(error)) throw error;
-      }
+      await db.$executeRaw`
+        WITH entry AS (
+          INSERT INTO case_events (case_id, seq, kind, legal_date, occurred_at, jurisdiction_id, actor_user_id, actor_agency_id, step_key, details)
+          VALUES (
+            ${input.caseRef}, ${input.seq}, ${input.kind}, ${input.legalDate}::date, ${input.occurredAt}::timestamptz, ${input.jurisdictionId},
+            ${input.actor?.userId ?? null}::uuid, ${input.actor?.agencyId ?? null}, ${input.stepKey ?? null}, ${JSON.stringify(input.details ?? {})}::jsonb
+          )
+          ON CONFLICT (case_id, seq) DO NOTHING
+          RETURNING case_id
+        )
+        -- The common columns given, and the procedure's fields merged into the JSON.
+        UPDATE cases SET
+          phase = COALESCE(${columns.phase ?? null}, phase),
+          status = COALESCE(${columns.status ?? null}::"CaseStatus", status),
+          jurisdiction_id = COALESCE(${columns.jurisdictionId ?? null}, jurisdiction_id),
+          closed_on = COALESCE(${columns.closedOn ?? null}::date, closed_on),
+          closed_reason = COALESCE(${columns.closedReason ?? null}, closed_reason),
+          fields = fields || ${JSON.stringify(fields)}::jsonb,
+          updated_at = now()
+        WHERE id = (SELECT case_id FROM entry)`;
     },
 
     /**
@@ -198,14 +193,23 @@ export function createCaseActivities(db: Db, calendars: CalendarSource, book: Ru
      * Answers the problems found, in words for the official; none is a failure to retry.
      */
     async checkStepsCanOpen(input: { ruleKeys: string[]; jurisdictionId: string; onDate: string }): Promise<{ problems: string[] }> {
-      const provinceId = await provinceOf(db, input.jurisdictionId);
+      const place = await placeOf(db, input.jurisdictionId);
+      const overrides = await ruleOverridesOf(db, place.provinceId, input.ruleKeys);
       const problems: string[] = [];
+      const rules: EffectiveRule[] = [];
       for (const ruleKey of input.ruleKeys) {
         try {
-          const rule = await effectiveRuleFor(db, book, ruleKey, provinceId, input.onDate);
-          await resolveResponsible(db, input.jurisdictionId, rule.responsible, input.onDate);
+          rules.push(ruleInForce(book, ruleKey, place.provinceId, input.onDate, overrides));
         } catch (error) {
-          problems.push(error instanceof Error ? error.message : String(error));
+          problems.push(messageOf(error));
+        }
+      }
+      const serving = await servingAgencies(db, place, rules.map((rule) => rule.responsible.agencyKind), input.onDate);
+      for (const rule of rules) {
+        try {
+          serving(rule.responsible);
+        } catch (error) {
+          problems.push(messageOf(error));
         }
       }
       return { problems };

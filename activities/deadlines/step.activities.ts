@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { CalendarSource } from '../../db/calendar-source';
 import type { Db } from '../../db/client';
-import { namedOwner, provinceOf, resolveResponsible } from '../../db/responsible-agency';
+import { namedOwner, placeOf, servingAgencies } from '../../db/responsible-agency';
 import {
   adjustDeadline,
   computeDeadline,
@@ -46,21 +46,31 @@ const ruleFailure = (error: unknown) =>
     message: error instanceof Error ? error.message : String(error),
   });
 
-export async function effectiveRuleFor(
-  db: Db,
+type OverrideRow = Awaited<ReturnType<Db['ruleOverride']['findMany']>>[number];
+
+/** A province's overrides of some rules, read in one query: the rows of each rule key. */
+export async function ruleOverridesOf(db: Db, provinceId: string, ruleKeys: readonly string[]): Promise<Map<string, OverrideRow[]>> {
+  const rows = await db.ruleOverride.findMany({ where: { ruleKey: { in: [...new Set(ruleKeys)] }, provinceId } });
+  const byKey = new Map<string, OverrideRow[]>();
+  for (const row of rows) byKey.set(row.ruleKey, [...(byKey.get(row.ruleKey) ?? []), row]);
+  return byKey;
+}
+
+/** The rule in force on a date with the province's overrides already read; a court's term in months when it decided one. */
+export function ruleInForce(
   book: RuleBook,
   ruleKey: string,
   provinceId: string,
   onDate: string,
+  overrides: ReadonlyMap<string, OverrideRow[]>,
   decidedMonths?: number,
-): Promise<EffectiveRule> {
-  const rows = await db.ruleOverride.findMany({ where: { ruleKey, provinceId } });
+): EffectiveRule {
   let rule: EffectiveRule;
   try {
     rule = book.effectiveRule(
       ruleKey,
       onDate,
-      rows.map((row) => ({
+      (overrides.get(ruleKey) ?? []).map((row) => ({
         provinceId,
         effectiveFrom: row.effectiveFrom.toISOString().slice(0, 10),
         reason: row.reason,
@@ -86,6 +96,17 @@ export async function effectiveRuleFor(
   return { ...rule, budget: { ...budget, months: decidedMonths } };
 }
 
+export async function effectiveRuleFor(
+  db: Db,
+  book: RuleBook,
+  ruleKey: string,
+  provinceId: string,
+  onDate: string,
+  decidedMonths?: number,
+): Promise<EffectiveRule> {
+  return ruleInForce(book, ruleKey, provinceId, onDate, await ruleOverridesOf(db, provinceId, [ruleKey]), decidedMonths);
+}
+
 export function createStepActivities(db: Db, calendars: CalendarSource, book: RuleBook = ruleBook) {
   /** Applies one ledger entry exactly once and returns the step as it now stands. */
   async function applyChange(
@@ -95,9 +116,9 @@ export function createStepActivities(db: Db, calendars: CalendarSource, book: Ru
       step: Awaited<ReturnType<typeof load>>,
     ) => Promise<{ data: Parameters<Db['step']['update']>[0]['data']; details: object }>,
   ): Promise<StepPlan> {
-    const recorded = await planAt(change.stepId, change.revision);
-    if (recorded) return recorded;
     const step = await load(change.stepId);
+    // A re-run after a crash: the ledger entry of this revision was written with the step's row.
+    if (step.revision >= change.revision) return (await planAt(change.stepId, change.revision)) as StepPlan;
     const { data, details } = await mutate(step);
     try {
       return await db.$transaction(async (tx) => {
@@ -172,47 +193,38 @@ export function createStepActivities(db: Db, calendars: CalendarSource, book: Ru
       const opened = await planAt(stepId, 0);
       if (opened) return opened;
 
-      const provinceId = await provinceOf(db, input.jurisdictionId);
+      const place = await placeOf(db, input.jurisdictionId);
+      const { provinceId } = place;
       const calendar = await calendars.current();
-      const rule = await effectiveRuleFor(
+      const limitInput = input.statutoryLimit;
+      const overrides = await ruleOverridesOf(db, provinceId, [input.ruleKey, ...(limitInput ? [limitInput.ruleKey] : [])]);
+      const rule = ruleInForce(book, input.ruleKey, provinceId, input.startDate, overrides, input.decidedMonths);
+      const limitRule = limitInput ? ruleInForce(book, limitInput.ruleKey, provinceId, limitInput.startDate, overrides) : undefined;
+      const ladder = (escalations: EffectiveRule['escalations']) => escalations.map((rung) => rung.to);
+      const serving = await servingAgencies(
         db,
-        book,
-        input.ruleKey,
-        provinceId,
+        place,
+        [
+          ...(input.ownerAgencyId ? [] : [rule.responsible.agencyKind]),
+          ...ladder(rule.escalations).map((to) => to.agencyKind),
+          ...ladder(limitRule?.escalations ?? []).map((to) => to.agencyKind),
+        ],
         input.startDate,
-        input.decidedMonths,
       );
-      const owner = input.ownerAgencyId
-        ? await namedOwner(db, input.ownerAgencyId, rule.responsible.role)
-        : await resolveResponsible(db, input.jurisdictionId, rule.responsible, input.startDate);
-      const rungRecipients = await Promise.all(
-        rule.escalations.map((rung) =>
-          resolveResponsible(db, input.jurisdictionId, rung.to, input.startDate),
-        ),
-      );
+      const owner = input.ownerAgencyId ? await namedOwner(db, input.ownerAgencyId, rule.responsible.role) : serving(rule.responsible);
+      const rungRecipients = ladder(rule.escalations).map(serving);
       const deadline = computeDeadline(
         { rule, startDate: input.startDate, openedAt: input.openedAt },
         calendar,
       );
 
       let statutory: StepSnapshot['statutory'];
-      if (input.statutoryLimit) {
-        const limitRule = await effectiveRuleFor(
-          db,
-          book,
-          input.statutoryLimit.ruleKey,
-          provinceId,
-          input.statutoryLimit.startDate,
-        );
+      if (limitInput && limitRule) {
         const limit = computeDeadline(
-          { rule: limitRule, startDate: input.statutoryLimit.startDate, openedAt: input.openedAt },
+          { rule: limitRule, startDate: limitInput.startDate, openedAt: input.openedAt },
           calendar,
         );
-        const recipients = await Promise.all(
-          limitRule.escalations.map((rung) =>
-            resolveResponsible(db, input.jurisdictionId, rung.to, input.startDate),
-          ),
-        );
+        const recipients = ladder(limitRule.escalations).map(serving);
         const firePoints = planStatutoryFirePoints(input.workflowId, limitRule, limit, recipients, calendar);
         statutory = {
           rule: limitRule,

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
 import { addDays } from '../../domain/deadlines/deadline-computation';
 import { isoToDateColumn, vietnamDate } from '../../domain/time/legal-date';
-import type { Prisma } from '../../generated/prisma/client';
+import type { Agency, Jurisdiction, Prisma } from '../../generated/prisma/client';
 import { Role } from '../../generated/prisma/enums';
 import { assertCovers } from '../auth/jurisdiction-guard';
 import type { Principal } from '../auth/principal';
@@ -115,101 +115,137 @@ export function registerAdminRegistryRoutes(routes: ApiRoutes, db: Db, directory
     method: 'post',
     path: '/admin/reorganisations',
     tag: 'Administration',
-    summary: 'Enter a reorganisation as data: units merged into one (new or existing) from a date, their agencies succeeded, their users moved',
+    summary: 'Enter a reorganisation as data: units merged into one, or a unit split among several (new or existing), from a date; their agencies succeeded, their users moved',
     description:
       'Each merged unit ends the day before `effectiveOn` and names its successor; each of its agencies ends too and names the successor unit’s agency of the same kind (created when there is none). ' +
+      'A split unit ends the same way with its first successor as the principal one (its agencies, open steps, running cases and past figures go there); every successor is on record (`GET /registry/jurisdictions/{id}`: `splitInto`), and a new one among the others gets agencies of the same kinds, without users. ' +
       'Nothing is overwritten: cases, steps and past actions stay under the units and agencies they were recorded under, and the successors act on what is open. ' +
       '`effectiveOn` may not be in the future (enter a reorganisation on or after its day). Audited with the whole change.',
     access: { roles: ADMINS },
     body: reorganisationBody,
     responses: {
       201: { description: 'What ended, what was created, who moved', schema: reorganisationView },
-      422: { description: 'A unit not in force the day before, of another level than its successor, merged twice, or a date in the future' },
+      422: { description: 'A unit not in force the day before, of another level than its successor, merged or split twice, a successor named twice, or a date in the future' },
     },
     handler: async ({ principal, body, req }) => {
       const scope = await directory.scope();
       const lastDay = addDays(body.effectiveOn, -1);
       const endOn = isoToDateColumn(lastDay);
       const startOn = isoToDateColumn(body.effectiveOn);
-      const merged = body.merges.flatMap((merge) => merge.from);
-      if (new Set(merged).size !== merged.length) throw refused('ADMIN.UNIT_MERGED_TWICE', 'Một đơn vị được sáp nhập hai lần.', 'A unit is merged twice.');
-      for (const id of merged) {
-        if (!scope.pathOf(id)) throw problems.invalidRequest([{ field: 'body.merges', message: `Không có đơn vị ${id}`, messageEn: `No unit ${id}` }]);
+      const ending = [...body.merges.flatMap((merge) => merge.from), ...body.splits.map((split) => split.from)];
+      if (new Set(ending).size !== ending.length)
+        throw refused('ADMIN.UNIT_MERGED_TWICE', 'Một đơn vị được sáp nhập hoặc chia tách hai lần.', 'A unit is merged or split twice.');
+      for (const id of ending) {
+        if (!scope.pathOf(id)) throw problems.invalidRequest([{ field: 'body', message: `Không có đơn vị ${id}`, messageEn: `No unit ${id}` }]);
         assertCovers(scope, principal, id);
       }
       if (body.effectiveOn > vietnamDate())
         throw refused('ADMIN.REORGANISATION_IN_FUTURE', 'Ngày hiệu lực ở tương lai: nhập việc sắp xếp từ ngày đó trở đi.', 'The effective day is in the future: enter the reorganisation on or after it.');
 
       const result = await db.$transaction(async (tx) => {
-        const answer = { effectiveOn: body.effectiveOn, unitsEnded: [] as { id: string; successorId: string }[], unitsCreated: [] as string[], agenciesEnded: [] as { id: string; successorId: string }[], agenciesCreated: [] as string[], usersMoved: [] as { username: string; from: string; to: string }[], openStepsTakenOver: 0 };
-        for (const merge of body.merges) {
-          const units = await tx.jurisdiction.findMany({ where: { id: { in: merge.from } } });
+        const answer = {
+          effectiveOn: body.effectiveOn,
+          unitsEnded: [] as { id: string; successorId: string }[],
+          unitsCreated: [] as string[],
+          unitsSplit: [] as { id: string; successorIds: string[] }[],
+          agenciesEnded: [] as { id: string; successorId: string }[],
+          agenciesCreated: [] as string[],
+          usersMoved: [] as { username: string; from: string; to: string }[],
+          openStepsTakenOver: 0,
+        };
+
+        /** The units that end, each in force the day before (one merged or split before is not again), all of one level. */
+        const endingUnits = async (ids: readonly string[]) => {
+          const units = await tx.jurisdiction.findMany({ where: { id: { in: [...ids] } } });
           for (const unit of units)
-            // A unit that has already ended (merged before) is not merged again.
             if (unit.validFrom > endOn || unit.validTo !== null)
               throw refused('ADMIN.UNIT_NOT_IN_FORCE', `Đơn vị ${unit.id} không còn hiệu lực ngày ${lastDay}.`, `Unit ${unit.id} is not in force on ${lastDay}.`, { unitId: unit.id });
           const level = units[0]!.level;
           if (units.some((unit) => unit.level !== level)) throw refused('ADMIN.LEVELS_DIFFER', 'Các đơn vị sáp nhập phải cùng cấp.', 'The merged units must be of one level.');
+          return units;
+        };
 
-          let successorId: string;
-          if ('existing' in merge.into) {
-            const into = await tx.jurisdiction.findUnique({ where: { id: merge.into.existing } });
-            if (!into || into.level !== level || into.validTo !== null || merge.from.includes(into.id))
-              throw refused('ADMIN.SUCCESSOR_INVALID', `Đơn vị kế nhiệm ${merge.into.existing} phải đang hoạt động, cùng cấp và không nằm trong các đơn vị sáp nhập.`, `The successor ${merge.into.existing} must be in force, of the same level and not among the merged units.`);
-            assertCovers(scope, principal, into.id);
-            successorId = into.id;
-          } else {
-            if (await tx.jurisdiction.findUnique({ where: { id: merge.into.id } }))
-              throw refused('ADMIN.UNIT_EXISTS', `Đã có đơn vị mã ${merge.into.id}.`, `A unit ${merge.into.id} exists.`);
-            const parent = await tx.jurisdiction.findUniqueOrThrow({ where: { id: units[0]!.parentId as string } });
-            await tx.jurisdiction.create({
-              data: { id: merge.into.id, level, nameVi: merge.into.nameVi, nameEn: merge.into.nameEn, parentId: parent.id, path: `${parent.path}${merge.into.id}/`, validFrom: startOn },
-            });
-            successorId = merge.into.id;
-            answer.unitsCreated.push(successorId);
+        /** A successor: a unit in force of the same level that does not end itself, or a new one beside the ended unit. */
+        const successorOf = async (into: (typeof body.merges)[number]['into'], beside: Jurisdiction): Promise<{ id: string; created: boolean }> => {
+          if ('existing' in into) {
+            const unit = await tx.jurisdiction.findUnique({ where: { id: into.existing } });
+            if (!unit || unit.level !== beside.level || unit.validTo !== null || ending.includes(unit.id))
+              throw refused('ADMIN.SUCCESSOR_INVALID', `Đơn vị kế nhiệm ${into.existing} phải đang hoạt động, cùng cấp và không nằm trong các đơn vị kết thúc.`, `The successor ${into.existing} must be in force, of the same level and not among the units that end.`);
+            assertCovers(scope, principal, unit.id);
+            return { id: unit.id, created: false };
           }
+          if (await tx.jurisdiction.findUnique({ where: { id: into.id } }))
+            throw refused('ADMIN.UNIT_EXISTS', `Đã có đơn vị mã ${into.id}.`, `A unit ${into.id} exists.`);
+          const parent = await tx.jurisdiction.findUniqueOrThrow({ where: { id: beside.parentId as string } });
+          await tx.jurisdiction.create({
+            data: { id: into.id, level: beside.level, nameVi: into.nameVi, nameEn: into.nameEn, parentId: parent.id, path: `${parent.path}${into.id}/`, validFrom: startOn },
+          });
+          answer.unitsCreated.push(into.id);
+          return { id: into.id, created: true };
+        };
 
-          for (const unit of units) {
-            await tx.jurisdiction.update({ where: { id: unit.id }, data: { validTo: endOn, successorId } });
-            answer.unitsEnded.push({ id: unit.id, successorId });
-            const agencies = await tx.agency.findMany({ where: { jurisdictionId: unit.id, validTo: null } });
-            for (const agency of agencies) {
-              let next = await tx.agency.findFirst({ where: { jurisdictionId: successorId, kind: agency.kind, validTo: null }, orderBy: { id: 'asc' } });
-              if (!next) {
-                // The successor unit had no agency of this kind: it gets one.
-                const suffix = agency.id.startsWith(`${unit.id}-`) ? agency.id.slice(unit.id.length + 1) : agency.kind;
-                const successorUnit = await tx.jurisdiction.findUniqueOrThrow({ where: { id: successorId } });
-                next = await tx.agency.create({
-                  data: {
-                    id: `${successorId}-${suffix}`,
-                    kind: agency.kind,
-                    // A name that says what it is until the administrator gives it its own (PATCH /admin/agencies/:id).
-                    nameVi: `${agency.nameVi} (kế nhiệm tại ${successorUnit.nameVi})`,
-                    nameEn: `${agency.nameEn} (successor in ${successorUnit.nameEn})`,
-                    jurisdictionId: successorId,
-                    parentAgencyId: agency.parentAgencyId,
-                    email: null,
-                    validFrom: startOn,
-                  },
-                });
-                answer.agenciesCreated.push(next.id);
-              }
-              await tx.agency.update({ where: { id: agency.id }, data: { validTo: endOn, successorId: next.id } });
-              answer.agenciesEnded.push({ id: agency.id, successorId: next.id });
-              answer.openStepsTakenOver += await tx.step.count({ where: { ownerAgencyId: agency.id, status: { in: ['OPEN', 'SUSPENDED'] } } });
-              if (body.moveUsers) {
-                const users = await tx.user.findMany({ where: { agencyId: agency.id }, select: { id: true, username: true } });
-                for (const user of users) {
-                  // Their tokens carry the old agency: they sign in again under the new one.
-                  await tx.user.update({ where: { id: user.id }, data: { agencyId: next.id, tokenVersion: { increment: 1 } } });
-                  answer.usersMoved.push({ username: user.username, from: agency.id, to: next.id });
-                }
-              }
+        /** An agency of the ended agency's kind in a successor unit, created when it has none (named so until the administrator names it). */
+        const agencyIn = async (successorId: string, agency: Agency, endedUnitId: string): Promise<Agency> => {
+          const found = await tx.agency.findFirst({ where: { jurisdictionId: successorId, kind: agency.kind, validTo: null }, orderBy: { id: 'asc' } });
+          if (found) return found;
+          const suffix = agency.id.startsWith(`${endedUnitId}-`) ? agency.id.slice(endedUnitId.length + 1) : agency.kind;
+          const successorUnit = await tx.jurisdiction.findUniqueOrThrow({ where: { id: successorId } });
+          const created = await tx.agency.create({
+            data: {
+              id: `${successorId}-${suffix}`,
+              kind: agency.kind,
+              nameVi: `${agency.nameVi} (kế nhiệm tại ${successorUnit.nameVi})`,
+              nameEn: `${agency.nameEn} (successor in ${successorUnit.nameEn})`,
+              jurisdictionId: successorId,
+              parentAgencyId: agency.parentAgencyId,
+              email: null,
+              validFrom: startOn,
+            },
+          });
+          answer.agenciesCreated.push(created.id);
+          return created;
+        };
+
+        /** The unit ends and names its successor; each of its agencies ends, succeeded by the successor's of its kind, its users moved. */
+        const endUnit = async (unit: Jurisdiction, successorId: string) => {
+          await tx.jurisdiction.update({ where: { id: unit.id }, data: { validTo: endOn, successorId } });
+          answer.unitsEnded.push({ id: unit.id, successorId });
+          const agencies = await tx.agency.findMany({ where: { jurisdictionId: unit.id, validTo: null } });
+          for (const agency of agencies) {
+            const next = await agencyIn(successorId, agency, unit.id);
+            await tx.agency.update({ where: { id: agency.id }, data: { validTo: endOn, successorId: next.id } });
+            answer.agenciesEnded.push({ id: agency.id, successorId: next.id });
+            answer.openStepsTakenOver += await tx.step.count({ where: { ownerAgencyId: agency.id, status: { in: ['OPEN', 'SUSPENDED'] } } });
+            if (!body.moveUsers) continue;
+            const users = await tx.user.findMany({ where: { agencyId: agency.id }, select: { id: true, username: true } });
+            for (const user of users) {
+              // Their tokens carry the old agency: they sign in again under the new one.
+              await tx.user.update({ where: { id: user.id }, data: { agencyId: next.id, tokenVersion: { increment: 1 } } });
+              answer.usersMoved.push({ username: user.username, from: agency.id, to: next.id });
             }
           }
+          return agencies;
+        };
+
+        for (const merge of body.merges) {
+          const units = await endingUnits(merge.from);
+          const successor = await successorOf(merge.into, units[0]!);
+          for (const unit of units) await endUnit(unit, successor.id);
         }
-        const provinceId = scope.pathOf(merged[0]!)?.split('/')[1] ?? '';
-        await audit(tx, principal, 'admin.reorganisation', 'reorganisation', `${body.effectiveOn}:${merged.join(',')}`, provinceId, req.id, { reason: body.reason, ...answer });
+        for (const split of body.splits) {
+          const [unit] = await endingUnits([split.from]);
+          const successors = [];
+          for (const into of split.into) successors.push(await successorOf(into, unit!));
+          const ids = successors.map((successor) => successor.id);
+          if (new Set(ids).size !== ids.length) throw refused('ADMIN.SUCCESSOR_INVALID', 'Một đơn vị kế nhiệm được ghi hai lần.', 'A successor is named twice.');
+          // The principal successor takes over what the unit had; a new unit among the others gets agencies of the same kinds, without users.
+          const agencies = await endUnit(unit!, ids[0]!);
+          for (const successor of successors.slice(1)) if (successor.created) for (const agency of agencies) await agencyIn(successor.id, agency, unit!.id);
+          await tx.jurisdictionShare.createMany({ data: ids.map((successorId, index) => ({ unitId: unit!.id, successorId, principal: index === 0 })) });
+          answer.unitsSplit.push({ id: unit!.id, successorIds: ids });
+        }
+        const provinceId = scope.pathOf(ending[0]!)?.split('/')[1] ?? '';
+        await audit(tx, principal, 'admin.reorganisation', 'reorganisation', `${body.effectiveOn}:${ending.join(',')}`, provinceId, req.id, { reason: body.reason, ...answer });
         return answer;
       });
       // The units a jurisdiction covers changed: this process reads the tree again now (others within the cache's lifetime).

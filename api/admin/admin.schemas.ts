@@ -90,29 +90,50 @@ export const adminAgencyList = z
   .object({ items: z.array(agencyView.safeExtend({ email: z.string().nullable() })) })
   .meta({ id: 'AdministeredAgencyList' });
 
-export const reorganisationBody = z.object({
-  effectiveOn: isoDate.meta({ description: 'The first day of the new units: the merged units end the day before' }),
-  reason: z.string().trim().min(5).max(500).meta({ description: 'The decision that reorganised them (e.g. NQ 1234/NQ-UBTVQH15)' }),
-  merges: z
-    .array(
-      z.object({
-        from: z.array(z.string().min(1).max(64)).min(1).max(50).meta({ description: 'The units that end (in force the day before)' }),
-        into: z.union([
-          z.object({ existing: z.string().min(1).max(64) }).meta({ description: 'A unit in force that takes them over' }),
-          z.object({ id: unitId, nameVi: name, nameEn: name }).meta({ description: 'A new unit, beside the merged ones' }),
-        ]),
-      }),
-    )
-    .min(1)
-    .max(200),
-  moveUsers: z.boolean().default(true).meta({ description: 'Move the users of the ended agencies to their successors (their past actions stay under the old agency)' }),
-});
+const successorUnit = z.union([
+  z.object({ existing: z.string().min(1).max(64) }).meta({ description: 'A unit in force' }),
+  z.object({ id: unitId, nameVi: name, nameEn: name }).meta({ description: 'A new unit, beside the ended ones' }),
+]);
+
+export const reorganisationBody = z
+  .object({
+    effectiveOn: isoDate.meta({ description: 'The first day of the new units: the merged or split units end the day before' }),
+    reason: z.string().trim().min(5).max(500).meta({ description: 'The decision that reorganised them (e.g. NQ 1234/NQ-UBTVQH15)' }),
+    merges: z
+      .array(
+        z.object({
+          from: z.array(z.string().min(1).max(64)).min(1).max(50).meta({ description: 'The units that end (in force the day before)' }),
+          into: successorUnit.meta({ description: 'The unit that takes them over' }),
+        }),
+      )
+      .max(200)
+      .default([]),
+    splits: z
+      .array(
+        z.object({
+          from: z.string().min(1).max(64).meta({ description: 'The unit that ends (in force the day before)' }),
+          into: z
+            .array(successorUnit)
+            .min(2)
+            .max(20)
+            .meta({
+              description:
+                'The units it went to. The first is the principal successor: it takes over the unit’s agencies, open steps, running cases and past figures; the others are on record as where the rest of its territory went',
+            }),
+        }),
+      )
+      .max(200)
+      .default([]),
+    moveUsers: z.boolean().default(true).meta({ description: 'Move the users of the ended agencies to their successors (their past actions stay under the old agency)' }),
+  })
+  .refine((body) => body.merges.length + body.splits.length > 0, { message: 'at least one merge or split', path: ['merges'] });
 
 export const reorganisationView = z
   .object({
     effectiveOn: z.iso.date(),
     unitsEnded: z.array(z.object({ id: z.string(), successorId: z.string() })),
     unitsCreated: z.array(z.string()),
+    unitsSplit: z.array(z.object({ id: z.string(), successorIds: z.array(z.string()).meta({ description: 'The principal successor first' }) })),
     agenciesEnded: z.array(z.object({ id: z.string(), successorId: z.string() })),
     agenciesCreated: z.array(z.string()),
     usersMoved: z.array(z.object({ username: z.string(), from: z.string(), to: z.string() })),

@@ -153,13 +153,18 @@ async function assertUnitInForce(db: Db, jurisdictionId: string, legalDate: stri
 }
 
 
+/** The first day the rule book has a version of one of the procedure's rules: no case may be dated before it. */
+export function firstRulesOn(module: ProcedureModule): string {
+  return module.rules.flatMap((rule) => rule.versions.map((version) => version.effectiveFrom)).sort()[0] ?? '?';
+}
+
 /** A case dated before the rule book's first version of its procedure cannot run its steps: 422, not a workflow that fails. */
 function assertRulesInForce(module: ProcedureModule, legalDate: string): void {
   const inForce = module.rules.some((rule) =>
     rule.versions.some((version) => version.effectiveFrom <= legalDate && (!version.effectiveTo || legalDate <= version.effectiveTo)),
   );
   if (inForce) return;
-  const first = module.rules.flatMap((rule) => rule.versions.map((version) => version.effectiveFrom)).sort()[0] ?? '?';
+  const first = firstRulesOn(module);
   throw new Problem(
     422,
     'CASE.RULES_NOT_IN_FORCE',

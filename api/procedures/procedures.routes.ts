@@ -49,6 +49,7 @@ const procedureView = z
       .object({ minYears: z.number().optional(), belowYears: z.number().optional(), source: z.string(), confidence: z.string() })
       .nullable(),
     actions: z.array(actionView),
+    caseloadSheet: z.string().nullable().meta({ description: 'The sheet of the caseload import that holds its running cases; null when its cases cannot be imported' }),
   })
   .meta({ id: 'Procedure' });
 
@@ -105,6 +106,7 @@ export function describeProcedure(book: RuleBook, module: ProcedureModule): z.in
     readBy: [...definition.readBy],
     appliesTo: definition.appliesTo ? { ...definition.appliesTo } : null,
     actions: definition.actions.map((row) => describeAction(book, row, schemas.get(row.type))),
+    caseloadSheet: module.caseload?.sheet ?? null,
   };
 }
 

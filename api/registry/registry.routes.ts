@@ -31,8 +31,16 @@ const datesOf = (row: Dated) => ({
   validTo: row.validTo ? dateColumnToIso(row.validTo) : null,
 });
 
-const toJurisdictionView = ({ createdAt: _c, path: _p, ...row }: Dated & { createdAt: Date; path: string } & Record<string, unknown>) =>
-  jurisdictionView.parse({ ...row, ...datesOf(row) });
+/** The units a split unit went to, the principal one first (read with each unit). */
+const withShares = { splitInto: { select: { successorId: true, principal: true }, orderBy: [{ principal: 'desc' as const }, { successorId: 'asc' as const }] } };
+
+const toJurisdictionView = ({
+  createdAt: _c,
+  path: _p,
+  splitInto,
+  ...row
+}: Dated & { createdAt: Date; path: string; splitInto: { successorId: string }[] } & Record<string, unknown>) =>
+  jurisdictionView.parse({ ...row, ...datesOf(row), splitInto: splitInto.map((share) => share.successorId) });
 
 const toAgencyView = ({ createdAt: _c, email: _e, ...row }: Dated & { createdAt: Date; email: string | null } & Record<string, unknown>) =>
   agencyView.parse({ ...row, ...datesOf(row) });
@@ -51,6 +59,7 @@ export function registerRegistryRoutes(routes: ApiRoutes, db: Db, directory: Jur
       const scope = await directory.scope();
       const rows = await db.jurisdiction.findMany({
         where: { ...inForce(query.asOf, query.includeHistorical), ...(query.level ? { level: query.level } : {}) },
+        include: withShares,
         orderBy: [{ path: 'asc' }],
       });
       const visible = rows.filter((row) => scope.isVisibleFrom(principal.jurisdictionPath, row.id));
@@ -67,7 +76,7 @@ export function registerRegistryRoutes(routes: ApiRoutes, db: Db, directory: Jur
     params: idParams,
     responses: { 200: { description: 'The unit', schema: jurisdictionView }, 404: { description: 'No such unit' } },
     handler: async ({ principal, params }) => {
-      const row = await db.jurisdiction.findUnique({ where: { id: params.id } });
+      const row = await db.jurisdiction.findUnique({ where: { id: params.id }, include: withShares });
       if (!row) throw problems.notFound({ vi: `Không có đơn vị hành chính ${params.id}.`, en: `No administrative unit ${params.id}.` });
       assertVisible(await directory.scope(), principal, row.id);
       return { status: 200, body: toJurisdictionView(row) };

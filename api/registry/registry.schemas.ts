@@ -30,7 +30,8 @@ export const jurisdictionView = z
     parentId: z.string().nullable(),
     validFrom: isoDate,
     validTo: isoDate.nullable().meta({ description: 'Last day the unit existed; null while it exists' }),
-    successorId: z.string().nullable().meta({ description: 'The unit it merged into' }),
+    successorId: z.string().nullable().meta({ description: 'The unit it merged into (for a split unit: the principal successor)' }),
+    splitInto: z.array(z.string()).meta({ description: 'When it was split: every unit it went to, the principal one first; empty otherwise' }),
   })
   .meta({ id: 'Jurisdiction' });
 

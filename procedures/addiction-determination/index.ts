@@ -1,3 +1,4 @@
+import { addictionDeterminationCaseload } from './caseload';
 import { defineProcedure } from '../procedure-module';
 import { addictionDeterminationFigures } from './figures';
 import { addictionDeterminationActions, addictionDeterminationFields, openAddictionDetermination } from './actions';
@@ -8,6 +9,7 @@ export const addictionDeterminationModule = defineProcedure({
   definition: addictionDetermination,
   actions: addictionDeterminationActions,
   rules: addictionDeterminationRules,
+  caseload: addictionDeterminationCaseload,
   figures: addictionDeterminationFigures,
   fields: addictionDeterminationFields,
   opening: {

@@ -1,3 +1,4 @@
+import { compulsoryRehabMinorCaseload } from './caseload';
 import { defineProcedure } from '../procedure-module';
 import { compulsoryRehabMinorFigures } from './figures';
 import { compulsoryRehabMinorActions, compulsoryRehabMinorFields, openCompulsoryRehabMinor } from './actions';
@@ -8,6 +9,7 @@ export const compulsoryRehabMinorModule = defineProcedure({
   definition: compulsoryRehabMinor,
   actions: compulsoryRehabMinorActions,
   rules: compulsoryRehabMinorRules,
+  caseload: compulsoryRehabMinorCaseload,
   figures: compulsoryRehabMinorFigures,
   fields: compulsoryRehabMinorFields,
   opening: {

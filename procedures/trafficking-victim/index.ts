@@ -1,3 +1,4 @@
+import { traffickingVictimCaseload } from './caseload';
 import { defineProcedure } from '../procedure-module';
 import { openTraffickingVictim, traffickingVictimActions, traffickingVictimFields } from './actions';
 import { traffickingVictim, type StartTraffickingVictimInput } from './definition';
@@ -8,6 +9,7 @@ export const traffickingVictimModule = defineProcedure({
   definition: traffickingVictim,
   actions: traffickingVictimActions,
   rules: traffickingVictimRules,
+  caseload: traffickingVictimCaseload,
   figures: traffickingVictimFigures,
   fields: traffickingVictimFields,
   opening: {

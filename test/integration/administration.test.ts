@@ -22,6 +22,7 @@ let api: ApiHarness;
 let province: TestProvince;
 let other: TestProvince;
 let second: Awaited<ReturnType<TestProvince['addCommune']>>;
+let third: Awaited<ReturnType<TestProvince['addCommune']>>;
 const users = { admin: '', otherAdmin: '', police1: '' };
 
 beforeAll(async () => {
@@ -30,6 +31,8 @@ beforeAll(async () => {
   province = await createTestProvince(api.db, 'admin');
   other = await createTestProvince(api.db, 'admin-other');
   second = await province.addCommune('X2');
+  // Created before the API reads the registry: a unit added later reaches its cache within a second.
+  third = await province.addCommune('X3');
   users.admin = await province.addUser(province.agency.provincialPolice, ['SYSTEM_ADMIN']);
   users.otherAdmin = await other.addUser(other.agency.provincialPolice, ['SYSTEM_ADMIN']);
   users.police1 = await province.addUser(province.agency.communePolice, ['COMMUNE_POLICE_OFFICER']);
@@ -144,6 +147,52 @@ it('merges a commune into another as data: its open step becomes the successor�
   const late = await stack.driver.openCase(users.police1, { jurisdictionId: second.communeId, residenceJurisdictionId: second.communeId, groundsFoundOn: today }).catch((error: Error) => error.message);
   expect(String(late)).toContain('CASE.UNIT_NOT_IN_FORCE');
   expect(await api.db.auditEvent.count({ where: { action: 'admin.reorganisation', jurisdictionId: province.provinceId } })).toBe(1);
+});
+
+it('splits a commune between two as data: the principal successor takes over its agencies, users and open step; a new one gets agencies of the same kinds; both are on record', async () => {
+  const today = vietnamDate();
+  const police3 = await province.addUser(third.communePolice, ['COMMUNE_POLICE_HEAD']);
+  const { caseRef } = await stack.driver.openCase(police3, { jurisdictionId: third.communeId, residenceJurisdictionId: third.communeId, groundsFoundOn: today });
+  await until(() => api.db.step.findFirst({ where: { caseRef, status: 'OPEN' } }).then((row) => row ?? undefined), 'the dossier step');
+
+  const newUnit = `${province.provinceId}-X4`;
+  const body = {
+    effectiveOn: today,
+    reason: 'Nghị quyết thử về chia tách đơn vị hành chính cấp xã',
+    splits: [{ from: third.communeId, into: [{ existing: province.communeId }, { id: newUnit, nameVi: 'Xã mới X4', nameEn: 'New commune X4' }] }],
+  };
+  const twice = await request(api.app)
+    .post('/admin/reorganisations')
+    .set('Authorization', await as(users.admin))
+    .send({ ...body, splits: [{ from: third.communeId, into: [{ existing: province.communeId }, { existing: province.communeId }] }] });
+  expect([twice.status, twice.body.code]).toEqual([422, 'ADMIN.SUCCESSOR_INVALID']);
+  expect(await api.db.jurisdiction.count({ where: { id: newUnit } })).toBe(0);
+  const notEnough = await request(api.app).post('/admin/reorganisations').set('Authorization', await as(users.admin)).send({ ...body, splits: [{ from: third.communeId, into: [{ existing: province.communeId }] }] });
+  expect(notEnough.status).toBe(400);
+
+  const done = await request(api.app).post('/admin/reorganisations').set('Authorization', await as(users.admin)).send(body);
+  expect(done.status).toBe(201);
+  expect(done.body).toMatchObject({
+    unitsSplit: [{ id: third.communeId, successorIds: [province.communeId, newUnit] }],
+    unitsEnded: [{ id: third.communeId, successorId: province.communeId }],
+    unitsCreated: [newUnit],
+  });
+  expect(done.body.agenciesEnded).toEqual(expect.arrayContaining([{ id: third.communePolice, successorId: province.agency.communePolice }]));
+  expect([...done.body.agenciesCreated].sort()).toEqual([`${newUnit}-CA`, `${newUnit}-UBND`]);
+  expect(done.body.usersMoved).toEqual([{ username: police3, from: third.communePolice, to: province.agency.communePolice }]);
+  expect(done.body.openStepsTakenOver).toBeGreaterThanOrEqual(1);
+
+  // On record: where the unit went, the principal one first; the new unit and its agencies in force from today.
+  const unit = await request(api.app).get(`/registry/jurisdictions/${third.communeId}`).set('Authorization', await as(users.admin));
+  expect(unit.body).toMatchObject({ successorId: province.communeId, splitInto: [province.communeId, newUnit] });
+  const created = await request(api.app).get(`/registry/jurisdictions/${newUnit}`).set('Authorization', await as(users.admin));
+  expect(created.body).toMatchObject({ validFrom: today, validTo: null, splitInto: [] });
+  expect(await api.db.agency.count({ where: { jurisdictionId: newUnit, validTo: null } })).toBe(2);
+
+  // The principal successor's police act on the open step.
+  const filed = await stack.driver.expectOk(caseRef, users.police1, { type: 'FILE_DOSSIER', on: today, addictionResultRef: 'KQ-1', interimArrangement: { kind: 'FAMILY' } });
+  expect(filed.phase).toBe('NOTIFYING');
+  expect((await request(api.app).post('/admin/reorganisations').set('Authorization', await as(users.admin)).send(body)).body.code).toBe('ADMIN.UNIT_NOT_IN_FORCE');
 });
 
 it('lets a deputy hold an absent chairman’s role between two dates, with the token they already have, until it is ended', async () => {

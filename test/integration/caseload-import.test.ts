@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { CalendarSource } from '../../db/calendar-source';
-import { computeDeadline } from '../../domain/deadlines/deadline-computation';
-import { dateColumnToIso } from '../../domain/time/legal-date';
+import { addDays, computeDeadline } from '../../domain/deadlines/deadline-computation';
+import { dateColumnToIso, vietnamDate } from '../../domain/time/legal-date';
 import { ruleBook } from '../../rules/rule-book';
 import type { ApiHarness } from '../support/api-harness';
 import { binaryBody } from '../support/binary-body';
@@ -367,6 +367,165 @@ it('gives back the rejected rows as a workbook with their reasons, and opens not
   expect(changed.body).toMatchObject({ toOpen: 0, skipped: 195 });
   expect((changed.body.skippedRows as { row: number; changed: boolean; caseRef: string }[]).filter((row) => row.changed)).toEqual([
     expect.objectContaining({ row: 2, caseRef: expect.stringMatching(/^QL-/) }),
+  ]);
+});
+
+it('imports the running cases of addiction determination, minors’ compulsory rehabilitation and trafficking victims at their phase', async () => {
+  const template = await request(api.app).get('/caseload-imports/template').set('Authorization', await as()).buffer(true).parse(binaryBody);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(template.body as unknown as ArrayBuffer);
+  // Dates a few days back: a determination's 5-day registration window must still be open when the test runs.
+  const today = vietnamDate();
+  const daysAgo = (n: number) => vn(addDays(today, -n));
+  const expected = new Map<string, { phase: string; steps: string }>();
+  const add = (sheetName: string, row: Row, phase: string, steps: string[]) => {
+    const sheet = workbook.getWorksheet(sheetName) as ExcelJS.Worksheet;
+    const headings = (sheet.getRow(1).values as (string | undefined)[]).slice(1);
+    for (const heading of Object.keys(row)) if (!headings.includes(heading)) throw new Error(`the sheet ${sheetName} has no column ${heading}`);
+    sheet.addRow(headings.map((heading) => row[heading ?? ''] ?? null));
+    expected.set(String(row['Mã dòng']), { phase, steps: steps.sort().join('+') });
+  };
+  const determination = (index: number): Row => ({
+    'Mã dòng': key('B'),
+    ...person(index, province.communeId),
+    'Trường hợp xác định (khoản 1 Điều 27 Luật 73/2021)': 'Tự nguyện',
+    'Ngày đề nghị xác định': daysAgo(4),
+  });
+  add('Xác định tình trạng nghiện', determination(300), 'EXAMINATION', ['DET.EXAMINATION']);
+  add('Xác định tình trạng nghiện', { ...determination(301), 'Ngày kết luận': daysAgo(1), 'Kết luận': 'Cần tiếp tục theo dõi', 'Số phiếu kết quả': 'PKQ-1' }, 'MONITORING', ['DET.MONITORING']);
+  add(
+    'Xác định tình trạng nghiện',
+    { ...determination(302), 'Ngày kết luận': daysAgo(1), 'Kết luận': 'Nghiện ma túy', 'Nghiện chất dạng thuốc phiện': 'Có', 'Số phiếu kết quả': 'PKQ-2', 'Người kết luận': 'Bác sĩ Trần Thị Khám' },
+    'AWAITING_REGISTRATION',
+    ['DET.REGISTRATION'],
+  );
+  add(
+    'Xác định tình trạng nghiện',
+    { ...determination(303), 'Ngày kết luận': daysAgo(3), 'Kết luận': 'Cần tiếp tục theo dõi', 'Số phiếu kết quả': 'PKQ-3', 'Ngày kết luận sau theo dõi': daysAgo(1), 'Kết luận sau theo dõi': 'Không nghiện', 'Số phiếu kết quả sau theo dõi': 'PKQ-3B' },
+    'CLOSED',
+    [],
+  );
+  const minor = (index: number): Row => ({
+    'Mã dòng': key('N'),
+    ...person(index, province.communeId, '2011-05-01'),
+    'Căn cứ (khoản Điều 32 Luật 73/2021)': 1,
+    'Ngày phát hiện căn cứ': vn('2026-09-01'),
+    'Họ tên cha, mẹ hoặc người giám hộ': 'Nguyễn Văn Cha',
+    'Quan hệ': 'Cha',
+  });
+  add('Cai nghiện bắt buộc NCTN', minor(310), 'DOSSIER', ['CRM.DOSSIER']);
+  add(
+    'Cai nghiện bắt buộc NCTN',
+    { ...minor(311), 'Ngày lập xong hồ sơ': vn('2026-09-08'), 'Người lập hồ sơ': 'Thiếu tá Lý Văn Hồ', 'Ngày thông báo cho cha mẹ, người giám hộ': vn('2026-09-09'), 'Hình thức thông báo': 'Bằng văn bản', 'Ngày chuyển hồ sơ đến Tòa án': vn('2026-09-14') },
+    'AT_COURT',
+    ['CRM.ACCEPTANCE'],
+  );
+  const victim = (index: number, born = '1998-02-03'): Row => ({
+    'Mã dòng': key('H'),
+    ...person(index, province.communeId, born),
+    'Hình thức tiếp nhận': 'Tự khai báo',
+    'Ngày tiếp nhận': daysAgo(6),
+  });
+  add(
+    'Nạn nhân bị mua bán',
+    {
+      ...victim(320),
+      'Ngày đưa đến UBND xã': daysAgo(6),
+      'Ngày thông báo cơ quan xác minh': daysAgo(5),
+      'Ngày có kết quả xác minh': daysAgo(3),
+      'Kết quả xác minh': 'Xác định là nạn nhân',
+      'Số giấy xác nhận nạn nhân': 'XN-NN-1',
+      'Ngày đồng ý nhận hỗ trợ': daysAgo(2),
+      'Các chế độ hỗ trợ': 'Nhu cầu thiết yếu, Trợ giúp pháp lý',
+    },
+    'SUPPORTING',
+    ['TRF.SUPPORT_ESSENTIAL_NEEDS', 'TRF.SUPPORT_LEGAL_AID'],
+  );
+  // A child: the representative arranged on the day of reception, written in its own column after the others.
+  add(
+    'Nạn nhân bị mua bán',
+    {
+      ...victim(321, '2014-06-07'),
+      'Ngày đưa đến UBND xã': daysAgo(5),
+      'Ngày bố trí người đại diện (trẻ em dưới 16 tuổi)': daysAgo(6),
+      'Người đại diện của trẻ em': 'Cha, mẹ',
+      'Chăm sóc thay thế': 'Không',
+      'Ngày thông báo cơ quan xác minh': daysAgo(5),
+    },
+    'VERIFYING',
+    ['TRF.VERIFICATION'],
+  );
+  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+
+  const dryRun = await upload(bytes, true);
+  expect(dryRun.body).toMatchObject({ toOpen: expected.size, rejected: 0 });
+  const started = await upload(bytes, false);
+  expect(started.status).toBe(202);
+  const done = await until(async () => {
+    const progress = await request(api.app).get(`/caseload-imports/${started.body.importId}`).set('Authorization', await as());
+    return progress.body.status === 'DONE' ? progress.body : undefined;
+  }, 'the import to finish');
+  expect(done.byStatus).toEqual({ OPENED: expected.size });
+  const rows = await api.db.caseloadImportRow.findMany({ where: { importId: started.body.importId as string } });
+  for (const row of rows) {
+    const open = await api.db.step.findMany({ where: { caseRef: row.caseRef as string, status: 'OPEN' } });
+    expect({ key: row.rowKey, phase: row.phase, steps: open.map((step) => step.ruleKey).sort().join('+') }).toEqual({ key: row.rowKey, ...expected.get(row.rowKey) });
+  }
+  // The child's representative is on record before the bringing to the commune, as it happened.
+  const child = rows.find((row) => expected.get(row.rowKey)?.phase === 'VERIFYING') as (typeof rows)[number];
+  const kinds = (await api.db.caseEvent.findMany({ where: { caseId: child.caseRef as string }, orderBy: { seq: 'asc' } })).map((event) => event.kind);
+  expect(kinds.indexOf('CHILD_PROTECTION_RECORDED')).toBeLessThan(kinds.indexOf('VICTIM_BROUGHT_TO_COMMUNE'));
+});
+
+it('imports a case sent to the court before March 2025 with the owners of its time: the district labour division sent it, the district court has it', async () => {
+  // The registry before the 2025 reorganisation: a district, a commune of it merged into today's, their agencies.
+  const district = `${province.provinceId}-H`;
+  const oldCommune = `${district}-OLD`;
+  const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+  await api.db.jurisdiction.create({ data: { id: district, level: 'DISTRICT', nameVi: 'Huyện cũ', nameEn: 'Old district', parentId: province.provinceId, path: `/${province.provinceId}/${district}/`, validFrom: day('1991-01-01'), validTo: day('2025-06-30') } });
+  await api.db.jurisdiction.create({
+    data: { id: oldCommune, level: 'COMMUNE', nameVi: 'Xã cũ', nameEn: 'Old commune', parentId: district, path: `/${province.provinceId}/${district}/${oldCommune}/`, validFrom: day('1991-01-01'), validTo: day('2025-06-30'), successorId: province.communeId },
+  });
+  for (const [id, kind, jurisdictionId, validTo] of [
+    [`${oldCommune}-CA`, 'COMMUNE_POLICE', oldCommune, '2025-06-30'],
+    [`${oldCommune}-UBND`, 'COMMUNE_PEOPLES_COMMITTEE', oldCommune, '2025-06-30'],
+    [`${district}-LDTBXH`, 'DISTRICT_LABOUR_DIVISION', district, '2025-02-28'],
+    [`${district}-TA`, 'DISTRICT_COURT', district, '2025-06-30'],
+  ] as const)
+    await api.db.agency.create({ data: { id, kind, nameVi: id, nameEn: id, jurisdictionId, validFrom: day('1991-01-01'), validTo: day(validTo) } });
+
+  const template = await request(api.app).get('/caseload-imports/template').set('Authorization', await as()).buffer(true).parse(binaryBody);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(template.body as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet('Cai nghiện bắt buộc') as ExcelJS.Worksheet;
+  const headings = (sheet.getRow(1).values as (string | undefined)[]).slice(1);
+  const row: Row = {
+    'Mã dòng': key('D-2024'),
+    ...person(400, oldCommune),
+    'Căn cứ (khoản Điều 32 Luật 73/2021)': 1,
+    'Ngày phát hiện căn cứ': vn('2024-10-01'),
+    'Ngày lập xong hồ sơ': vn('2024-10-04'),
+    'Số kết quả xác định nghiện': 'KQ-2024',
+    'Quản lý trong thời gian lập hồ sơ': 'Gia đình',
+    'Ngày thông báo cho người bị đề nghị': vn('2024-10-07'),
+    'Ngày chuyển hồ sơ đến Tòa án': vn('2024-10-14'),
+    'Người chuyển hồ sơ': 'Trưởng phòng Võ Văn Chuyển',
+  };
+  sheet.addRow(headings.map((heading) => row[heading ?? ''] ?? null));
+  const started = await upload(Buffer.from(await workbook.xlsx.writeBuffer()), false);
+  expect(started.body).toMatchObject({ toOpen: 1, rejected: 0 });
+  await until(async () => {
+    const progress = await request(api.app).get(`/caseload-imports/${started.body.importId}`).set('Authorization', await as());
+    return progress.body.status === 'DONE' ? progress.body : undefined;
+  }, 'the import to finish');
+  const [imported] = await api.db.caseloadImportRow.findMany({ where: { importId: started.body.importId as string } });
+  expect(imported).toMatchObject({ status: 'OPENED', phase: 'AT_COURT' });
+  const steps = await api.db.step.findMany({ where: { caseRef: imported?.caseRef as string }, orderBy: { openedAt: 'asc' } });
+  expect(steps.map((step) => [step.ruleKey, step.status, step.ownerAgencyId])).toEqual([
+    ['CRA.D2', 'COMPLETED', `${oldCommune}-CA`],
+    ['CRA.D3', 'COMPLETED', `${oldCommune}-CA`],
+    ['CRA.D5', 'COMPLETED', `${district}-LDTBXH`],
+    ['CRA.D6', 'OPEN', `${district}-TA`],
   ]);
 });
 

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Code, Group, MultiSelect, Select, Stack, Switch, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Code, Group, MultiSelect, SegmentedControl, Select, Stack, Switch, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -297,8 +297,11 @@ function ReorganisationTab() {
   const units = useQuery({ queryKey: ['admin-units'], queryFn: () => unwrap(api.GET('/registry/jurisdictions', { params: { query: { level: 'COMMUNE' } } })) });
   const [effectiveOn, setEffectiveOn] = useState<string | null>(todayInVietnam());
   const [reason, setReason] = useState('');
+  const [mode, setMode] = useState<'merge' | 'split'>('merge');
   const [from, setFrom] = useState<string[]>([]);
   const [into, setInto] = useState<string | null>(null);
+  const [splitFrom, setSplitFrom] = useState<string | null>(null);
+  const [splitInto, setSplitInto] = useState<string[]>([]);
   const [newUnit, setNewUnit] = useState(false);
   const [newId, setNewId] = useState('');
   const [newNameVi, setNewNameVi] = useState('');
@@ -306,6 +309,7 @@ function ReorganisationTab() {
   const [done, setDone] = useState<Schemas['Reorganisation']>();
   const change = useChange([['admin-units'], ['admin-agencies'], ['admin-users']]);
   const options = (units.data?.items ?? []).map((unit) => ({ value: unit.id, label: `${pick(i18n.language, unit.nameVi, unit.nameEn)} (${unit.id})` }));
+  const created = { id: newId, nameVi: newNameVi, nameEn: newNameEn };
   const submit = () =>
     change
       .run(() =>
@@ -314,7 +318,9 @@ function ReorganisationTab() {
             body: {
               effectiveOn: effectiveOn ?? '',
               reason,
-              merges: [{ from, into: newUnit ? { id: newId, nameVi: newNameVi, nameEn: newNameEn } : { existing: into ?? '' } }],
+              ...(mode === 'merge'
+                ? { merges: [{ from, into: newUnit ? created : { existing: into ?? '' } }] }
+                : { splits: [{ from: splitFrom ?? '', into: [...splitInto.map((existing) => ({ existing })), ...(newUnit ? [created] : [])] }] }),
               moveUsers: true,
             },
           }),
@@ -330,12 +336,39 @@ function ReorganisationTab() {
         {t('reorganisationNote')}
       </Text>
       <Stack>
+        <SegmentedControl
+          value={mode}
+          onChange={(value) => setMode(value as 'merge' | 'split')}
+          data={[
+            { value: 'merge', label: t('reorganiseMerge') },
+            { value: 'split', label: t('reorganiseSplit') },
+          ]}
+          w={260}
+        />
         <Group align="flex-end">
           <LegalDateInput label={t('effectiveOn')} value={effectiveOn} onChange={(value) => setEffectiveOn(value ?? null)} required w={200} />
-          <MultiSelect label={t('unitsMerged')} searchable value={from} onChange={setFrom} data={options} w={420} required />
+          {mode === 'merge' ? (
+            <MultiSelect label={t('unitsMerged')} searchable value={from} onChange={setFrom} data={options} w={420} required />
+          ) : (
+            <Select label={t('unitSplit')} searchable value={splitFrom} onChange={setSplitFrom} data={options} w={420} required />
+          )}
         </Group>
-        <Switch label={t('intoNewUnit')} checked={newUnit} onChange={(event) => setNewUnit(event.currentTarget.checked)} />
-        {newUnit ? (
+        {mode === 'split' && (
+          <>
+            <Text size="sm">{t('splitNote')}</Text>
+            <MultiSelect label={t('splitInto')} searchable value={splitInto} onChange={setSplitInto} data={options.filter((option) => option.value !== splitFrom)} w={420} />
+          </>
+        )}
+        <Switch label={t(mode === 'merge' ? 'intoNewUnit' : 'alsoNewUnit')} checked={newUnit} onChange={(event) => setNewUnit(event.currentTarget.checked)} />
+        {mode === 'split' ? (
+          newUnit && (
+            <Group>
+              <TextInput label={t('newUnitId')} value={newId} onChange={(event) => setNewId(event.currentTarget.value)} w={180} />
+              <TextInput label={t('nameVi')} value={newNameVi} onChange={(event) => setNewNameVi(event.currentTarget.value)} w={260} />
+              <TextInput label={t('nameEn')} value={newNameEn} onChange={(event) => setNewNameEn(event.currentTarget.value)} w={260} />
+            </Group>
+          )
+        ) : newUnit ? (
           <Group>
             <TextInput label={t('newUnitId')} value={newId} onChange={(event) => setNewId(event.currentTarget.value)} w={180} />
             <TextInput label={t('nameVi')} value={newNameVi} onChange={(event) => setNewNameVi(event.currentTarget.value)} w={260} />
@@ -356,6 +389,11 @@ function ReorganisationTab() {
             <Text size="sm">
               {t('unitsEnded')}: {done.unitsEnded.map((row) => `${row.id} → ${row.successorId}`).join(', ')}
             </Text>
+            {done.unitsSplit.length > 0 && (
+              <Text size="sm">
+                {t('unitsSplitInto')}: {done.unitsSplit.map((row) => `${row.id} → ${row.successorIds.join(' + ')}`).join(', ')}
+              </Text>
+            )}
             <Text size="sm">
               {t('agenciesEnded')}: {done.agenciesEnded.map((row) => `${row.id} → ${row.successorId}`).join(', ')}
             </Text>

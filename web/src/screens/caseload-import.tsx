@@ -8,6 +8,7 @@ import { QueryState } from '../components/query-state';
 import { ScrollRegion } from '../components/scroll-region';
 import { StatCard } from '../components/stat-card';
 import { showInstant } from '../i18n/dates';
+import { useProcedures } from '../procedures/use-procedures';
 
 type Check = Schemas['CaseloadCheck'];
 type Import = Schemas['CaseloadImport'];
@@ -20,9 +21,6 @@ const STATUS_LABEL = {
   REJECTED: 'importStatusRejected',
   FAILED: 'importStatusFailed',
 } as const;
-
-/** The procedures a CSV file may hold (a workbook names them by its sheets). */
-const CSV_PROCEDURES = ['DRUG_USER_MANAGEMENT', 'COMPULSORY_REHAB_ADULT', 'VOLUNTARY_REHAB', 'EDUCATION_AT_COMMUNE'];
 
 const send = async (file: File, dryRun: boolean, procedure: string | null) =>
   (await postFile('/caseload-imports', { dryRun: String(dryRun), fileName: file.name, ...(procedure ? { procedure } : {}) }, file)) as Check;
@@ -111,7 +109,9 @@ function ImportProgress({ one }: { one: Import }) {
  * progress, and the rows not imported given back with their reasons.
  */
 export function CaseloadImportTab() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // A workbook names its procedures by its sheets; a CSV file holds one, chosen here.
+  const importable = (useProcedures().data ?? []).filter((one) => one.caseloadSheet !== null);
   const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [procedure, setProcedure] = useState<string | null>(null);
@@ -168,7 +168,7 @@ export function CaseloadImportTab() {
           {isCsv && (
             <Select
               label={t('importCsvProcedure')}
-              data={CSV_PROCEDURES.map((code) => ({ value: code, label: code }))}
+              data={importable.map((one) => ({ value: one.code, label: i18n.language === 'en' ? one.titleEn : one.titleVi }))}
               value={procedure}
               onChange={setProcedure}
             />

@@ -1,0 +1,47 @@
+import type { CaseloadSheet } from '../caseload-sheet';
+import { MINOR_TERM_MONTHS } from './rules';
+
+const NOTICE = { 'Trực tiếp': 'IN_PERSON', 'Bằng văn bản': 'IN_WRITING', 'Qua điện thoại': 'BY_PHONE' } as const;
+
+/** Procedure E's running cases (minors 12 to under 18): from the grounds found to the admission. */
+export const compulsoryRehabMinorCaseload: CaseloadSheet = {
+  sheet: 'Cai nghiện bắt buộc NCTN',
+  person: true,
+  opening: [
+    { heading: 'Căn cứ (khoản Điều 32 Luật 73/2021)', path: 'legalGround', kind: 'integer', hint: '1, 2 hoặc 3' },
+    { heading: 'Ngày phát hiện căn cứ', path: 'groundsFoundOn', kind: 'date' },
+    { heading: 'Họ tên cha, mẹ hoặc người giám hộ', path: 'guardian.name', kind: 'text' },
+    {
+      heading: 'Quan hệ',
+      path: 'guardian.relation',
+      kind: { choices: { Cha: 'FATHER', Mẹ: 'MOTHER', 'Người giám hộ': 'GUARDIAN', 'Người đại diện khác': 'OTHER_REPRESENTATIVE' } },
+      hint: 'Cha / Mẹ / Người giám hộ / Người đại diện khác',
+    },
+  ],
+  steps: [
+    { action: 'FILE_DOSSIER', date: 'Ngày lập xong hồ sơ', by: 'Người lập hồ sơ' },
+    {
+      action: 'NOTIFY_GUARDIAN_OF_DOSSIER',
+      date: 'Ngày thông báo cho cha mẹ, người giám hộ',
+      columns: [{ heading: 'Hình thức thông báo', path: 'how', kind: { choices: NOTICE }, hint: 'Trực tiếp / Bằng văn bản / Qua điện thoại' }],
+    },
+    { action: 'TRANSFER_TO_COURT', date: 'Ngày chuyển hồ sơ đến Tòa án', by: 'Người chuyển hồ sơ' },
+    { action: 'ACCEPT_DOSSIER', date: 'Ngày Tòa án thụ lý', by: 'Thẩm phán thụ lý' },
+    {
+      action: 'RECORD_DECISION',
+      date: 'Ngày Tòa án quyết định',
+      columns: [
+        {
+          heading: 'Quyết định của Tòa án',
+          path: 'outcome',
+          kind: { choices: { 'Đưa vào cơ sở': 'SEND', 'Không đưa vào cơ sở': 'NOT_SEND', 'Đình chỉ': 'SUSPEND', 'Tạm đình chỉ': 'TEMPORARILY_SUSPEND' } },
+          hint: 'Đưa vào cơ sở / Không đưa vào cơ sở / Đình chỉ / Tạm đình chỉ',
+        },
+        { heading: 'Thời hạn (tháng)', path: 'months', kind: 'integer', hint: `${MINOR_TERM_MONTHS.min} đến ${MINOR_TERM_MONTHS.max}` },
+        { heading: 'Số quyết định', path: 'decisionRef', kind: 'text' },
+      ],
+      by: 'Thẩm phán quyết định',
+    },
+    { action: 'ADMIT', date: 'Ngày tiếp nhận vào cơ sở', by: 'Cán bộ tiếp nhận' },
+  ],
+};
