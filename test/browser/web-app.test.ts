@@ -648,6 +648,26 @@ it('administration: the administrator creates an account, who logs in with the o
   await expect(reorganisation.getByTestId('reorganised').innerText()).resolves.toContain(`${province.provinceId}-X2 → ${province.communeId}`);
   await screenshot(admin, 'admin-reorganisation');
 
+  // A third commune split between the first and a new one: the first takes over, the new one is on record.
+  const third = await province.addCommune('X3');
+  await until(async () => ((await request(server.url).get(`/registry/jurisdictions/${third.communeId}`).set('Authorization', `Bearer ${await stack.driver.token(users.admin)}`)).status === 200 ? true : undefined), 'the new commune in the registry');
+  await admin.reload();
+  await admin.getByRole('tab', { name: 'Sắp xếp đơn vị hành chính' }).click();
+  await reorganisation.getByText('Chia tách', { exact: true }).click();
+  await choose(admin, /^Đơn vị bị chia tách/, new RegExp(`${third.communeId}\\)`));
+  await reorganisation.getByRole('combobox', { name: /^Các đơn vị nhận/ }).click({ force: true });
+  await admin.getByRole('option', { name: new RegExp(`${province.communeId}\\)`) }).click();
+  await admin.keyboard.press('Escape');
+  await reorganisation.getByRole('switch', { name: 'Thêm một đơn vị mới' }).click({ force: true });
+  await reorganisation.getByLabel('Mã đơn vị mới').fill(`${province.provinceId}-X4`);
+  await reorganisation.getByLabel('Tên tiếng Việt').fill('Xã mới X4');
+  await reorganisation.getByLabel('Tên tiếng Anh').fill('New commune X4');
+  await reorganisation.getByLabel(/^Căn cứ/).fill('Nghị quyết thử chia tách đơn vị hành chính cấp xã');
+  await expectAccessible(admin, 'administration: split');
+  await reorganisation.getByTestId('reorganise').click();
+  await until(async () => ((await reorganisation.getByTestId('reorganised').innerText()).includes(`${third.communeId} → ${province.communeId} + ${province.provinceId}-X4`) ? true : undefined), 'the split recorded');
+  await screenshot(admin, 'admin-reorganisation-split');
+
   // A deputy for the chairman, from today to today.
   await admin.getByRole('tab', { name: 'Giao quyền khi vắng mặt' }).click();
   const deputation = admin.getByTestId('new-deputation');
