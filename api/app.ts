@@ -4,6 +4,7 @@ import { registerAdminUserRoutes } from './admin/admin-users.routes';
 import { registerDeputationRoutes } from './admin/deputations.routes';
 import { registerAdminUserImportRoutes } from './admin/admin-user-import.routes';
 import { registerWebhookRoutes } from './admin/webhooks.routes';
+import { registerNationalRoutes } from './admin/national.routes';
 import { registerAssessmentRoutes } from './assessment/assessment.routes';
 import { registerInspectionRoutes } from './inspection/inspection.routes';
 import { randomUUID } from 'node:crypto';
@@ -204,6 +205,7 @@ export function createApp(settings: AppSettings, { db, temporal, logger }: AppDe
   registerDeputationRoutes(routes, db, directory);
   registerAdminUserImportRoutes(routes, db, directory);
   registerWebhookRoutes(routes, db, directory, { timeoutMs: settings.webhookTimeoutMs ?? 10_000 });
+  registerNationalRoutes(routes, db, directory);
   registerCaseloadImportRoutes(routes, { db, temporal, directory }, { taskQueue: settings.taskQueue });
   app.use(routes.router);
 

@@ -4,6 +4,7 @@ import { cycleConfig, windowRuleOf } from '../../domain/reporting/cycle-config';
 import { parsePeriodKey, periodContaining, windowOf, type PeriodKind } from '../../domain/reporting/report-periods';
 import { isoToDateColumn, vietnamDate } from '../../domain/time/legal-date';
 import type { Prisma } from '../../generated/prisma/client';
+import type { JurisdictionLevel } from '../../generated/prisma/enums';
 import { reportStepWorkflowId, type ReportingRunInput, type ReportTaskPlan } from '../../workflows/reporting/reporting-contract';
 
 export const ReportingFailure = {
@@ -37,7 +38,7 @@ export function createReportingActivities(db: Db) {
    * 2025, whose committees are gone.
    */
   async function reportingUnits(
-    cycle: { provinceId: string; reporterLevel: 'PROVINCE' | 'DISTRICT' | 'COMMUNE'; reporterIds: string[] },
+    cycle: { provinceId: string; reporterLevel: JurisdictionLevel; reporterIds: string[] },
     asOf: string,
   ): Promise<string[]> {
     if (cycle.reporterIds.length > 0) return [...cycle.reporterIds].sort();

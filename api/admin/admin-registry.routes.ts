@@ -9,8 +9,8 @@ import { Problem, problems } from '../http/problem';
 import { auditChange } from '../http/audit';
 import type { ApiRoutes } from '../http/routes';
 import type { JurisdictionDirectory } from '../registry/jurisdiction-directory';
-import { agencyView } from '../registry/registry.schemas';
-import { adminAgencyList, agencyParams, changeAgencyBody, createAgencyBody, reorganisationBody, reorganisationView } from './admin.schemas';
+import { agencyView, jurisdictionView } from '../registry/registry.schemas';
+import { adminAgencyList, agencyParams, changeAgencyBody, createAgencyBody, createUnitBody, reorganisationBody, reorganisationView } from './admin.schemas';
 
 const ADMINS = [Role.SYSTEM_ADMIN];
 type Tx = Prisma.TransactionClient;
@@ -80,6 +80,60 @@ export function registerAdminRegistryRoutes(routes: ApiRoutes, db: Db, directory
       });
       await audit(db, principal, 'admin.agency_created', 'agency', agency.id, agency.jurisdictionId, req.id, { kind: agency.kind, jurisdictionId: agency.jurisdictionId });
       return { status: 201, body: agencyOut(agency) };
+    },
+  });
+
+  routes.add({
+    method: 'post',
+    path: '/admin/units',
+    tag: 'Administration',
+    summary: 'Add an administrative unit under one the administrator covers: a commune, or a district for history (audited)',
+    description:
+      'A province that moves in builds its registry: its communes (then their police and People’s Committee with POST /admin/agencies), and the units of the past its running cases began in, with their last day. Later changes are reorganisations (POST /admin/reorganisations), never edits.',
+    access: { roles: ADMINS },
+    body: createUnitBody,
+    responses: {
+      201: { description: 'The unit', schema: jurisdictionView },
+      409: { description: 'A unit with that id exists' },
+      422: { description: 'A level not below its parent’s, or a last day before the first' },
+    },
+    handler: async ({ principal, body, req }) => {
+      const scope = await directory.scope();
+      if (!scope.pathOf(body.parentId))
+        throw problems.invalidRequest([{ field: 'body.parentId', message: 'Không có đơn vị hành chính này', messageEn: 'No such administrative unit' }]);
+      assertCovers(scope, principal, body.parentId);
+      const parent = await db.jurisdiction.findUniqueOrThrow({ where: { id: body.parentId } });
+      const below = { PROVINCE: ['DISTRICT', 'COMMUNE'], DISTRICT: ['COMMUNE'], COMMUNE: [], NATION: [] } as const;
+      if (!(below[parent.level] as readonly string[]).includes(body.level))
+        throw new Problem(422, 'ADMIN.LEVEL_NOT_BELOW', { vi: 'Cấp không phù hợp', en: 'Level not below its parent' }, {
+          vi: `Đơn vị cấp ${body.level} không thể nằm dưới ${parent.id} (${parent.level}).`,
+          en: `A ${body.level} cannot sit under ${parent.id} (${parent.level}).`,
+        });
+      if (body.validTo && body.validTo < body.validFrom)
+        throw new Problem(422, 'ADMIN.DATES_REVERSED', { vi: 'Ngày không hợp lệ', en: 'Invalid dates' }, {
+          vi: 'Ngày cuối trước ngày đầu.',
+          en: 'The last day is before the first.',
+        });
+      if (await db.jurisdiction.findUnique({ where: { id: body.id } }))
+        throw problems.conflict({ vi: `Đã có đơn vị mã ${body.id}.`, en: `A unit ${body.id} exists.` });
+      const unit = await db.jurisdiction.create({
+        data: {
+          id: body.id,
+          level: body.level,
+          nameVi: body.nameVi,
+          nameEn: body.nameEn,
+          parentId: parent.id,
+          path: `${parent.path}${body.id}/`,
+          validFrom: isoToDateColumn(body.validFrom),
+          validTo: body.validTo ? isoToDateColumn(body.validTo) : null,
+        },
+      });
+      await audit(db, principal, 'admin.unit_created', 'jurisdiction', unit.id, unit.id, req.id, { level: unit.level, parentId: parent.id });
+      directory.invalidate();
+      return {
+        status: 201,
+        body: jurisdictionView.parse({ ...unit, parentId: unit.parentId, validFrom: body.validFrom, validTo: body.validTo ?? null, successorId: null, splitInto: [] }),
+      };
     },
   });
 

@@ -70,7 +70,8 @@ export const createdUser = z
 
 export const createAgencyBody = z.object({
   id: unitId,
-  kind: z.enum(AgencyKind),
+  // The national body is the registry's root, not a province's to add (its accounts would be national administrators).
+  kind: z.enum(AgencyKind).exclude(['NATIONAL_AGENCY']),
   nameVi: name,
   nameEn: name,
   jurisdictionId: z.string().min(1).max(64),
@@ -140,3 +141,42 @@ export const reorganisationView = z
     openStepsTakenOver: z.number().int().meta({ description: 'Open steps of the ended agencies, now acted on by their successors' }),
   })
   .meta({ id: 'Reorganisation' });
+
+export const newProvinceBody = z.object({
+  id: unitId.meta({ description: 'The province’s code, the first segment of every path under it (e.g. "HN")' }),
+  nameVi: name,
+  nameEn: name,
+  validFrom: isoDate.optional().meta({ description: 'Its first day in the registry; today when absent' }),
+  administrator: z
+    .object({ username: createUserBody.shape.username, displayName: name })
+    .meta({ description: 'The province’s first administrator (SYSTEM_ADMIN of its police), who adds everything else' }),
+});
+
+export const provinceView = z
+  .object({
+    id: z.string(),
+    nameVi: z.string(),
+    nameEn: z.string(),
+    validFrom: z.iso.date(),
+    communes: z.number().int().meta({ description: 'Communes in force today' }),
+    agencies: z.number().int().meta({ description: 'Agencies in force today' }),
+    activeUsers: z.number().int(),
+    administrators: z.array(z.string()).meta({ description: 'Usernames of its active administrators' }),
+  })
+  .meta({ id: 'Province' });
+
+export const provinceList = z.object({ items: z.array(provinceView) }).meta({ id: 'ProvinceList' });
+
+export const createdProvince = z
+  .object({ province: provinceView, administrator: createdUser })
+  .meta({ id: 'CreatedProvince', description: 'The province, its police and its first administrator with a one-time password shown once' });
+
+export const createUnitBody = z.object({
+  id: unitId,
+  level: z.enum(['DISTRICT', 'COMMUNE']).meta({ description: 'Below its parent: a commune under a province (or a historical district), a district under a province' }),
+  nameVi: name,
+  nameEn: name,
+  parentId: z.string().min(1).max(64),
+  validFrom: isoDate.meta({ description: 'Its first day' }),
+  validTo: isoDate.optional().meta({ description: 'Its last day, for a unit entered for history (a commune abolished before the province moved in)' }),
+});

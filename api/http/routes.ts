@@ -111,6 +111,11 @@ export class ApiRoutes {
       responses['401'] ??= problem('Missing, invalid or expired bearer token');
       responses['403'] ??= problem('Role not allowed, or resource outside the caller’s jurisdiction');
     }
+    // Any route may find the database or Temporal out of reach (api/http/error-handler.ts).
+    responses['503'] ??= {
+      ...problem('The database or the workflow server did not answer in time; retry after the Retry-After header’s seconds'),
+      headers: { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } } },
+    };
     const roles = 'roles' in spec.access ? spec.access.roles : [];
     return {
       method: spec.method,

@@ -44,7 +44,9 @@ const DISTRICTS_ENDED = '2025-06-30';
 const COMMUNES_FROM = '2025-07-01';
 
 export const demoJurisdictions: SeedJurisdiction[] = [
-  { id: 'SX', level: 'PROVINCE', nameVi: 'Tỉnh Sông Xanh', nameEn: 'Song Xanh Province', validFrom: '1991-01-01' },
+  // The national root (path "/"): its administrators add provinces and their first administrators.
+  { id: 'VN', level: 'NATION', nameVi: 'Việt Nam', nameEn: 'Viet Nam', validFrom: '1945-09-02' },
+  { id: 'SX', level: 'PROVINCE', nameVi: 'Tỉnh Sông Xanh', nameEn: 'Song Xanh Province', parentId: 'VN', validFrom: '1991-01-01' },
   // Before 1 July 2025
   { id: 'SX-LV', level: 'DISTRICT', nameVi: 'Huyện Lúa Vàng', nameEn: 'Lua Vang District', parentId: 'SX', validFrom: '1991-01-01', validTo: DISTRICTS_ENDED },
   { id: 'SX-TP', level: 'DISTRICT', nameVi: 'Thành phố Sông Xanh', nameEn: 'Song Xanh City', parentId: 'SX', validFrom: '1991-01-01', validTo: DISTRICTS_ENDED },
@@ -98,6 +100,7 @@ function communeAgencies(commune: SeedJurisdiction): SeedAgency[] {
 const mergedCommunes = demoJurisdictions.filter((j) => j.level === 'COMMUNE' && j.validTo && j.successorId);
 
 export const demoAgencies: SeedAgency[] = [
+  { id: 'VN-BCA', kind: 'NATIONAL_AGENCY', nameVi: 'Bộ Công an (Cục C04)', nameEn: 'Ministry of Public Security (C04)', jurisdictionId: 'VN', validFrom: '2025-03-01' },
   { id: 'SX-CA', kind: 'PROVINCIAL_POLICE', nameVi: 'Công an tỉnh Sông Xanh', nameEn: 'Song Xanh Provincial Police', jurisdictionId: 'SX', validFrom: '1991-01-01' },
   { id: 'SX-PC04', kind: 'PROVINCIAL_POLICE_DRUG_DIVISION', nameVi: 'Phòng Cảnh sát điều tra tội phạm về ma túy (PC04)', nameEn: 'Drug Crime Investigation Police Division (PC04)', jurisdictionId: 'SX', parentAgencyId: 'SX-CA', email: 'pc04@demo.invalid', validFrom: '1991-01-01' },
   { id: 'SX-CSCN1', kind: 'REHAB_FACILITY', nameVi: 'Cơ sở cai nghiện ma túy số 1', nameEn: 'Drug Rehabilitation Facility No. 1', jurisdictionId: 'SX', parentAgencyId: 'SX-PC04', email: 'cscn1@demo.invalid', validFrom: '2010-01-01' },
@@ -139,6 +142,7 @@ export const demoUsers: SeedUser[] = [
   { username: 'coordinator.bcd', displayName: 'Mai Thị Quỳnh (Thường trực Ban Chỉ đạo tỉnh)', agencyId: 'SX-BCD', roles: ['PROVINCIAL_COORDINATOR'] },
   { username: 'team178.sx', displayName: 'Cao Văn Tâm (Đoàn kiểm tra liên ngành 178 tỉnh; Công an tỉnh)', agencyId: 'SX-D178', roles: ['TEAM_178_MEMBER'], homeAgencyId: 'SX-CA' },
   { username: 'admin', displayName: 'Quản trị hệ thống', agencyId: 'SX-CA', roles: ['SYSTEM_ADMIN'] },
+  { username: 'national.admin', displayName: 'Quản trị cấp quốc gia', agencyId: 'VN-BCA', roles: ['NATIONAL_ADMIN'] },
 ];
 
 /** A few establishments of the register team 178 plans and inspects (fixed ids: seeding twice adds nothing). */

@@ -5,10 +5,14 @@ import { DEMO_PASSWORD, demoAgencies, demoEstablishments, demoJurisdictions, dem
 
 const asDate = (isoDate: string | undefined) => (isoDate ? new Date(`${isoDate}T00:00:00Z`) : null);
 
+/**
+ * "/SX/SX-LV/": the ids from the province down. The national root ("/VN/") stands beside the
+ * provinces' paths, not above them: a national administrator covers no province's data.
+ */
 function pathOf(id: string, byId: Map<string, SeedJurisdiction>): string {
   const ids: string[] = [];
   for (let current = byId.get(id); current; current = current.parentId ? byId.get(current.parentId) : undefined) {
-    ids.unshift(current.id);
+    if (current.level !== 'NATION' || current.id === id) ids.unshift(current.id);
   }
   return `/${ids.join('/')}/`;
 }

@@ -4,7 +4,8 @@ import type { AgencyKind, Role } from '../../generated/prisma/enums';
  * The roles a user may hold in an agency of each kind (domain/procedures.md §1): a judge sits in a
  * court, a doctor in a medical facility. An administrator giving a commune police officer a
  * judge's role is refused, whatever the form sent. Historical kinds keep their roles so that
- * their accounts stay on record; the system administrator works from a provincial body.
+ * their accounts stay on record; the system administrator works from a provincial body, the
+ * national administrator from the national one.
  */
 export const ROLES_BY_AGENCY_KIND: Record<AgencyKind, readonly Role[]> = {
   COMMUNE_POLICE: ['COMMUNE_POLICE_OFFICER', 'COMMUNE_POLICE_HEAD'],
@@ -23,6 +24,8 @@ export const ROLES_BY_AGENCY_KIND: Record<AgencyKind, readonly Role[]> = {
   PROVINCIAL_STEERING_COMMITTEE: ['PROVINCIAL_COORDINATOR', 'SYSTEM_ADMIN'],
   MEDICAL_FACILITY: ['DOCTOR'],
   INSPECTION_TEAM_178: ['TEAM_178_MEMBER'],
+  // Only at the national root: no province's administrator can make a national one.
+  NATIONAL_AGENCY: ['NATIONAL_ADMIN'],
 };
 
 /** The roles not allowed in an agency of this kind; [] when every one is. */

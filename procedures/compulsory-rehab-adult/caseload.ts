@@ -1,4 +1,6 @@
 import type { CaseloadSheet } from '../caseload-sheet';
+import { courtSteps } from '../shared/caseload-court-steps';
+import { TERM_MONTHS } from './definition';
 
 /** Procedure D's running cases from the province's book: from the grounds found to the admission. */
 export const compulsoryRehabAdultCaseload: CaseloadSheet = {
@@ -25,23 +27,7 @@ export const compulsoryRehabAdultCaseload: CaseloadSheet = {
       by: 'Người lập hồ sơ',
     },
     { action: 'NOTIFY_PERSON', date: 'Ngày thông báo cho người bị đề nghị' },
-    { action: 'TRANSFER_TO_COURT', date: 'Ngày chuyển hồ sơ đến Tòa án', by: 'Người chuyển hồ sơ' },
-    { action: 'ACCEPT_DOSSIER', date: 'Ngày Tòa án thụ lý', by: 'Thẩm phán thụ lý' },
-    {
-      action: 'RECORD_DECISION',
-      date: 'Ngày Tòa án quyết định',
-      columns: [
-        {
-          heading: 'Quyết định của Tòa án',
-          path: 'outcome',
-          kind: { choices: { 'Áp dụng': 'APPLY', 'Không áp dụng': 'NOT_APPLY', 'Đình chỉ': 'SUSPEND', 'Tạm đình chỉ': 'TEMPORARILY_SUSPEND' } },
-          hint: 'Áp dụng / Không áp dụng / Đình chỉ / Tạm đình chỉ',
-        },
-        { heading: 'Thời hạn (tháng)', path: 'months', kind: 'integer', hint: '12 đến 24' },
-        { heading: 'Số quyết định', path: 'decisionRef', kind: 'text' },
-      ],
-      by: 'Thẩm phán quyết định',
-    },
+    ...courtSteps({ 'Áp dụng': 'APPLY', 'Không áp dụng': 'NOT_APPLY', 'Đình chỉ': 'SUSPEND', 'Tạm đình chỉ': 'TEMPORARILY_SUSPEND' }, TERM_MONTHS),
     { action: 'ADMIT', date: 'Ngày tiếp nhận vào cơ sở', by: 'Cán bộ tiếp nhận' },
   ],
 };

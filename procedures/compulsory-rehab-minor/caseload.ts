@@ -1,4 +1,5 @@
 import type { CaseloadSheet } from '../caseload-sheet';
+import { courtSteps } from '../shared/caseload-court-steps';
 import { MINOR_TERM_MONTHS } from './rules';
 
 const NOTICE = { 'Trực tiếp': 'IN_PERSON', 'Bằng văn bản': 'IN_WRITING', 'Qua điện thoại': 'BY_PHONE' } as const;
@@ -25,23 +26,7 @@ export const compulsoryRehabMinorCaseload: CaseloadSheet = {
       date: 'Ngày thông báo cho cha mẹ, người giám hộ',
       columns: [{ heading: 'Hình thức thông báo', path: 'how', kind: { choices: NOTICE }, hint: 'Trực tiếp / Bằng văn bản / Qua điện thoại' }],
     },
-    { action: 'TRANSFER_TO_COURT', date: 'Ngày chuyển hồ sơ đến Tòa án', by: 'Người chuyển hồ sơ' },
-    { action: 'ACCEPT_DOSSIER', date: 'Ngày Tòa án thụ lý', by: 'Thẩm phán thụ lý' },
-    {
-      action: 'RECORD_DECISION',
-      date: 'Ngày Tòa án quyết định',
-      columns: [
-        {
-          heading: 'Quyết định của Tòa án',
-          path: 'outcome',
-          kind: { choices: { 'Đưa vào cơ sở': 'SEND', 'Không đưa vào cơ sở': 'NOT_SEND', 'Đình chỉ': 'SUSPEND', 'Tạm đình chỉ': 'TEMPORARILY_SUSPEND' } },
-          hint: 'Đưa vào cơ sở / Không đưa vào cơ sở / Đình chỉ / Tạm đình chỉ',
-        },
-        { heading: 'Thời hạn (tháng)', path: 'months', kind: 'integer', hint: `${MINOR_TERM_MONTHS.min} đến ${MINOR_TERM_MONTHS.max}` },
-        { heading: 'Số quyết định', path: 'decisionRef', kind: 'text' },
-      ],
-      by: 'Thẩm phán quyết định',
-    },
+    ...courtSteps({ 'Đưa vào cơ sở': 'SEND', 'Không đưa vào cơ sở': 'NOT_SEND', 'Đình chỉ': 'SUSPEND', 'Tạm đình chỉ': 'TEMPORARILY_SUSPEND' }, MINOR_TERM_MONTHS),
     { action: 'ADMIT', date: 'Ngày tiếp nhận vào cơ sở', by: 'Cán bộ tiếp nhận' },
   ],
 };

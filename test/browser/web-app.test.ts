@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { hash } from '@node-rs/argon2';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
@@ -11,6 +12,7 @@ import { binaryBody } from '../support/binary-body';
 import { accessibilityProblems, launchBrowser, screenshot, serve } from '../support/browser';
 import { newCitizenId, until } from '../support/case-driver';
 import { startCaseStack, type CaseStack } from '../support/case-stack';
+import { ensureNationalRoot } from '../support/national-root';
 import { createTestProvince, type TestProvince } from '../support/test-province';
 
 /**
@@ -442,6 +444,31 @@ it('rules and calendar: the rule book with its sources and the province’s over
   await screenshot(admin, 'calendar');
   await admin.locator('[data-swap="2031-01-01"]').getByRole('button').click();
   await until(async () => ((await stack.api.db.calendarOverride.count({ where: { date: new Date('2031-01-01T00:00:00Z') } })) === 0 ? true : undefined), 'the swap removed');
+});
+
+it('the national administrator adds a province with its first administrator and sees it listed, nothing inside it', async () => {
+  const nationalBody = await ensureNationalRoot(stack.api.db);
+  const username = `national.web.${province.provinceId.toLowerCase()}`;
+  await stack.api.db.user.create({ data: { username, displayName: 'Quản trị quốc gia', passwordHash: await hash(DEMO_PASSWORD), agencyId: nationalBody, roles: ['NATIONAL_ADMIN'] } });
+  const page = await (await contextFor()).newPage();
+  await page.goto('/app/');
+  await logIn(page, username);
+  await page.getByRole('heading', { name: 'Cấp quốc gia' }).waitFor();
+  const code = `W${province.provinceId.slice(1, 6)}`;
+  const form = page.getByTestId('new-province');
+  await form.getByLabel(/^Mã tỉnh/).fill(code);
+  await form.getByLabel(/^Tên tiếng Việt/).fill('Tỉnh Thử Web');
+  await form.getByLabel(/^Tên tiếng Anh/).fill('Web Test Province');
+  await form.getByLabel(/^Tên đăng nhập người quản trị đầu tiên/).fill(`admin.${code.toLowerCase()}`);
+  await form.getByLabel(/^Họ tên, chức vụ/).fill('Quản trị tỉnh thử');
+  await expectAccessible(page, 'national: new province');
+  await form.getByTestId('add-province').click();
+  await form.getByTestId('one-time-password').waitFor();
+  await page.locator(`[data-province="${code}"]`).waitFor();
+  await expect(page.locator(`[data-province="${code}"]`).innerText()).resolves.toContain(`admin.${code.toLowerCase()}`);
+  await screenshot(page, 'national-provinces');
+  // No province's administration and no case screen in their menu.
+  for (const screen of ['Quản trị', 'Hồ sơ mới', 'Việc của tôi']) await expect(page.getByRole('link', { name: new RegExp(`^${screen}`) }).count()).resolves.toBe(0);
 });
 
 it('a password issued by an administrator is changed at the first login, before any other screen', async () => {

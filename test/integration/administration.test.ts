@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { hash } from '@node-rs/argon2';
 import request from 'supertest';
+import { DEMO_PASSWORD } from '../../db/seed/demo-province';
 import type { ApiHarness } from '../support/api-harness';
 import { startCaseStack, type CaseStack } from '../support/case-stack';
 import { until } from '../support/case-driver';
+import { ensureNationalRoot } from '../support/national-root';
 import { createTestProvince, type TestProvince } from '../support/test-province';
 import { vietnamDate } from '../../domain/time/legal-date';
 import { verifyWebhookSignature, WEBHOOK_SIGNATURE_HEADER } from '../../notifications';
@@ -193,6 +196,58 @@ it('splits a commune between two as data: the principal successor takes over its
   const filed = await stack.driver.expectOk(caseRef, users.police1, { type: 'FILE_DOSSIER', on: today, addictionResultRef: 'KQ-1', interimArrangement: { kind: 'FAMILY' } });
   expect(filed.phase).toBe('NOTIFYING');
   expect((await request(api.app).post('/admin/reorganisations').set('Authorization', await as(users.admin)).send(body)).body.code).toBe('ADMIN.UNIT_NOT_IN_FORCE');
+});
+
+it('lets a national administrator add a province and its first administrator, who builds its registry; the national one sees nothing inside it', async () => {
+  const nationalBody = await ensureNationalRoot(api.db);
+  const national = await api.db.user.create({
+    data: { username: `national.${randomUUID().slice(0, 6)}`, displayName: 'Quản trị quốc gia', passwordHash: await hash(DEMO_PASSWORD), agencyId: nationalBody, roles: ['NATIONAL_ADMIN'] },
+  });
+
+  const code = `P${randomUUID().slice(0, 5).toUpperCase()}`;
+  const body = { id: code, nameVi: 'Tỉnh Mới', nameEn: 'New Province', administrator: { username: `admin.${code.toLowerCase()}`, displayName: 'Quản trị tỉnh mới' } };
+  expect((await request(api.app).post('/national/provinces').set('Authorization', await as(users.admin)).send(body)).status).toBe(403);
+  const created = await request(api.app).post('/national/provinces').set('Authorization', await as(national.username)).send(body);
+  expect(created.status).toBe(201);
+  expect(created.headers['cache-control']).toBe('no-store');
+  expect(created.body.province).toMatchObject({ id: code, communes: 0, agencies: 1, activeUsers: 1, administrators: [body.administrator.username] });
+  expect((await request(api.app).post('/national/provinces').set('Authorization', await as(national.username)).send(body)).status).toBe(409);
+  expect(await api.db.auditEvent.count({ where: { action: 'national.province_created', subjectId: code } })).toBe(1);
+
+  // The first administrator changes the one-time password, then adds a commune and its police.
+  const first = await login(body.administrator.username, created.body.administrator.oneTimePassword);
+  expect(first.body.mustChangePassword).toBe(true);
+  const changed = await request(api.app)
+    .post('/me/password')
+    .set('Authorization', `Bearer ${first.body.token}`)
+    .send({ currentPassword: created.body.administrator.oneTimePassword, newPassword: 'Tinh-Moi-2026-manh' });
+  expect(changed.status).toBe(200);
+  const provinceAdmin = `Bearer ${changed.body.token as string}`;
+  const commune = { id: `${code}-X1`, level: 'COMMUNE', nameVi: 'Xã Đầu Tiên', nameEn: 'First Commune', parentId: code, validFrom: '2025-07-01' };
+  const unit = await request(api.app).post('/admin/units').set('Authorization', provinceAdmin).send(commune);
+  expect([unit.status, unit.body.id, unit.body.validTo]).toEqual([201, commune.id, null]);
+  expect((await request(api.app).post('/admin/units').set('Authorization', provinceAdmin).send(commune)).status).toBe(409);
+  const underCommune = await request(api.app).post('/admin/units').set('Authorization', provinceAdmin).send({ ...commune, id: `${code}-X9`, parentId: commune.id });
+  expect([underCommune.status, underCommune.body.code]).toEqual([422, 'ADMIN.LEVEL_NOT_BELOW']);
+  expect((await request(api.app).post('/admin/units').set('Authorization', await as(users.admin)).send({ ...commune, id: `${code}-X2` })).status).toBe(403);
+  const police = await request(api.app)
+    .post('/admin/agencies')
+    .set('Authorization', provinceAdmin)
+    .send({ id: `${code}-X1-CA`, kind: 'COMMUNE_POLICE', nameVi: 'Công an xã Đầu Tiên', nameEn: 'First Commune Police', jurisdictionId: commune.id, validFrom: '2025-07-01' });
+  expect(police.status).toBe(201);
+  // No province makes a national body (its accounts would be national administrators).
+  const madeNational = await request(api.app)
+    .post('/admin/agencies')
+    .set('Authorization', provinceAdmin)
+    .send({ id: `${code}-BCA`, kind: 'NATIONAL_AGENCY', nameVi: 'Cơ quan', nameEn: 'Body', jurisdictionId: code, validFrom: '2025-07-01' });
+  expect(madeNational.status).toBe(400);
+
+  // The national administrator sees the province grow, and nothing inside it.
+  const listed = await request(api.app).get('/national/provinces').set('Authorization', await as(national.username));
+  expect(listed.body.items.find((item: { id: string }) => item.id === code)).toMatchObject({ communes: 1, agencies: 2, activeUsers: 1 });
+  expect((await request(api.app).get('/admin/users').set('Authorization', await as(national.username))).status).toBe(403);
+  expect([403, 404]).toContain((await request(api.app).get(`/registry/jurisdictions/${commune.id}`).set('Authorization', await as(national.username))).status);
+  expect((await request(api.app).get('/national/provinces').set('Authorization', provinceAdmin)).status).toBe(403);
 });
 
 it('lets a deputy hold an absent chairman’s role between two dates, with the token they already have, until it is ended', async () => {

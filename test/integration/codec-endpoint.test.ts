@@ -204,7 +204,7 @@ it('is in the OpenAPI document with its statuses, for SYSTEM_ADMIN', async () =>
   const doc = await request(api.app).get('/openapi.json');
   const operation = doc.body.paths['/codec/decode']?.post;
   expect(operation).toBeDefined();
-  expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '401', '403']);
+  expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '401', '403', '503']);
   expect(operation.description).toContain('Roles: SYSTEM_ADMIN.');
   expect(operation.security).toEqual([{ bearerAuth: [] }]);
   expect(doc.body.paths['/codec/encode']).toBeUndefined();

@@ -96,11 +96,11 @@ it('keeps the browser session in an httpOnly cookie and refuses a change made wi
 it('documents every status the new routes answer, and serves the web application for deep links', async () => {
   const document = (await request(stack.api.app).get('/openapi.json')).body as { paths: Record<string, Record<string, { responses: object }>> };
   const statuses = (path: string, method: string) => Object.keys(document.paths[path]?.[method]?.responses ?? {}).sort();
-  expect(statuses('/auth/session', 'post')).toEqual(['200', '400', '401', '429']);
-  expect(statuses('/auth/session', 'delete')).toEqual(['204']);
-  expect(statuses('/me/tasks', 'get')).toEqual(['200', '400', '401', '403']);
-  expect(statuses('/deadlines/board', 'get')).toEqual(['200', '400', '401', '403', '404']);
-  expect(statuses('/deadlines/board/steps', 'get')).toEqual(['200', '400', '401', '403', '404']);
+  expect(statuses('/auth/session', 'post')).toEqual(['200', '400', '401', '429', '503']);
+  expect(statuses('/auth/session', 'delete')).toEqual(['204', '503']);
+  expect(statuses('/me/tasks', 'get')).toEqual(['200', '400', '401', '403', '503']);
+  expect(statuses('/deadlines/board', 'get')).toEqual(['200', '400', '401', '403', '404', '503']);
+  expect(statuses('/deadlines/board/steps', 'get')).toEqual(['200', '400', '401', '403', '404', '503']);
   const deep = await request(stack.api.app).get('/app/cases/CRA-X-2026-000001');
   expect(deep.status).toBe(200);
   expect(deep.headers['content-type']).toMatch(/text\/html/);

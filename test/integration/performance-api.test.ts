@@ -384,7 +384,7 @@ it('describes both endpoints and their answers in the OpenAPI document', async (
     ['/performance/durations', 'StepDurations'],
   ] as const) {
     const responses = document.paths[path]?.get?.responses ?? {};
-    expect([path, Object.keys(responses).sort()]).toEqual([path, ['200', '400', '401', '403', '404']]);
+    expect([path, Object.keys(responses).sort()]).toEqual([path, ['200', '400', '401', '403', '404', '503']]);
     expect(responses['200']?.content?.['application/json']?.schema.$ref).toBe(`#/components/schemas/${id}`);
   }
   expect(Object.keys(document.components.schemas.OnTimePerformance?.properties ?? {})).toEqual(

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { defaultPayloadConverter } from '@temporalio/common';
+import { hash } from '@node-rs/argon2';
 import pino from 'pino';
 import request from 'supertest';
 import { DEMO_PASSWORD } from '../../db/seed/demo-province';
 import type { Role } from '../../generated/prisma/enums';
 import { reportScheduleId } from '../../workflows/reporting/reporting-contract';
 import { PayloadEncryptionCodec, parsePayloadKey } from '../../temporal/payload-encryption';
-import { ACTION_POLICY, ALL_ROLES, ROUTE_POLICY, type RoutePolicy } from '../policy/access-policy';
+import { ACTION_POLICY, ALL_ROLES, NATIONAL_ROLES, ROUTE_POLICY, type RoutePolicy } from '../policy/access-policy';
 import { bodyFromSchema, type JsonSchema } from '../support/body-from-schema';
 import { until } from '../support/case-driver';
 import { startCaseStack, type CaseStack } from '../support/case-stack';
+import { ensureNationalRoot, NATIONAL_AGENCY } from '../support/national-root';
 import { createTestProvince, type TestProvince } from '../support/test-province';
 
 /**
@@ -115,9 +117,16 @@ async function setUpProvince(label: 'A' | 'B'): Promise<Resources> {
     DOCTOR: province.agency.medicalFacility,
     LABOUR_OFFICER: labour,
     TEAM_178_MEMBER: province.agency.team178,
+    NATIONAL_ADMIN: NATIONAL_AGENCY,
   };
   const users = {} as Record<Role, string>;
-  for (const role of ALL_ROLES) users[role] = await province.addUser(home[role], [role]);
+  for (const role of ALL_ROLES) {
+    if (role === 'NATIONAL_ADMIN') {
+      // One national body for both sides: a username of each side's own.
+      users[role] = `matrix-national-${label.toLowerCase()}`;
+      await db.user.create({ data: { username: users[role], displayName: 'Quản trị quốc gia thử', passwordHash: await hash(DEMO_PASSWORD), agencyId: NATIONAL_AGENCY, roles: [role] } });
+    } else users[role] = await province.addUser(home[role], [role]);
+  }
   return { province, users } as Resources;
 }
 
@@ -293,6 +302,11 @@ function callFor(route: string, t: Resources, caller: Resources): Call {
       return route.startsWith('DELETE') ? { method: 'delete', url, prepare } : { method: 'post', url: `${url}/test`, body: {}, prepare };
     }
     case 'GET /admin/deputations': return { method: 'get', url: '/admin/deputations' };
+    case 'POST /admin/units':
+      return { method: 'post', url: '/admin/units', body: { id: `${t.province.provinceId}-M${seq}`, level: 'COMMUNE', nameVi: `Xã ma trận ${seq}`, nameEn: `Matrix commune ${seq}`, parentId: t.province.provinceId, validFrom: '2025-07-01' } };
+    case 'GET /national/provinces': return { method: 'get', url: '/national/provinces' };
+    case 'POST /national/provinces':
+      return { method: 'post', url: '/national/provinces', body: { id: `TM${seq}`, nameVi: `Tỉnh ma trận ${seq}`, nameEn: `Matrix province ${seq}`, administrator: { username: `matrix-province-admin-${seq}`, displayName: 'Quản trị tỉnh thử' } } };
     case 'GET /caseload-imports/template': return { method: 'get', url: '/caseload-imports/template' };
     case 'GET /caseload-imports': return { method: 'get', url: '/caseload-imports' };
     // A dry run: every row checked, nothing written.
@@ -439,6 +453,7 @@ function expected(policy: RoutePolicy, role: Role, side: Side): Verdict {
   if (policy.scope === 'public') return 'reached';
   if (policy.roles !== 'all' && !policy.roles.includes(role)) return 'refused';
   if (policy.scope === 'any') return 'reached';
+  if (NATIONAL_ROLES.includes(role)) return 'refused';
   return side === 'own' ? 'reached' : 'refused';
 }
 
@@ -474,6 +489,7 @@ const describeResponse = (r: request.Response) => `${r.status}${r.body?.code ? `
 beforeAll(async () => {
   stack = await startCaseStack('permission-matrix', { apiLogger: pino({ level: 'error' }, { write: (line: string) => void apiErrors.push(line) }) });
   codecBody = await encryptedPayloadBody();
+  await ensureNationalRoot(stack.api.db);
   sides.A = await setUpProvince('A');
   sides.B = await setUpProvince('B');
   await createResources(res('A'));

@@ -23,6 +23,12 @@ import type { Role } from '../../generated/prisma/enums';
  * - `per-action`: decided per action type and procedure (see ACTION_POLICY);
  * - `self`: acts on the caller's own account (logout, password change).
  */
+/**
+ * Roles whose agency sits at the national root: its path is not a prefix of any province's, so
+ * whatever a route's scope, nothing of a province is theirs (only `public` and `any` routes reach them).
+ */
+export const NATIONAL_ROLES: readonly Role[] = ['NATIONAL_ADMIN'];
+
 export type Scope = 'public' | 'any' | 'own-jurisdiction' | 'own-province' | 'owner-agency' | 'addressee' | 'per-action' | 'self';
 
 export interface RoutePolicy {
@@ -46,6 +52,7 @@ export const ALL_ROLES: readonly Role[] = [
   'DOCTOR',
   'LABOUR_OFFICER',
   'TEAM_178_MEMBER',
+  'NATIONAL_ADMIN',
 ];
 
 const POLICE: readonly Role[] = ['COMMUNE_POLICE_OFFICER', 'COMMUNE_POLICE_HEAD'];
@@ -100,6 +107,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'PATCH /admin/users/{username}': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
   'GET /admin/agencies': { roles: ['SYSTEM_ADMIN'], scope: 'any' },
   'POST /admin/agencies': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
+  'POST /admin/units': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
   'PATCH /admin/agencies/{id}': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
   'POST /admin/reorganisations': { roles: ['SYSTEM_ADMIN'], scope: 'own-province' },
   'POST /admin/deputations': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
@@ -111,6 +119,10 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'POST /admin/agencies/{id}/webhooks/{subscriptionId}/test': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
   'POST /admin/users/import': { roles: ['SYSTEM_ADMIN'], scope: 'any' },
   'GET /admin/deputations': { roles: ['SYSTEM_ADMIN'], scope: 'any' },
+  // Issue #18 "a national administrator above provinces": adds a province and its first administrator;
+  // sits at the national root, which covers no province (DESIGN.md decisions 7 and 8).
+  'GET /national/provinces': { roles: ['NATIONAL_ADMIN'], scope: 'any' },
+  'POST /national/provinces': { roles: ['NATIONAL_ADMIN'], scope: 'any' },
   // Issue #18: a province's administrator imports its running cases; each row is checked against
   // the administrator's province (a row of another is a problem), and an import is read only by its province's.
   'GET /caseload-imports/template': { roles: ['SYSTEM_ADMIN'], scope: 'any' },

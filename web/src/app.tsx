@@ -24,6 +24,7 @@ const RulesScreen = lazy(() => import('./screens/rules').then((m) => ({ default:
 const RuleScreen = lazy(() => import('./screens/rules').then((m) => ({ default: m.RuleScreen })));
 const CalendarScreen = lazy(() => import('./screens/calendar').then((m) => ({ default: m.CalendarScreen })));
 const AdminScreen = lazy(() => import('./screens/admin').then((m) => ({ default: m.AdminScreen })));
+const NationalScreen = lazy(() => import('./screens/national').then((m) => ({ default: m.NationalScreen })));
 const Team178Screen = lazy(() => import('./screens/team178').then((m) => ({ default: m.Team178Screen })));
 const AssessmentsScreen = lazy(() => import('./screens/assessments').then((m) => ({ default: m.AssessmentsScreen })));
 const NewCaseScreen = lazy(() => import('./screens/new-case').then((m) => ({ default: m.NewCaseScreen })));
@@ -36,6 +37,7 @@ const loading = (
 
 /** A coordinator starts at the live board; everyone else at their tasks. */
 export function homeOf(principal: Pick<Principal, 'roles'>): string {
+  if (principal.roles.includes('NATIONAL_ADMIN')) return '/national';
   return principal.roles.includes('PROVINCIAL_COORDINATOR') ? '/board' : '/tasks';
 }
 
@@ -90,6 +92,7 @@ export function App() {
           <Route path="/assessments" element={<AssessmentsScreen />} />
           <Route path="/team178" element={<Team178Screen />} />
           <Route path="/admin" element={<AdminScreen />} />
+          <Route path="/national" element={<NationalScreen />} />
           <Route path="/persons/:personId" element={<PersonScreen />} />
           <Route path="*" element={<NotFoundScreen />} />
         </Route>

@@ -19,6 +19,7 @@ const LABELS: Record<string, { vi: string; en: string }> = {
   DOCTOR: { vi: 'Bác sĩ, y sĩ', en: 'Doctor' },
   LABOUR_OFFICER: { vi: 'Cán bộ Phòng LĐTBXH', en: 'Labour division officer' },
   TEAM_178_MEMBER: { vi: 'Thành viên Đoàn kiểm tra 178', en: 'Team 178 member' },
+  NATIONAL_ADMIN: { vi: 'Quản trị cấp quốc gia', en: 'National administrator' },
   // Agency kinds
   COMMUNE_POLICE: { vi: 'Công an cấp xã', en: 'Commune police' },
   COMMUNE_PEOPLES_COMMITTEE: { vi: 'UBND cấp xã', en: 'Commune People’s Committee' },
@@ -36,6 +37,8 @@ const LABELS: Record<string, { vi: string; en: string }> = {
   PROVINCIAL_STEERING_COMMITTEE: { vi: 'Ban Chỉ đạo tỉnh', en: 'Provincial steering committee' },
   MEDICAL_FACILITY: { vi: 'Cơ sở y tế xác định tình trạng nghiện', en: 'Medical facility (addiction determination)' },
   INSPECTION_TEAM_178: { vi: 'Đoàn kiểm tra liên ngành 178', en: 'Inter-agency inspection team 178' },
+  NATIONAL_AGENCY: { vi: 'Cơ quan trung ương', en: 'National body' },
+  NATION: { vi: 'Cấp quốc gia', en: 'National level' },
   // Choices in the forms
   STABLE: { vi: 'Có nơi cư trú ổn định', en: 'Stable residence' },
   NO_STABLE_RESIDENCE: { vi: 'Không có nơi cư trú ổn định', en: 'No stable residence' },

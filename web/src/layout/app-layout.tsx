@@ -32,6 +32,8 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
   const { tasks, inbox } = useMenuCounts();
   const location = useLocation();
+  // A national administrator works on provinces, not cases: no case screen in their menu.
+  const nationalOnly = principal.roles.every((role) => role === 'NATIONAL_ADMIN');
   const isCoordinator = principal.roles.includes('PROVINCIAL_COORDINATOR');
   const reportsShown = useHasRole(...REPORTER_ROLES, ...COORDINATOR_ROLES);
   const lateTasks = tasks ? tasks.counts.late + tasks.counts.pastStatutoryLimit : 0;
@@ -81,41 +83,50 @@ export function AppLayout() {
         <Anchor href="#main" className="no-print" size="xs" style={{ position: 'absolute', left: -9999 }} onFocus={(e) => (e.currentTarget.style.left = '8px')}>
           {t('skipToContent')}
         </Anchor>
-        {isCoordinator && link('/board', t('board'))}
-        {link(
-          '/tasks',
-          t('myTasks'),
-          tasks && (
-            <Group gap={4} wrap="nowrap">
-              {lateTasks > 0 && (
-                <Badge color="red.8" size="sm" data-testid="tasks-late">
-                  {lateTasks}
+        {nationalOnly ? (
+          <>
+            {link('/national', t('nationalNav'))}
+            {link('/rules', t('rulesAndCalendar'))}
+          </>
+        ) : (
+          <>
+            {isCoordinator && link('/board', t('board'))}
+            {link(
+              '/tasks',
+              t('myTasks'),
+              tasks && (
+                <Group gap={4} wrap="nowrap">
+                  {lateTasks > 0 && (
+                    <Badge color="red.8" size="sm" data-testid="tasks-late">
+                      {lateTasks}
+                    </Badge>
+                  )}
+                  <Badge color="indigo.1" size="sm" data-testid="tasks-total">
+                    {tasks.total}
+                  </Badge>
+                </Group>
+              ),
+            )}
+            {link(
+              '/inbox',
+              t('inbox'),
+              inbox && inbox.unread > 0 ? (
+                <Badge color="red.8" size="sm" data-testid="inbox-unread">
+                  {inbox.unread}
                 </Badge>
-              )}
-              <Badge color="indigo.1" size="sm" data-testid="tasks-total">
-                {tasks.total}
-              </Badge>
-            </Group>
-          ),
+              ) : undefined,
+            )}
+            {!isCoordinator && link('/board', t('board'))}
+            {link('/performance', t('performance'))}
+            {reportsShown && link('/reports', t('reports'))}
+            {isCoordinator && link('/assessments', t('assessmentsNav'))}
+            {(isCoordinator || principal.roles.includes('TEAM_178_MEMBER')) && link('/team178', t('team178Nav'))}
+            {link('/search', t('search'))}
+            {link('/rules', t('rulesAndCalendar'))}
+            {link('/cases/new', t('newCase'))}
+            {principal.roles.includes('SYSTEM_ADMIN') && link('/admin', t('administration'))}
+          </>
         )}
-        {link(
-          '/inbox',
-          t('inbox'),
-          inbox && inbox.unread > 0 ? (
-            <Badge color="red.8" size="sm" data-testid="inbox-unread">
-              {inbox.unread}
-            </Badge>
-          ) : undefined,
-        )}
-        {!isCoordinator && link('/board', t('board'))}
-        {link('/performance', t('performance'))}
-        {reportsShown && link('/reports', t('reports'))}
-        {isCoordinator && link('/assessments', t('assessmentsNav'))}
-        {(isCoordinator || principal.roles.includes('TEAM_178_MEMBER')) && link('/team178', t('team178Nav'))}
-        {link('/search', t('search'))}
-        {link('/rules', t('rulesAndCalendar'))}
-        {link('/cases/new', t('newCase'))}
-        {principal.roles.includes('SYSTEM_ADMIN') && link('/admin', t('administration'))}
       </AppShell.Navbar>
       <AppShell.Main id="main">
         <Outlet />

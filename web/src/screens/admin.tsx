@@ -28,7 +28,7 @@ const useAgencies = () =>
   useQuery({ queryKey: ['admin-agencies'], queryFn: () => unwrap(api.GET('/registry/agencies', { params: { query: {} } })), staleTime: 60_000 });
 
 /** A one-time password, shown once, for the administrator to hand over. */
-function OneTimePassword({ username, password }: { username: string; password: string }) {
+export function OneTimePassword({ username, password }: { username: string; password: string }) {
   const { t } = useTranslation();
   return (
     <Alert color="yellow" title={t('oneTimePasswordFor', { username })} data-testid="one-time-password">
