@@ -5,6 +5,9 @@ import { registerDeputationRoutes } from './admin/deputations.routes';
 import { registerAdminUserImportRoutes } from './admin/admin-user-import.routes';
 import { registerWebhookRoutes } from './admin/webhooks.routes';
 import { registerNationalRoutes } from './admin/national.routes';
+import { urlForLog } from './observability/url-for-log';
+import { registerAgencyEmailRoutes } from './admin/agency-email.routes';
+import type { EmailSender } from '../notifications';
 import { registerAssessmentRoutes } from './assessment/assessment.routes';
 import { registerInspectionRoutes } from './inspection/inspection.routes';
 import { randomUUID } from 'node:crypto';
@@ -18,7 +21,6 @@ import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import { CalendarSource } from '../db/calendar-source';
 import type { Db } from '../db/client';
-import { redactPersonalText } from '../domain/privacy/redact-personal-text';
 import { ruleBook } from '../rules/rule-book';
 import { registerAccountRoutes } from './auth/account.routes';
 import { registerLoginRoutes } from './auth/login.routes';
@@ -72,28 +74,14 @@ export interface AppDependencies {
   db: Db;
   temporal: Client;
   logger: Logger;
+  /** The mail server the notifications use, for an administrator's test e-mail; absent when SMTP_URL is not set. */
+  emailSender?: EmailSender;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-/**
- * A URL as a log line may show it (DESIGN.md decision 8): the path with long numbers and
- * percent-encoded segments masked (an identity number or a name typed where a case reference
- * goes), and the names of the query's parameters without their values (a search by name or
- * identity number, a document's title and file name).
- */
-export function urlForLog(url: string): string {
-  const separator = url.indexOf('?');
-  const path = (separator < 0 ? url : url.slice(0, separator))
-    .split('/')
-    .map((segment) => (segment.includes('%') ? '[encoded]' : segment))
-    .join('/');
-  const names = separator < 0 ? [] : [...new Set(new URLSearchParams(url.slice(separator + 1)).keys())];
-  const query = names.map((name) => (/^[A-Za-z][A-Za-z0-9_.-]{0,39}$/.test(name) ? name : '[name]'));
-  return redactPersonalText(path) + (query.length > 0 ? `?${query.join('&')}` : '');
-}
 
-export function createApp(settings: AppSettings, { db, temporal, logger }: AppDependencies): Express {
+export function createApp(settings: AppSettings, { db, temporal, logger, emailSender }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', settings.trustProxy);
@@ -206,6 +194,7 @@ export function createApp(settings: AppSettings, { db, temporal, logger }: AppDe
   registerAdminUserImportRoutes(routes, db, directory);
   registerWebhookRoutes(routes, db, directory, { timeoutMs: settings.webhookTimeoutMs ?? 10_000 });
   registerNationalRoutes(routes, db, directory);
+  registerAgencyEmailRoutes(routes, db, directory, emailSender);
   registerCaseloadImportRoutes(routes, { db, temporal, directory }, { taskQueue: settings.taskQueue });
   app.use(routes.router);
 

@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '../config/env';
 import { createDb } from '../db/client';
+import { createEmailSender } from '../notifications';
 import { dataConverterFor } from '../temporal/payload-encryption';
 import { createApp } from './app';
 import { createLogger } from './observability/logger';
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
     namespace: config.TEMPORAL_NAMESPACE,
     dataConverter: dataConverterFor(config),
   });
+  // The same mail server as the worker's notifications, for an administrator's test e-mail.
+  const emailSender = config.SMTP_URL ? createEmailSender({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }) : undefined;
   const app = createApp(
     {
       jwtSecret: config.JWT_SECRET,
@@ -31,7 +34,7 @@ async function main(): Promise<void> {
       temporalUiOrigins: config.TEMPORAL_UI_ORIGIN,
       webhookTimeoutMs: config.WEBHOOK_TIMEOUT_MS,
     },
-    { db, temporal, logger },
+    { db, temporal, logger, ...(emailSender ? { emailSender } : {}) },
   );
   const server = app.listen(config.PORT, config.HOST, () => {
     logger.info({ url: `http://${config.HOST}:${config.PORT}` }, 'API listening');
@@ -42,7 +45,7 @@ async function main(): Promise<void> {
     closing = true;
     logger.info({ signal }, 'API stopping');
     server.close(() => {
-      void Promise.allSettled([connection.close(), db.$disconnect()]).then(() => process.exit(0));
+      void Promise.allSettled([connection.close(), db.$disconnect(), emailSender?.close()]).then(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 10_000).unref();
   };

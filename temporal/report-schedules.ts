@@ -1,4 +1,4 @@
-import { ScheduleNotFoundError, ScheduleOverlapPolicy, type Client, type ScheduleSpec } from '@temporalio/client';
+import { ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy, type Client, type ScheduleSpec } from '@temporalio/client';
 import type { Db } from '../db/client';
 import { cycleConfig, type ScheduleConfig } from '../domain/reporting/cycle-config';
 import { periodStartMonths, type PeriodKind } from '../domain/reporting/report-periods';
@@ -57,6 +57,17 @@ export class ReportSchedules {
       await handle.update((previous) => ({ ...previous, spec }));
     } catch (error) {
       if (!(error instanceof ScheduleNotFoundError)) throw error;
+      if (await this.create(cycle, spec, note)) return;
+      // Another request created it between this one's update and create: bring it to this configuration.
+      await handle.update((previous) => ({ ...previous, spec }));
+    }
+    if (cycle.paused) await handle.pause(note);
+    else await handle.unpause(note);
+  }
+
+  /** Creates the schedule; false when it exists already (created meanwhile by a concurrent request). */
+  private async create(cycle: CycleTiming, spec: ScheduleSpec, note: string): Promise<boolean> {
+    try {
       await this.temporal.schedule.create({
         scheduleId: reportScheduleId(cycle.id),
         spec,
@@ -71,10 +82,11 @@ export class ReportSchedules {
         policies: { overlap: ScheduleOverlapPolicy.BUFFER_ONE, catchupWindow: '7 days' },
         state: { paused: cycle.paused, note },
       });
-      return;
+      return true;
+    } catch (error) {
+      if (error instanceof ScheduleAlreadyRunning) return false;
+      throw error;
     }
-    if (cycle.paused) await handle.pause(note);
-    else await handle.unpause(note);
   }
 
   /**

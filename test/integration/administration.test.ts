@@ -9,6 +9,7 @@ import { ensureNationalRoot } from '../support/national-root';
 import { createTestProvince, type TestProvince } from '../support/test-province';
 import { vietnamDate } from '../../domain/time/legal-date';
 import { verifyWebhookSignature, WEBHOOK_SIGNATURE_HEADER } from '../../notifications';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { startWebhookSink } from '../support/webhook-sink';
 
 /**
@@ -28,8 +29,11 @@ let second: Awaited<ReturnType<TestProvince['addCommune']>>;
 let third: Awaited<ReturnType<TestProvince['addCommune']>>;
 const users = { admin: '', otherAdmin: '', police1: '' };
 
+let mail: SmtpSink;
+
 beforeAll(async () => {
-  stack = await startCaseStack('administration');
+  mail = await startSmtpSink({ rejectRecipients: /refused@/ });
+  stack = await startCaseStack('administration', { smtpUrl: mail.url });
   api = stack.api;
   province = await createTestProvince(api.db, 'admin');
   other = await createTestProvince(api.db, 'admin-other');
@@ -40,7 +44,10 @@ beforeAll(async () => {
   users.otherAdmin = await other.addUser(other.agency.provincialPolice, ['SYSTEM_ADMIN']);
   users.police1 = await province.addUser(province.agency.communePolice, ['COMMUNE_POLICE_OFFICER']);
 });
-afterAll(() => stack.close());
+afterAll(async () => {
+  await stack.close();
+  await mail.close();
+});
 
 const as = async (user: string) => `Bearer ${await stack.driver.token(user)}`;
 const login = (username: string, password: string) => request(api.app).post('/auth/login').send({ username, password });
@@ -335,4 +342,32 @@ it('subscribes an agency to a webhook, keeps its secret unseen, sends a signed t
   } finally {
     await sink.close();
   }
+});
+
+it('sends a test e-mail to an agency’s notification address and shows what the mail server answered', async () => {
+  const agency = province.agency.drugDivision;
+  const send = async (user = users.admin) => request(api.app).post(`/admin/agencies/${agency}/test-email`).set('Authorization', await as(user));
+  expect((await send(users.otherAdmin)).status).toBe(404);
+  expect((await send(users.police1)).status).toBe(403);
+
+  await api.db.agency.update({ where: { id: agency }, data: { email: null } });
+  const none = await send();
+  expect([none.status, none.body.code]).toEqual([422, 'ADMIN.AGENCY_HAS_NO_EMAIL']);
+
+  await request(api.app).patch(`/admin/agencies/${agency}`).set('Authorization', await as(users.admin)).send({ email: 'pc04.thu@test.invalid' });
+  const sent = await send();
+  expect(sent.status).toBe(200);
+  expect(sent.body).toMatchObject({ delivered: true, to: 'pc04.thu@test.invalid', error: null });
+  // The sink may also hold notifications the cases above sent: the test message by its Message-ID.
+  const received = await until(async () => mail.messages.find((message) => message.messageId === sent.body.messageId), 'the test e-mail');
+  expect(received.to).toEqual(['pc04.thu@test.invalid']);
+  expect(received.subject).toContain('Thư thử');
+
+  // An address the server refuses: the answer says so, the request was right.
+  await request(api.app).patch(`/admin/agencies/${agency}`).set('Authorization', await as(users.admin)).send({ email: 'refused@test.invalid' });
+  const refused = await send();
+  expect(refused.status).toBe(200);
+  expect(refused.body).toMatchObject({ delivered: false, to: 'refused@test.invalid' });
+  expect(refused.body.error).toEqual(expect.any(String));
+  expect(await api.db.auditEvent.count({ where: { action: 'admin.email_tested', subjectId: agency } })).toBe(2);
 });

@@ -493,6 +493,8 @@ it('imports a case sent to the court before March 2025 with the owners of its ti
     [`${district}-TA`, 'DISTRICT_COURT', district, '2025-06-30'],
   ] as const)
     await api.db.agency.create({ data: { id, kind, nameVi: id, nameEn: id, jurisdictionId, validFrom: day('1991-01-01'), validTo: day(validTo) } });
+  // The API reads the registry's units again within a second of a change: the import checks rows against it.
+  await until(async () => ((await request(api.app).get(`/registry/jurisdictions/${oldCommune}`).set('Authorization', await as())).status === 200 ? true : undefined), 'the old commune in the registry');
 
   const template = await request(api.app).get('/caseload-imports/template').set('Authorization', await as()).buffer(true).parse(binaryBody);
   const workbook = new ExcelJS.Workbook();

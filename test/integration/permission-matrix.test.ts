@@ -304,6 +304,7 @@ function callFor(route: string, t: Resources, caller: Resources): Call {
     case 'GET /admin/deputations': return { method: 'get', url: '/admin/deputations' };
     case 'POST /admin/units':
       return { method: 'post', url: '/admin/units', body: { id: `${t.province.provinceId}-M${seq}`, level: 'COMMUNE', nameVi: `Xã ma trận ${seq}`, nameEn: `Matrix commune ${seq}`, parentId: t.province.provinceId, validFrom: '2025-07-01' } };
+    case 'POST /admin/agencies/{id}/test-email': return { method: 'post', url: `/admin/agencies/${t.province.agency.drugDivision}/test-email` };
     case 'GET /national/provinces': return { method: 'get', url: '/national/provinces' };
     case 'POST /national/provinces':
       return { method: 'post', url: '/national/provinces', body: { id: `TM${seq}`, nameVi: `Tỉnh ma trận ${seq}`, nameEn: `Matrix province ${seq}`, administrator: { username: `matrix-province-admin-${seq}`, displayName: 'Quản trị tỉnh thử' } } };

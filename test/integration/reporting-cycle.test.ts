@@ -447,3 +447,22 @@ it('describes a cycle whose schedule the worker has not created yet (a cycle see
   expect([described.status, described.body.schedule]).toEqual([200, null]);
   await api.db.reportCycle.delete({ where: { id: seeded } });
 });
+
+it('answers every one of several changes at once to a cycle whose schedule is missing, creating it once (a race that answered 500)', async () => {
+  // The schedule lost (a fresh Temporal server): each change finds none and creates it; all but one find it created meanwhile.
+  await api.temporal.schedule.getHandle(reportScheduleId(cycleId)).delete();
+  const cycle = (await request(api.app).get(`/reporting/cycles/${cycleId}`).set('Authorization', await as(coordinator))).body;
+  const body = {
+    nameVi: cycle.nameVi,
+    nameEn: cycle.nameEn,
+    ruleKey: cycle.ruleKey,
+    reporterIds: cycle.reporterIds,
+    receiverAgencyId: cycle.receiverAgencyId,
+    config: cycle.config,
+  };
+  const answers = await Promise.all(
+    Array.from({ length: 6 }, async () => (await request(api.app).put(`/reporting/cycles/${cycleId}`).set('Authorization', await as(coordinator)).send(body)).status),
+  );
+  expect(answers).toEqual([200, 200, 200, 200, 200, 200]);
+  expect((await api.temporal.schedule.getHandle(reportScheduleId(cycleId)).describe()).scheduleId).toBe(reportScheduleId(cycleId));
+});

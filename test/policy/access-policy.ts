@@ -117,6 +117,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'POST /admin/agencies/{id}/webhooks': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
   'DELETE /admin/agencies/{id}/webhooks/{subscriptionId}': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
   'POST /admin/agencies/{id}/webhooks/{subscriptionId}/test': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
+  'POST /admin/agencies/{id}/test-email': { roles: ['SYSTEM_ADMIN'], scope: 'own-jurisdiction' },
   'POST /admin/users/import': { roles: ['SYSTEM_ADMIN'], scope: 'any' },
   'GET /admin/deputations': { roles: ['SYSTEM_ADMIN'], scope: 'any' },
   // Issue #18 "a national administrator above provinces": adds a province and its first administrator;

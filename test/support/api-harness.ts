@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import pino, { type Logger } from 'pino';
 import request from 'supertest';
 import { createApp, type AppSettings } from '../../api/app';
+import type { EmailSender } from '../../notifications';
 import { createDb, type Db } from '../../db/client';
 import { DEMO_PASSWORD } from '../../db/seed/demo-province';
 import { testDatabaseUrl, testDataConverter, testTemporalAddress, testTmpRoot } from './test-env';
@@ -24,7 +25,7 @@ export interface ApiHarness {
  */
 export async function startApiHarness(
   overrides: Partial<AppSettings> = {},
-  options: { temporalAddress?: string; logger?: Logger } = {},
+  options: { temporalAddress?: string; logger?: Logger; emailSender?: EmailSender } = {},
 ): Promise<ApiHarness> {
   const db = createDb(testDatabaseUrl(), { maxConnections: 4 });
   const connection = options.temporalAddress
@@ -42,7 +43,7 @@ export async function startApiHarness(
       documentMaxBytes: 1024 * 1024,
       ...overrides,
     },
-    { db, temporal, logger: options.logger ?? pino({ level: 'silent' }) },
+    { db, temporal, logger: options.logger ?? pino({ level: 'silent' }), ...(options.emailSender ? { emailSender: options.emailSender } : {}) },
   );
   return {
     app,

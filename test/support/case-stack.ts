@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { createEmailSender } from '../../notifications';
 import { installTemporalRuntime } from '../../worker/temporal-logger';
 import { startApiHarness } from './api-harness';
 import { caseDriver } from './case-driver';
@@ -28,7 +29,9 @@ export async function startCaseStack(name: string, options: CaseStackOptions = {
   if (options.workerLogger) installTemporalRuntime(options.workerLogger);
   else quietTemporalRuntime();
   const taskQueue = uniqueTaskQueue(name);
-  const api = await startApiHarness({ taskQueue }, options.apiLogger ? { logger: options.apiLogger } : {});
+  // The API sends an administrator's test e-mail through the same server as the worker's notifications.
+  const emailSender = options.smtpUrl ? createEmailSender({ smtpUrl: options.smtpUrl, from: 'Hệ thống điều phối <no-reply@coordination.invalid>' }) : undefined;
+  const api = await startApiHarness({ taskQueue }, { ...(options.apiLogger ? { logger: options.apiLogger } : {}), ...(emailSender ? { emailSender } : {}) });
   const dependencies = testActivityDependencies(api.db, options.smtpUrl, { client: api.temporal, taskQueue });
   const worker = new RestartableWorker(taskQueue, await bundleWorkflows(), dependencies);
   await worker.start();
@@ -40,6 +43,7 @@ export async function startCaseStack(name: string, options: CaseStackOptions = {
     async close() {
       await worker.stop();
       await dependencies.close();
+      await emailSender?.close();
       await api.close();
     },
   };

@@ -12,7 +12,14 @@ export function ProblemAlert({ problem }: { problem: ApiProblem }) {
   const allowed = Array.isArray(body.allowedActions) ? (body.allowedActions as string[]) : [];
   const violations = Array.isArray(body.violations) ? (body.violations as { message: string; messageEn: string }[]) : [];
   return (
-    <Alert color={problem.status >= 500 ? 'red' : 'orange'} title={`${pick(lang, body.title, body.titleEn)} (${problem.status})`} role="alert" data-problem={body.code}>
+    <Alert
+      color={problem.status >= 500 ? 'red' : 'orange'}
+      title={`${pick(lang, body.title, body.titleEn)} (${problem.status})`}
+      role="alert"
+      data-problem={body.code}
+      // The light variant's orange title is too pale to read on its background (WCAG AA): the text colour instead.
+      styles={{ title: { color: 'var(--mantine-color-text)' } }}
+    >
       <Text size="sm">{pick(lang, body.detail, body.detailEn)}</Text>
       {body.errors && body.errors.length > 0 && (
         <>

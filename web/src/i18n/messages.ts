@@ -328,6 +328,9 @@ export const messages = {
   agencies: { vi: 'Cơ quan', en: 'Agencies' },
   email: { vi: 'Thư điện tử', en: 'E-mail' },
   notificationEmail: { vi: 'Thư điện tử nhận thông báo', en: 'Notification e-mail' },
+  sendTestEmail: { vi: 'Gửi thư thử', en: 'Send a test e-mail' },
+  testEmailDelivered: { vi: 'Máy chủ thư đã nhận thư thử gửi {{to}}.', en: 'The mail server accepted the test message to {{to}}.' },
+  testEmailFailed: { vi: 'Không gửi được thư thử đến {{to}}: {{error}}', en: 'The test message to {{to}} was not sent: {{error}}' },
   reorganisation: { vi: 'Sắp xếp đơn vị hành chính', en: 'Reorganisation' },
   reorganisationNote: {
     vi: 'Nhập việc sáp nhập theo nghị quyết: các đơn vị bị sáp nhập chấm dứt từ ngày trước ngày hiệu lực, cơ quan của chúng được cơ quan cùng loại của đơn vị kế nhiệm tiếp nhận (hồ sơ, bước đang mở, người dùng); không dữ liệu nào bị ghi đè.',

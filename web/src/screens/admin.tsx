@@ -236,14 +236,35 @@ function AgencyEmail({ agency }: { agency: AdministeredAgency }) {
   const { t } = useTranslation();
   const [email, setEmail] = useState(agency.email ?? '');
   const change = useChange([['admin-agencies']]);
+  // A test message to the saved address: the mail server's answer, shown in place.
+  const trial = useChange([]);
+  const [tried, setTried] = useState<Schemas['EmailTestResult']>();
   return (
-    <Group gap="xs" wrap="nowrap">
-      <TextInput size="xs" aria-label={`${t('email')}: ${agency.id}`} placeholder="name@example.gov.vn" value={email} onChange={(event) => setEmail(event.currentTarget.value)} w={240} />
-      <Button size="xs" variant="light" loading={change.busy} onClick={() => void change.run(() => unwrap(api.PATCH('/admin/agencies/{id}', { params: { path: { id: agency.id } }, body: { email: email || null } })))}>
-        {t('save')}
-      </Button>
+    <Stack gap={4}>
+      <Group gap="xs" wrap="nowrap">
+        <TextInput size="xs" aria-label={`${t('email')}: ${agency.id}`} placeholder="name@example.gov.vn" value={email} onChange={(event) => setEmail(event.currentTarget.value)} w={240} />
+        <Button size="xs" variant="light" loading={change.busy} onClick={() => void change.run(() => unwrap(api.PATCH('/admin/agencies/{id}', { params: { path: { id: agency.id } }, body: { email: email || null } })))}>
+          {t('save')}
+        </Button>
+        {agency.email && (
+          <Button
+            size="xs"
+            variant="subtle"
+            loading={trial.busy}
+            onClick={() => void trial.run(() => unwrap(api.POST('/admin/agencies/{id}/test-email', { params: { path: { id: agency.id } } }))).then((result) => result && setTried(result))}
+          >
+            {t('sendTestEmail')}
+          </Button>
+        )}
+      </Group>
+      {tried && (
+        <Text size="xs" c={tried.delivered ? 'teal.8' : 'red.8'} data-testid="email-test-result">
+          {tried.delivered ? t('testEmailDelivered', { to: tried.to }) : t('testEmailFailed', { to: tried.to, error: tried.error ?? '' })}
+        </Text>
+      )}
       {change.problem && <ProblemAlert problem={change.problem} />}
-    </Group>
+      {trial.problem && <ProblemAlert problem={trial.problem} />}
+    </Stack>
   );
 }
 
