@@ -38,6 +38,13 @@ const refused = (code: string, vi: string, en: string, extra: Record<string, unk
  * them (api/auth/acts-for.ts, the units a jurisdiction covers). Every change is audited.
  */
 export function registerAdminRegistryRoutes(routes: ApiRoutes, db: Db, directory: JurisdictionDirectory): void {
+  /** A unit named in a body: 400 when the registry has none, 403 when the administrator does not cover it. */
+  async function assertCoveredUnit(principal: Principal, id: string, field: string): Promise<void> {
+    const scope = await directory.scope();
+    if (!scope.pathOf(id)) throw problems.invalidRequest([{ field, message: 'Không có đơn vị hành chính này', messageEn: 'No such administrative unit' }]);
+    assertCovers(scope, principal, id);
+  }
+
   const audit = (tx: Tx | Db, principal: Principal, action: string, subjectType: string, subjectId: string, jurisdictionId: string, requestId: unknown, details: object) =>
     auditChange(tx, principal, { action, subjectType, subjectId, jurisdictionId, requestId, details });
 
@@ -69,10 +76,7 @@ export function registerAdminRegistryRoutes(routes: ApiRoutes, db: Db, directory
       409: { description: 'An agency with that id exists' },
     },
     handler: async ({ principal, body, req }) => {
-      const scope = await directory.scope();
-      if (!scope.pathOf(body.jurisdictionId))
-        throw problems.invalidRequest([{ field: 'body.jurisdictionId', message: 'Không có đơn vị hành chính này', messageEn: 'No such administrative unit' }]);
-      assertCovers(scope, principal, body.jurisdictionId);
+      await assertCoveredUnit(principal, body.jurisdictionId, 'body.jurisdictionId');
       if (await db.agency.findUnique({ where: { id: body.id } }))
         throw problems.conflict({ vi: `Đã có cơ quan mã ${body.id}.`, en: `An agency ${body.id} exists.` });
       const agency = await db.agency.create({
@@ -98,10 +102,7 @@ export function registerAdminRegistryRoutes(routes: ApiRoutes, db: Db, directory
       422: { description: 'A level not below its parent’s, or a last day before the first' },
     },
     handler: async ({ principal, body, req }) => {
-      const scope = await directory.scope();
-      if (!scope.pathOf(body.parentId))
-        throw problems.invalidRequest([{ field: 'body.parentId', message: 'Không có đơn vị hành chính này', messageEn: 'No such administrative unit' }]);
-      assertCovers(scope, principal, body.parentId);
+      await assertCoveredUnit(principal, body.parentId, 'body.parentId');
       const parent = await db.jurisdiction.findUniqueOrThrow({ where: { id: body.parentId } });
       const below = { PROVINCE: ['DISTRICT', 'COMMUNE'], DISTRICT: ['COMMUNE'], COMMUNE: [], NATION: [] } as const;
       if (!(below[parent.level] as readonly string[]).includes(body.level))
