@@ -28,7 +28,7 @@ export function registerNationalRoutes(routes: ApiRoutes, db: Db, directory: Jur
     return root;
   };
 
-  async function provinceOf(id: string) {
+  async function provinceView(id: string) {
     const today = isoToDateColumn(vietnamDate());
     const inForce = { validFrom: { lte: today }, OR: [{ validTo: null }, { validTo: { gte: today } }] };
     const unit = await db.jurisdiction.findUniqueOrThrow({ where: { id } });
@@ -61,7 +61,7 @@ export function registerNationalRoutes(routes: ApiRoutes, db: Db, directory: Jur
     handler: async ({ principal }) => {
       await nationalRoot(principal);
       const provinces = await db.jurisdiction.findMany({ where: { level: 'PROVINCE' }, orderBy: { id: 'asc' }, select: { id: true } });
-      return { status: 200, body: { items: await Promise.all(provinces.map((province) => provinceOf(province.id))) } };
+      return { status: 200, body: { items: await Promise.all(provinces.map((province) => provinceView(province.id))) } };
     },
   });
 
@@ -118,7 +118,7 @@ export function registerNationalRoutes(routes: ApiRoutes, db: Db, directory: Jur
       return {
         status: 201,
         headers: { 'Cache-Control': 'no-store' },
-        body: { province: await provinceOf(body.id), administrator: { username: body.administrator.username, oneTimePassword, mustChangePassword: true as const } },
+        body: { province: await provinceView(body.id), administrator: { username: body.administrator.username, oneTimePassword, mustChangePassword: true as const } },
       };
     },
   });

@@ -16,7 +16,6 @@ export const compulsoryRehabMinorCaseload: CaseloadSheet = {
       heading: 'Quan hệ',
       path: 'guardian.relation',
       kind: { choices: { Cha: 'FATHER', Mẹ: 'MOTHER', 'Người giám hộ': 'GUARDIAN', 'Người đại diện khác': 'OTHER_REPRESENTATIVE' } },
-      hint: 'Cha / Mẹ / Người giám hộ / Người đại diện khác',
     },
   ],
   steps: [
@@ -24,7 +23,7 @@ export const compulsoryRehabMinorCaseload: CaseloadSheet = {
     {
       action: 'NOTIFY_GUARDIAN_OF_DOSSIER',
       date: 'Ngày thông báo cho cha mẹ, người giám hộ',
-      columns: [{ heading: 'Hình thức thông báo', path: 'how', kind: { choices: NOTICE }, hint: 'Trực tiếp / Bằng văn bản / Qua điện thoại' }],
+      columns: [{ heading: 'Hình thức thông báo', path: 'how', kind: { choices: NOTICE } }],
     },
     ...courtSteps({ 'Đưa vào cơ sở': 'SEND', 'Không đưa vào cơ sở': 'NOT_SEND', 'Đình chỉ': 'SUSPEND', 'Tạm đình chỉ': 'TEMPORARILY_SUSPEND' }, MINOR_TERM_MONTHS),
     { action: 'ADMIT', date: 'Ngày tiếp nhận vào cơ sở', by: 'Cán bộ tiếp nhận' },
