@@ -19,6 +19,11 @@ export interface LocalPostgresOptions {
   /** Tests trade durability for speed; the embedded start keeps fsync on. */
   ephemeral?: boolean;
   logFile?: string;
+  /**
+   * The server and its backends in a process group of their own, so `crash()` can SIGKILL them
+   * all at once as a machine failure would (the fault-injection run); otherwise they share ours.
+   */
+  ownProcessGroup?: boolean;
 }
 
 export class LocalPostgres {
@@ -57,6 +62,7 @@ export class LocalPostgres {
       ...clusterOwner(),
       // The server's own directory: the caller's may be closed to the postgres user.
       cwd: this.options.dataDir,
+      detached: this.options.ownProcessGroup ?? false,
     });
     fs.closeSync(logFd);
     const exited = new Promise<never>((_, reject) =>
@@ -74,6 +80,19 @@ export class LocalPostgres {
     if (!child || child.exitCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill('SIGINT'); // "fast" shutdown: aborts open transactions, leaves a consistent cluster
+    await exited;
+  }
+
+  /**
+   * SIGKILL to the postmaster and every backend (a crash: no shutdown checkpoint, the next start
+   * replays the WAL). Needs `ownProcessGroup`, or orphaned backends would keep the shared memory.
+   */
+  async crash(): Promise<void> {
+    const child = this.process;
+    if (!this.options.ownProcessGroup) throw new Error('crash() needs ownProcessGroup: orphaned backends would block the restart');
+    if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    process.kill(-child.pid, 'SIGKILL');
     await exited;
   }
 

@@ -88,6 +88,15 @@ export class TemporalDevServer {
     await exited;
     clearTimeout(timer);
   }
+
+  /** SIGKILL, no shutdown (the fault-injection run): a durable server (`dbFile`) starts again from its SQLite file. */
+  async crash(): Promise<void> {
+    const child = this.process;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGKILL');
+    await exited;
+  }
 }
 
 /** True when the frontend answers and the default namespace is ready for workflows. */

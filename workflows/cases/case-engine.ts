@@ -19,6 +19,7 @@ import {
   type ProcedureDefinition,
 } from '../../procedures/procedure-definition';
 import { CaseEventKind } from '../../domain/cases/case-event-kinds';
+import { onceAccepted } from '../support/acceptance';
 import { databaseWrites } from '../support/database-writes';
 import { Lock } from '../support/lock';
 import type { StepClock } from '../deadlines/step-clock';
@@ -154,7 +155,7 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
    */
   async serve(hooks: ProcedureHooks<A>, body: () => Promise<void>): Promise<CaseSnapshot> {
     this.hooks = hooks;
-    setHandler(caseActUpdate, (request) => this.act(request as CaseActionRequest<A>), {
+    setHandler(caseActUpdate, onceAccepted((request) => this.act(request as CaseActionRequest<A>)), {
       validator: (request) => this.validate(request as CaseActionRequest<A>),
     });
     setHandler(caseReadyUpdate, async () => {

@@ -8,6 +8,7 @@ import {
   type OpenStepInput,
   type StepPlan,
 } from './contract';
+import { onceAccepted } from '../support/acceptance';
 import { StepClock } from './step-clock';
 
 /**
@@ -17,16 +18,16 @@ import { StepClock } from './step-clock';
 export async function deadlineStepWorkflow(input: OpenStepInput): Promise<StepPlan> {
   const clock = new StepClock(input);
   setHandler(stepStateQuery, () => clock.state);
-  setHandler(completeStepUpdate, (update) => clock.complete(update), {
+  setHandler(completeStepUpdate, onceAccepted((update) => clock.complete(update)), {
     validator: (_update) => clock.validateComplete(),
   });
-  setHandler(suspendStepUpdate, (update) => clock.suspend(update), {
+  setHandler(suspendStepUpdate, onceAccepted((update) => clock.suspend(update)), {
     validator: (update) => clock.validateSuspend(update),
   });
-  setHandler(resumeStepUpdate, (update) => clock.resume(update), {
+  setHandler(resumeStepUpdate, onceAccepted((update) => clock.resume(update)), {
     validator: (_update) => clock.validateResume(),
   });
-  setHandler(extendStepUpdate, (update) => clock.extend(update), {
+  setHandler(extendStepUpdate, onceAccepted((update) => clock.extend(update)), {
     validator: (update) => clock.validateExtend(update),
   });
 
