@@ -10,6 +10,18 @@ const payloadKey = z
   .string()
   .regex(/^[A-Za-z0-9._-]+:[A-Za-z0-9+/]{43}=$/, 'must be "key-id:" followed by 32 bytes in base64');
 
+/** The payload keys alone: what a backup and a restore need, without the rest of the configuration. */
+const payloadKeysSchema = z.object({
+  /** "key-id:base64" (32 bytes): encrypts Temporal payloads, which may hold personal data. */
+  PAYLOAD_ENCRYPTION_KEY: payloadKey.default(DEV_ONLY_PAYLOAD_KEY),
+  /** Earlier keys, comma-separated, still used to decrypt what they encrypted after a rotation. */
+  PAYLOAD_PREVIOUS_KEYS: z
+    .string()
+    .optional()
+    .transform((text) => (text ? text.split(',').map((part) => part.trim()) : []))
+    .pipe(z.array(payloadKey)),
+});
+
 const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -44,14 +56,7 @@ const configSchema = z
     CALENDAR_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
     /** How often the worker closes the tasks of reports submitted while Temporal was unreachable; 0 turns it off. */
     REPORT_TASK_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
-    /** "key-id:base64" (32 bytes): encrypts Temporal payloads, which may hold personal data. */
-    PAYLOAD_ENCRYPTION_KEY: payloadKey.default(DEV_ONLY_PAYLOAD_KEY),
-    /** Earlier keys, comma-separated, still used to decrypt what they encrypted after a rotation. */
-    PAYLOAD_PREVIOUS_KEYS: z
-      .string()
-      .optional()
-      .transform((text) => (text ? text.split(',').map((part) => part.trim()) : []))
-      .pipe(z.array(payloadKey)),
+    ...payloadKeysSchema.shape,
     /** The Temporal Web UI's origins, comma-separated: the only ones allowed to call /codec/decode from a browser. */
     TEMPORAL_UI_ORIGIN: z
       .string()
@@ -75,10 +80,19 @@ export type AppConfig = z.infer<typeof configSchema>;
 
 /** Parsed once at start-up; a bad variable stops the process with every problem listed. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const parsed = configSchema.safeParse(env);
+  return parseEnvironment(configSchema, env);
+}
+
+function parseEnvironment<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
+  const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** The payload keys from the environment (a backup records their ids, a restore checks them). */
+export function loadPayloadKeys(env: NodeJS.ProcessEnv = process.env): z.infer<typeof payloadKeysSchema> {
+  return parseEnvironment(payloadKeysSchema, env);
 }

@@ -98,7 +98,9 @@ export class LocalPostgres {
 
   private initialiseIfNeeded(): void {
     if (fs.existsSync(path.join(this.options.dataDir, 'PG_VERSION'))) return;
-    fs.mkdirSync(this.options.dataDir, { recursive: true, mode: 0o700 });
+    // Parents the postgres user can pass through (a recursive mkdir would make them 700 too).
+    fs.mkdirSync(path.dirname(this.options.dataDir), { recursive: true, mode: 0o755 });
+    fs.mkdirSync(this.options.dataDir, { mode: 0o700 });
     const pwFile = path.join(path.dirname(this.options.dataDir), `.pgpass-init-${process.pid}`);
     fs.writeFileSync(pwFile, `${this.password}\n`, { mode: 0o600 });
     try {

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createDb } from '../db/client';
@@ -8,7 +7,8 @@ import { seedDemoCases } from '../db/seed/demo-cases';
 import { seedDemoData } from '../db/seed/seed-demo';
 import { dataDir, projectRoot } from './paths';
 import { isPortOpen, waitFor } from './ports';
-import { LocalPostgres, reachableByClusterOwner } from './postgres-cluster';
+import { embeddedState, postgresClusterDir } from './embedded-state';
+import { LocalPostgres } from './postgres-cluster';
 import { TemporalDevServer } from './temporal-dev-server';
 
 /**
@@ -49,21 +49,11 @@ async function startPostgres(): Promise<string> {
   return postgres.url;
 }
 
-/**
- * The cluster's folder: .data/postgres, unless the clone sits where the postgres user cannot
- * enter (a clone under /root, mode 700): then a folder of its own under /var/lib/postgresql,
- * named after the clone, so each clone keeps its data and nothing is written into the clone as
- * another user.
- */
+/** The cluster's folder (infra/embedded-state.ts), said aloud when it is outside the clone. */
 function postgresDataDir(): string {
-  const inClone = path.join(dataDir, 'postgres');
-  if (reachableByClusterOwner(dataDir)) return inClone;
-  const name = createHash('sha256').update(projectRoot).digest('hex').slice(0, 12);
-  const outside = path.join('/var/lib/postgresql/coordination-engine', name, 'postgres');
-  // Its parents open to the postgres user (the cluster folder itself is made 700 and theirs).
-  fs.mkdirSync(path.dirname(outside), { recursive: true, mode: 0o755 });
-  say(`the postgres user cannot enter ${projectRoot}: keeping the cluster in ${outside}`);
-  return outside;
+  const { clusterDir } = embeddedState();
+  if (postgresClusterDir().outsideClone) say(`the postgres user cannot enter ${projectRoot}: keeping the cluster in ${clusterDir}`);
+  return clusterDir;
 }
 
 async function startTemporal(): Promise<{ address: string; webUi?: string; uiOrigins?: string }> {
@@ -78,7 +68,7 @@ async function startTemporal(): Promise<{ address: string; webUi?: string; uiOri
   const temporal = new TemporalDevServer({
     port: temporalPort,
     uiPort,
-    dbFile: path.join(dataDir, 'temporal.db'),
+    dbFile: embeddedState().temporalDb,
     logFile: path.join(logDir, 'temporal.log'),
     // The Web UI decrypts payloads through the API (POST /codec/decode, SYSTEM_ADMIN only, audited).
     uiCodecEndpoint: `http://127.0.0.1:${apiPort}/codec`,
