@@ -1,3 +1,4 @@
+import { createAcceptanceActivities } from './acceptance.activities';
 import { createCaseloadImportActivities, type CaseStarter } from '../caseload-import/caseload-import.activities';
 import type { CalendarSource } from '../db/calendar-source';
 import type { Db } from '../db/client';
@@ -19,6 +20,7 @@ export interface ActivityDependencies {
 /** All activities, built from their dependencies (the worker wires real ones, tests may too). */
 export function createActivities({ db, calendars, channels, caseStarter }: ActivityDependencies) {
   return {
+    ...createAcceptanceActivities(),
     ...createSystemPingActivities(db),
     ...createStepActivities(db, calendars),
     ...createNotificationActivities(db, channels),

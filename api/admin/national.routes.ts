@@ -2,13 +2,13 @@ import { hash } from '@node-rs/argon2';
 import type { Db } from '../../db/client';
 import { isoToDateColumn, vietnamDate } from '../../domain/time/legal-date';
 import { Role } from '../../generated/prisma/enums';
-import type { Principal } from '../auth/principal';
 import { generateOneTimePassword } from '../auth/password-policy';
 import { auditChange } from '../http/audit';
 import { problems } from '../http/problem';
 import type { ApiRoutes } from '../http/routes';
 import type { JurisdictionDirectory } from '../registry/jurisdiction-directory';
 import { createdProvince, newProvinceBody, provinceList } from './admin.schemas';
+import { requireNationalRoot } from './national-root';
 
 /**
  * The national level (issue #18): a national administrator adds a province to the registry with
@@ -18,16 +18,6 @@ import { createdProvince, newProvinceBody, provinceList } from './admin.schemas'
  * administers nothing inside one (least privilege, DESIGN.md decisions 7 and 8).
  */
 export function registerNationalRoutes(routes: ApiRoutes, db: Db, directory: JurisdictionDirectory): void {
-  /**
-   * The national root, and the caller in it: the role is not enough, the account must sit in the
-   * national body (no province's administrator can create an agency there).
-   */
-  const nationalRoot = async (principal: Principal) => {
-    const root = await db.jurisdiction.findFirst({ where: { level: 'NATION', validTo: null }, orderBy: { id: 'asc' } });
-    if (!root || principal.jurisdictionId !== root.id) throw problems.forbiddenJurisdiction();
-    return root;
-  };
-
   async function provinceView(id: string) {
     const today = isoToDateColumn(vietnamDate());
     const inForce = { validFrom: { lte: today }, OR: [{ validTo: null }, { validTo: { gte: today } }] };
@@ -59,7 +49,7 @@ export function registerNationalRoutes(routes: ApiRoutes, db: Db, directory: Jur
     access: { roles: [Role.NATIONAL_ADMIN] },
     responses: { 200: { description: 'The provinces', schema: provinceList } },
     handler: async ({ principal }) => {
-      await nationalRoot(principal);
+      await requireNationalRoot(db, principal);
       const provinces = await db.jurisdiction.findMany({ where: { level: 'PROVINCE' }, orderBy: { id: 'asc' }, select: { id: true } });
       return { status: 200, body: { items: await Promise.all(provinces.map((province) => provinceView(province.id))) } };
     },
@@ -79,7 +69,7 @@ export function registerNationalRoutes(routes: ApiRoutes, db: Db, directory: Jur
       409: { description: 'A unit with this code, or the username, exists' },
     },
     handler: async ({ principal, body, req }) => {
-      const root = await nationalRoot(principal);
+      const root = await requireNationalRoot(db, principal);
       if (await db.jurisdiction.findUnique({ where: { id: body.id } }))
         throw problems.conflict({ vi: `Đã có đơn vị mã ${body.id}.`, en: `A unit ${body.id} exists.` });
       if (await db.user.findUnique({ where: { username: body.administrator.username } }))

@@ -2,6 +2,7 @@ import type { CalendarSource } from '../../db/calendar-source';
 import type { Db } from '../../db/client';
 import { dateColumnToIso, isoToDateColumn } from '../../domain/time/legal-date';
 import { Role } from '../../generated/prisma/enums';
+import { requireNationalRoot } from '../admin/national-root';
 import { ANY_ROLE } from '../auth/roles';
 import { problems } from '../http/problem';
 import type { ApiRoutes } from '../http/routes';
@@ -17,7 +18,10 @@ import {
   overrideView,
 } from './calendar.schemas';
 
-/** The working-day calendar: public reads, and the override table that only administrators edit. */
+/**
+ * The working-day calendar: public reads, and the override table (the government's announced day
+ * swaps, one calendar for the country) that only the national administrator edits.
+ */
 export function registerCalendarRoutes(routes: ApiRoutes, db: Db, calendars: CalendarSource): void {
   routes.add({
     method: 'get',
@@ -87,8 +91,8 @@ export function registerCalendarRoutes(routes: ApiRoutes, db: Db, calendars: Cal
     method: 'put',
     path: '/calendar/overrides/:date',
     tag: 'Calendar',
-    summary: 'Record an announced day off or working day; steps already open keep their due dates',
-    access: { roles: [Role.SYSTEM_ADMIN] },
+    summary: 'Record an announced day off or working day; steps already open keep their due dates (the national administrator)',
+    access: { roles: [Role.NATIONAL_ADMIN] },
     params: overrideDateParams,
     body: overrideBody,
     responses: {
@@ -96,6 +100,7 @@ export function registerCalendarRoutes(routes: ApiRoutes, db: Db, calendars: Cal
       422: { description: 'Date outside the calendar’s coverage' },
     },
     handler: async ({ principal, params, body, req }) => {
+      await requireNationalRoot(db, principal);
       (await calendars.current()).isWorkingDay(params.date); // refuses a year the calendar does not cover
       const date = isoToDateColumn(params.date);
       await db.$transaction([
@@ -125,11 +130,12 @@ export function registerCalendarRoutes(routes: ApiRoutes, db: Db, calendars: Cal
     method: 'delete',
     path: '/calendar/overrides/:date',
     tag: 'Calendar',
-    summary: 'Remove an override',
-    access: { roles: [Role.SYSTEM_ADMIN] },
+    summary: 'Remove an override (the national administrator)',
+    access: { roles: [Role.NATIONAL_ADMIN] },
     params: overrideDateParams,
     responses: { 204: { description: 'Removed' }, 404: { description: 'No override on that date' } },
     handler: async ({ principal, params, req }) => {
+      await requireNationalRoot(db, principal);
       const date = isoToDateColumn(params.date);
       const existing = await db.calendarOverride.findUnique({ where: { date } });
       if (!existing)

@@ -12,7 +12,7 @@ import { binaryBody } from '../support/binary-body';
 import { accessibilityProblems, launchBrowser, screenshot, serve } from '../support/browser';
 import { newCitizenId, until } from '../support/case-driver';
 import { startCaseStack, type CaseStack } from '../support/case-stack';
-import { ensureNationalRoot } from '../support/national-root';
+import { ensureNationalRoot } from '../../db/national-root';
 import { createTestProvince, type TestProvince } from '../support/test-province';
 
 /**
@@ -374,7 +374,7 @@ it('a commune official submits the quarterly report with one reasoned correction
   expect(unitLine?.split(',')[5]).toBe(String(fromRecord + 2));
 });
 
-it('rules and calendar: the rule book with its sources and the province’s overrides; a coordinator changes a reminder; an administrator announces a day swap with the keyboard only', async () => {
+it('rules and calendar: the rule book with its sources and the province’s overrides; a coordinator changes a reminder; the national administrator announces a day swap with the keyboard only', async () => {
   const coordinator = await (await contextFor()).newPage();
   await coordinator.goto('/app/rules');
   await logIn(coordinator, users.coordinator);
@@ -406,12 +406,13 @@ it('rules and calendar: the rule book with its sources and the province’s over
   expect((stored.parameters as { reminders: { amount: number }[] }).reminders[0]!.amount).toBe(3);
   expect(stored.parameters).not.toHaveProperty('budget');
 
-  // The administrator, keyboard only: log in, open the calendar, announce a swap, see it listed.
+  // The national administrator (one calendar for the country), keyboard only: log in, open the
+  // calendar, announce a swap, see it listed.
   // (A day that is already a holiday: the suites running beside this one count the same calendar.)
   const admin = await (await contextFor()).newPage();
   await admin.goto('/app/calendar');
   await admin.getByLabel(/^Tên đăng nhập/).focus();
-  await admin.keyboard.type(users.admin);
+  await admin.keyboard.type('national.admin');
   await admin.keyboard.press('Tab');
   await admin.keyboard.type(DEMO_PASSWORD);
   await admin.keyboard.press('Enter');

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { hash } from '@node-rs/argon2';
 import request from 'supertest';
-import { DEMO_PASSWORD } from '../../db/seed/demo-province';
 import type { ApiHarness } from '../support/api-harness';
 import { startCaseStack, type CaseStack } from '../support/case-stack';
 import { until } from '../support/case-driver';
-import { ensureNationalRoot } from '../support/national-root';
+import { bootstrapNationalAdmin, UsernameTaken } from '../../db/national-root';
 import { createTestProvince, type TestProvince } from '../support/test-province';
 import { vietnamDate } from '../../domain/time/legal-date';
 import { verifyWebhookSignature, WEBHOOK_SIGNATURE_HEADER } from '../../notifications';
@@ -206,19 +204,28 @@ it('splits a commune between two as data: the principal successor takes over its
 });
 
 it('lets a national administrator add a province and its first administrator, who builds its registry; the national one sees nothing inside it', async () => {
-  const nationalBody = await ensureNationalRoot(api.db);
-  const national = await api.db.user.create({
-    data: { username: `national.${randomUUID().slice(0, 6)}`, displayName: 'Quản trị quốc gia', passwordHash: await hash(DEMO_PASSWORD), agencyId: nationalBody, roles: ['NATIONAL_ADMIN'] },
-  });
+  // The deployment's first national administrator, as `npm run national-admin` makes one.
+  const nationalName = `national.${randomUUID().slice(0, 6)}`;
+  const { oneTimePassword } = await bootstrapNationalAdmin(api.db, { username: nationalName, displayName: 'Quản trị quốc gia' });
+  await expect(bootstrapNationalAdmin(api.db, { username: nationalName, displayName: 'Người khác' })).rejects.toThrow(UsernameTaken);
+  expect(await api.db.auditEvent.count({ where: { action: 'national.admin_bootstrapped', subjectId: nationalName } })).toBe(1);
+  const firstNational = await login(nationalName, oneTimePassword);
+  expect([firstNational.status, firstNational.body.mustChangePassword]).toEqual([200, true]);
+  const nationalChanged = await request(api.app)
+    .post('/me/password')
+    .set('Authorization', `Bearer ${firstNational.body.token}`)
+    .send({ currentPassword: oneTimePassword, newPassword: 'Quoc-Gia-2026-manh' });
+  expect(nationalChanged.status).toBe(200);
+  const nationalAuth = `Bearer ${nationalChanged.body.token as string}`;
 
   const code = `P${randomUUID().slice(0, 5).toUpperCase()}`;
   const body = { id: code, nameVi: 'Tỉnh Mới', nameEn: 'New Province', administrator: { username: `admin.${code.toLowerCase()}`, displayName: 'Quản trị tỉnh mới' } };
   expect((await request(api.app).post('/national/provinces').set('Authorization', await as(users.admin)).send(body)).status).toBe(403);
-  const created = await request(api.app).post('/national/provinces').set('Authorization', await as(national.username)).send(body);
+  const created = await request(api.app).post('/national/provinces').set('Authorization', nationalAuth).send(body);
   expect(created.status).toBe(201);
   expect(created.headers['cache-control']).toBe('no-store');
   expect(created.body.province).toMatchObject({ id: code, communes: 0, agencies: 1, activeUsers: 1, administrators: [body.administrator.username] });
-  expect((await request(api.app).post('/national/provinces').set('Authorization', await as(national.username)).send(body)).status).toBe(409);
+  expect((await request(api.app).post('/national/provinces').set('Authorization', nationalAuth).send(body)).status).toBe(409);
   expect(await api.db.auditEvent.count({ where: { action: 'national.province_created', subjectId: code } })).toBe(1);
 
   // The first administrator changes the one-time password, then adds a commune and its police.
@@ -250,10 +257,10 @@ it('lets a national administrator add a province and its first administrator, wh
   expect(madeNational.status).toBe(400);
 
   // The national administrator sees the province grow, and nothing inside it.
-  const listed = await request(api.app).get('/national/provinces').set('Authorization', await as(national.username));
+  const listed = await request(api.app).get('/national/provinces').set('Authorization', nationalAuth);
   expect(listed.body.items.find((item: { id: string }) => item.id === code)).toMatchObject({ communes: 1, agencies: 2, activeUsers: 1 });
-  expect((await request(api.app).get('/admin/users').set('Authorization', await as(national.username))).status).toBe(403);
-  expect([403, 404]).toContain((await request(api.app).get(`/registry/jurisdictions/${commune.id}`).set('Authorization', await as(national.username))).status);
+  expect((await request(api.app).get('/admin/users').set('Authorization', nationalAuth)).status).toBe(403);
+  expect([403, 404]).toContain((await request(api.app).get(`/registry/jurisdictions/${commune.id}`).set('Authorization', nationalAuth)).status);
   expect((await request(api.app).get('/national/provinces').set('Authorization', provinceAdmin)).status).toBe(403);
 });
 

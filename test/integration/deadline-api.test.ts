@@ -83,7 +83,13 @@ describe('calendar', () => {
       .set('Authorization', `Bearer ${await api.tokenFor('coordinator.pc04')}`)
       .send(body);
     expect(denied.status).toBe(403);
-    const admin = `Bearer ${await api.tokenFor('admin')}`;
+    // One calendar for the country: a province's administrator may not change it.
+    const provincialAdmin = await request(api.app)
+      .put('/calendar/overrides/2032-05-12')
+      .set('Authorization', `Bearer ${await api.tokenFor('admin')}`)
+      .send(body);
+    expect(provincialAdmin.status).toBe(403);
+    const admin = `Bearer ${await api.tokenFor('national.admin')}`;
     const saved = await request(api.app)
       .put('/calendar/overrides/2032-05-12')
       .set('Authorization', admin)

@@ -11,7 +11,7 @@ import { ACTION_POLICY, ALL_ROLES, NATIONAL_ROLES, ROUTE_POLICY, type RoutePolic
 import { bodyFromSchema, type JsonSchema } from '../support/body-from-schema';
 import { until } from '../support/case-driver';
 import { startCaseStack, type CaseStack } from '../support/case-stack';
-import { ensureNationalRoot, NATIONAL_AGENCY } from '../support/national-root';
+import { ensureNationalRoot, NATIONAL_AGENCY } from '../../db/national-root';
 import { createTestProvince, type TestProvince } from '../support/test-province';
 
 /**
@@ -242,7 +242,6 @@ const nextDate = () => {
 /** The request for one cell: path params, query and body pointing at the target province's resources. */
 function callFor(route: string, t: Resources, caller: Resources): Call {
   const seq = (cellSeq += 1);
-  const admin = caller.users.SYSTEM_ADMIN;
   switch (route) {
     case 'GET /health': return { method: 'get', url: '/health' };
     case 'POST /auth/login': return { method: 'post', url: '/auth/login', body: { username: caller.users.COMMUNE_POLICE_OFFICER, password: DEMO_PASSWORD } };
@@ -355,7 +354,8 @@ function callFor(route: string, t: Resources, caller: Resources): Call {
         method: 'delete',
         url: `/calendar/overrides/${date}`,
         prepare: async () => {
-          const put = await request(stack.api.app).put(`/calendar/overrides/${date}`).set('Authorization', await auth(admin)).send(OVERRIDE_BODY);
+          // The national calendar: only the national administrator writes it.
+          const put = await request(stack.api.app).put(`/calendar/overrides/${date}`).set('Authorization', await auth(caller.users.NATIONAL_ADMIN)).send(OVERRIDE_BODY);
           if (put.status >= 300) throw new Error(`prepare override ${date}: ${put.status} ${JSON.stringify(put.body)}`);
         },
       };
@@ -501,7 +501,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const id of createdCycles) await stack.api.temporal.schedule.getHandle(reportScheduleId(id)).delete().catch(() => undefined);
-  const admin = sides.A?.users.SYSTEM_ADMIN;
+  const admin = sides.A?.users.NATIONAL_ADMIN;
   if (admin)
     for (const date of overrideDates)
       await request(stack.api.app).delete(`/calendar/overrides/${date}`).set('Authorization', await auth(admin)).catch(() => undefined);

@@ -146,10 +146,11 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   // README "GET /calendar/holidays?year= | public", "GET /calendar/add-working-days | public".
   'GET /calendar/holidays': { roles: 'all', scope: 'public' },
   'GET /calendar/add-working-days': { roles: 'all', scope: 'public' },
-  // README "GET /calendar/overrides, PUT/DELETE /calendar/overrides/:date | read: any role; write: SYSTEM_ADMIN" (the calendar is national).
+  // README "GET /calendar/overrides, PUT/DELETE /calendar/overrides/:date | read: any role; write: NATIONAL_ADMIN"
+  // (issue #18: the calendar is national, so with a national level its swaps are the national administrator's).
   'GET /calendar/overrides': { roles: 'all', scope: 'any' },
-  'PUT /calendar/overrides/{date}': { roles: ['SYSTEM_ADMIN'], scope: 'any' },
-  'DELETE /calendar/overrides/{date}': { roles: ['SYSTEM_ADMIN'], scope: 'any' },
+  'PUT /calendar/overrides/{date}': { roles: ['NATIONAL_ADMIN'], scope: 'any' },
+  'DELETE /calendar/overrides/{date}': { roles: ['NATIONAL_ADMIN'], scope: 'any' },
   // README "GET /rules, GET /rules/:key/effective?provinceId= | any role" (the law is public).
   'GET /rules': { roles: 'all', scope: 'any' },
   'GET /rules/{key}/effective': { roles: 'all', scope: 'any' },

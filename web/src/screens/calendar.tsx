@@ -15,7 +15,7 @@ import { useHasRole } from '../session/session';
 type Swap = { date: string; kind: 'DAY_OFF' | 'WORKING_DAY'; nameVi: string; nameEn: string; source: string };
 const EMPTY: Swap = { date: '', kind: 'DAY_OFF', nameVi: '', nameEn: '', source: '' };
 
-/** An announced day swap (nghỉ bù / làm bù), entered by an administrator from the government's notice. */
+/** An announced day swap (nghỉ bù / làm bù), entered by the national administrator from the government's notice. */
 function SwapForm({ onSaved }: { onSaved: () => Promise<void> }) {
   const { t, i18n } = useTranslation();
   const [swap, setSwap] = useState<Swap>(EMPTY);
@@ -80,7 +80,8 @@ function SwapForm({ onSaved }: { onSaved: () => Promise<void> }) {
 export function CalendarScreen() {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
-  const admin = useHasRole('SYSTEM_ADMIN');
+  // One calendar for the country: the national administrator enters the government's swaps.
+  const national = useHasRole('NATIONAL_ADMIN');
   const [year, setYear] = useState(() => new Date().getFullYear());
   const holidays = useQuery({ queryKey: ['holidays', year], queryFn: () => unwrap(api.GET('/calendar/holidays', { params: { query: { year } } })) });
   const swaps = useQuery({ queryKey: ['calendar-overrides', year], queryFn: () => unwrap(api.GET('/calendar/overrides', { params: { query: { year } } })) });
@@ -153,7 +154,7 @@ export function CalendarScreen() {
                     <Text size="sm">
                       {showDate(swap.date)} · {t(`overrideKind_${swap.kind}`)} · {pick(lang, swap.nameVi, swap.nameEn)} ({swap.source})
                     </Text>
-                    {admin && (
+                    {national && (
                       <Button size="xs" variant="default" onClick={() => void remove(swap.date)} aria-label={`${t('remove')} ${showDate(swap.date)}`}>
                         {t('remove')}
                       </Button>
@@ -165,7 +166,7 @@ export function CalendarScreen() {
           }
         </QueryState>
       </Card>
-      {admin && <SwapForm onSaved={refresh} />}
+      {national && <SwapForm onSaved={refresh} />}
     </Stack>
   );
 }
