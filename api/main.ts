@@ -2,6 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '../config/env';
 import { createDb } from '../db/client';
 import { createEmailSender } from '../notifications';
+import { temporalConnectionOptions } from '../temporal/connection-options';
 import { dataConverterFor } from '../temporal/payload-encryption';
 import { createApp } from './app';
 import { createLogger } from './observability/logger';
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL, 'api');
   const db = createDb(config.DATABASE_URL, { maxConnections: config.DATABASE_POOL_SIZE });
   // Lazy: the API starts (and /health says why) even while Temporal is still coming up.
-  const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
+  const connection = Connection.lazy(temporalConnectionOptions(config));
   const temporal = new Client({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,

@@ -32,6 +32,15 @@ const configSchema = z
     TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('coordination'),
+    /** mTLS to a self-hosted cluster or Temporal Cloud: the client certificate and key (PEM files), both or neither. */
+    TEMPORAL_TLS_CERT_FILE: z.string().min(1).optional(),
+    TEMPORAL_TLS_KEY_FILE: z.string().min(1).optional(),
+    /** The CA of the cluster's certificate, when it is not publicly trusted. */
+    TEMPORAL_TLS_CA_FILE: z.string().min(1).optional(),
+    /** The name in the server's certificate, when it differs from TEMPORAL_ADDRESS's host. */
+    TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
+    /** Temporal Cloud with an API key (TLS with the system's CAs). */
+    TEMPORAL_API_KEY: z.string().min(1).optional(),
     /** Running cases the worker keeps in memory between their tasks (a case not kept is replayed from its history). 0: the SDK's default from the heap size. */
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(0),
     JWT_SECRET: z.string().min(32).default(DEV_ONLY_JWT_SECRET),
@@ -66,6 +75,10 @@ const configSchema = z
     /** Where uploaded case documents are stored (outside Temporal and the database). */
     DOCUMENT_STORE_DIR: z.string().min(1).default('.data/documents'),
     DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  })
+  .refine((c) => Boolean(c.TEMPORAL_TLS_CERT_FILE) === Boolean(c.TEMPORAL_TLS_KEY_FILE), {
+    path: ['TEMPORAL_TLS_KEY_FILE'],
+    message: 'TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE go together',
   })
   .refine((c) => c.NODE_ENV !== 'production' || c.JWT_SECRET !== DEV_ONLY_JWT_SECRET, {
     path: ['JWT_SECRET'],

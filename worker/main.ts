@@ -3,6 +3,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { createLogger } from '../api/observability/logger';
 import { loadConfig } from '../config/env';
 import { createDb } from '../db/client';
+import { temporalConnectionOptions } from '../temporal/connection-options';
 import { dataConverterFor } from '../temporal/payload-encryption';
 import { ReportSchedules } from '../temporal/report-schedules';
 import { buildActivityDependencies } from './activity-dependencies';
@@ -16,8 +17,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL, 'worker');
   installTemporalRuntime(logger);
   const db = createDb(config.DATABASE_URL, { maxConnections: config.DATABASE_POOL_SIZE });
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-  const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config));
+  const clientConnection = await Connection.connect(temporalConnectionOptions(config));
   const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: dataConverterFor(config) });
   const dependencies = buildActivityDependencies(config, db, { client, taskQueue: config.TEMPORAL_TASK_QUEUE });
   try {
