@@ -57,7 +57,9 @@ const importView = z
     createdBy: z.string(),
     total: z.number().int(),
     byStatus: z.record(z.string(), z.number().int()).meta({ description: 'PENDING, OPENED, PARTLY, SKIPPED, REJECTED, FAILED' }),
-    opened: z.array(z.object({ sheet: z.string(), row: z.number().int(), rowKey: z.string(), caseRef: z.string(), phase: z.string().nullable(), status: z.string() })).meta({ description: 'The latest 50 rows opened' }),
+    opened: z
+      .array(z.object({ sheet: z.string(), row: z.number().int(), rowKey: z.string(), procedure: z.string(), caseRef: z.string(), phase: z.string().nullable(), status: z.string() }))
+      .meta({ description: 'The latest 50 rows opened (or opened in part), with their cases' }),
   })
   .meta({ id: 'CaseloadImport' });
 
@@ -227,7 +229,7 @@ export function registerCaseloadImportRoutes(routes: ApiRoutes, deps: { db: Db; 
       where: { importId, status: { in: ['OPENED', 'PARTLY'] } },
       orderBy: { updatedAt: 'desc' },
       take: 50,
-      select: { sheet: true, rowNumber: true, rowKey: true, caseRef: true, phase: true, status: true },
+      select: { sheet: true, rowNumber: true, rowKey: true, procedure: true, caseRef: true, phase: true, status: true },
     });
     return {
       importId,
@@ -238,7 +240,7 @@ export function registerCaseloadImportRoutes(routes: ApiRoutes, deps: { db: Db; 
       createdBy: one.creator.displayName,
       total: one.totalRows,
       byStatus: Object.fromEntries(grouped.map((group) => [group.status, group._count._all])),
-      opened: opened.map((row) => ({ sheet: row.sheet, row: row.rowNumber, rowKey: row.rowKey, caseRef: row.caseRef ?? '', phase: row.phase, status: row.status })),
+      opened: opened.map((row) => ({ sheet: row.sheet, row: row.rowNumber, rowKey: row.rowKey, procedure: row.procedure, caseRef: row.caseRef ?? '', phase: row.phase, status: row.status })),
     };
   }
 }

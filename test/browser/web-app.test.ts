@@ -771,9 +771,16 @@ it('caseload import: the administrator checks a filled template (a wrong date na
   await imports.getByText('Xong').waitFor({ timeout: 60_000 });
   await imports.getByText('Đã mở hồ sơ: 3').waitFor();
   await expect(imports.getByRole('link', { name: /Tải các dòng chưa nhập được/ }).getAttribute('href')).resolves.toMatch(/^\/caseload-imports\/.+\/rejected$/);
+  // The cases it opened, under the import: each row's key, its case, its phase by name.
+  await imports.getByText('Hồ sơ đã mở: 3 mới nhất trong 3').click();
+  const openedCases = admin.getByRole('table', { name: 'Hồ sơ đã mở từ so-quan-ly.xlsx' });
+  await openedCases.waitFor();
   await expectAccessible(admin, 'administration: caseload import');
   await screenshot(admin, 'admin-caseload-import');
   const opened = await stack.api.db.caseloadImportRow.findMany({ where: { rowKey: { in: ['W-1', 'W-2', 'W-4'] }, status: 'OPENED' } });
   expect(opened).toHaveLength(3);
   expect(await stack.api.db.case.count({ where: { id: { in: opened.map((one) => one.caseRef as string) }, phase: 'AWAITING_DECISION' } })).toBe(3);
+  expect((await openedCases.locator('[data-case-ref]').allInnerTexts()).sort()).toEqual(opened.map((one) => one.caseRef as string).sort());
+  const w1 = opened.find((one) => one.rowKey === 'W-1')!;
+  expect(await openedCases.getByRole('row').filter({ hasText: 'W-1' }).innerText()).toMatch(new RegExp(`W-1\\s+${w1.caseRef}\\s+Chờ quyết định quản lý`));
 });

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Card, FileInput, Group, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, api, networkProblem, postFile, unwrap, type Schemas } from '../api/client';
 import { ProblemAlert } from '../components/problem-alert';
@@ -8,7 +8,7 @@ import { QueryState } from '../components/query-state';
 import { ScrollRegion } from '../components/scroll-region';
 import { StatCard } from '../components/stat-card';
 import { showInstant } from '../i18n/dates';
-import { useProcedures } from '../procedures/use-procedures';
+import { useProcedureLabels, useProcedures } from '../procedures/use-procedures';
 
 type Check = Schemas['CaseloadCheck'];
 type Import = Schemas['CaseloadImport'];
@@ -98,6 +98,56 @@ function ImportProgress({ one }: { one: Import }) {
             {t('importRejectedRows')}
           </Anchor>
         )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/**
+ * The cases an import opened (the latest 50), folded under the import's row: which row became
+ * which case, at which phase. Not links: an administrator reads no case (least privilege); the
+ * officials of each commune find theirs among their tasks.
+ */
+function OpenedCases({ one }: { one: Import }) {
+  const { t } = useTranslation();
+  const labels = useProcedureLabels();
+  if (one.opened.length === 0) return null;
+  const count = (one.byStatus.OPENED ?? 0) + (one.byStatus.PARTLY ?? 0);
+  return (
+    <Table.Tr>
+      <Table.Td colSpan={5}>
+        <details data-opened-cases={one.importId}>
+          <summary>{t('importOpenedCases', { shown: one.opened.length, count })}</summary>
+          <Table aria-label={t('importOpenedCasesOf', { fileName: one.fileName })} mt="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('importRow')}</Table.Th>
+                <Table.Th>{t('importRowKey')}</Table.Th>
+                <Table.Th>{t('caseRef')}</Table.Th>
+                <Table.Th>{t('phase')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {[...one.opened].sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row).map((row) => (
+                <Table.Tr key={row.rowKey}>
+                  <Table.Td>
+                    {row.sheet} · {row.row}
+                  </Table.Td>
+                  <Table.Td>{row.rowKey}</Table.Td>
+                  <Table.Td>
+                    <span data-case-ref>{row.caseRef}</span>
+                    {row.status === 'PARTLY' && (
+                      <Badge ml="xs" c="dark" color="orange.2">
+                        {t('importStatusPartly')}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{row.phase ? labels.phase(row.procedure, row.phase) : ''}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </details>
       </Table.Td>
     </Table.Tr>
   );
@@ -201,7 +251,10 @@ export function CaseloadImportTab() {
                 <Table aria-label={t('imports')}>
                   <Table.Tbody>
                     {list.map((one) => (
-                      <ImportProgress key={one.importId} one={one} />
+                      <Fragment key={one.importId}>
+                        <ImportProgress one={one} />
+                        <OpenedCases one={one} />
+                      </Fragment>
                     ))}
                   </Table.Tbody>
                 </Table>
