@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_PASSWORD } from '../db/seed/demo-province';
+import { SLOW_COURT } from '../test/support/slow-court';
 
 /**
  * Officials driving compulsory-rehabilitation cases through the API while processes die under
@@ -43,9 +44,19 @@ const USERS = ['police.apl', 'coordinator.pc04', 'judge.kv1', 'facility.officer'
 const GIVE_UP_MS = 10 * 60_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The API as clients see it: one process, or several behind a load balancer (round robin here). */
 export class ChaosHttp {
   private readonly tokens = new Map<string, string>();
-  constructor(private readonly base: string) {}
+  private next = 0;
+  /** Requests sent to each API process, by its base URL. */
+  readonly sent = new Map<string, number>();
+  constructor(private readonly bases: readonly string[]) {}
+
+  private base(): string {
+    const base = this.bases[this.next++ % this.bases.length]!;
+    this.sent.set(base, (this.sent.get(base) ?? 0) + 1);
+    return base;
+  }
 
   async loginAll(): Promise<void> {
     for (const user of USERS) await this.login(user);
@@ -66,8 +77,9 @@ export class ChaosHttp {
   }
 
   async raw(method: string, route: string, user: string | undefined, body?: unknown, key?: string): Promise<{ status: number; body: unknown } | 'lost'> {
+    if (user && !this.tokens.has(user)) await this.login(user);
     try {
-      const response = await fetch(`${this.base}${route}`, {
+      const response = await fetch(`${this.base()}${route}`, {
         method,
         headers: {
           'content-type': 'application/json',
@@ -114,6 +126,10 @@ export class ChaosHttp {
     const deadline = Date.now() + GIVE_UP_MS;
     for (;;) {
       const answer = await this.raw('GET', route, user);
+      if (answer !== 'lost' && answer.status === 401) {
+        await this.login(user);
+        continue;
+      }
       if (answer !== 'lost' && answer.status < 500) return answer;
       if (Date.now() > deadline) throw new Error(`GET ${route}: no answer in ${GIVE_UP_MS} ms`);
       await sleep(500);
@@ -124,18 +140,12 @@ export class ChaosHttp {
 /** The citizen identity number of the n-th driven case: the run's own range, so the audit finds them. */
 export const citizenIdOf = (runTag: string, index: number) => `8${runTag}${String(index).padStart(6, '0')}`;
 
-/** The court's decision step in the run's province: due 8 s after acceptance, two reminders, two rungs. */
-export const LIVE_COURT_RULE = {
-  budget: { kind: 'ELAPSED', seconds: 8 },
-  reminders: [
-    { unit: 'SECONDS', amount: 5 },
-    { unit: 'SECONDS', amount: 2 },
-  ],
-  escalations: [
-    { after: { unit: 'SECONDS', amount: 1 }, to: { agencyKind: 'REGIONAL_COURT', role: 'CHIEF_JUDGE' } },
-    { after: { unit: 'SECONDS', amount: 2 }, to: { agencyKind: 'PROVINCIAL_POLICE_DRUG_DIVISION', role: 'PROVINCIAL_COORDINATOR' } },
-  ],
-};
+/**
+ * The court's decision step in the run's province: the tests' slow court (due 8 s after
+ * acceptance, two reminders) with its first two rungs, the last to the coordinator, whose inbox
+ * the judge watches before deciding.
+ */
+export const LIVE_COURT_RULE = { ...SLOW_COURT, escalations: SLOW_COURT.escalations.slice(0, 2) };
 
 /** Today in Viet Nam (UTC+7), as the API's dates are. */
 const todayInVietnam = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
@@ -217,12 +227,12 @@ export async function driveCase(http: ChaosHttp, runTag: string, index: number, 
 }
 
 /** CLIENTS officials each driving one case after another until `keepGoing` says stop; the last ones are finished. */
-export async function driveUntil(http: ChaosHttp, runTag: string, clients: number, keepGoing: () => boolean, firstIndex: number) {
+export async function driveUntil(http: ChaosHttp, runTag: string, clients: number, keepGoing: (started: number) => boolean, firstIndex: number) {
   const cases: DrivenCase[] = [];
   let next = firstIndex;
   await Promise.all(
     Array.from({ length: clients }, async () => {
-      while (keepGoing()) {
+      while (keepGoing(next - firstIndex)) {
         const index = next++;
         cases.push(await driveCase(http, runTag, index, index % 2 ? 'PAST' : 'LIVE'));
       }
