@@ -14,6 +14,7 @@ import { procedureByCode } from '../procedures/registry';
 import { CASELOAD_IMPORT_WORKFLOW, caseloadImportWorkflowId, type CaseloadImportInput } from './caseload-import-contract';
 import { caseloadTemplate, readCaseloadWorkbook, rejectedWorkbook } from './caseload-workbook';
 import { checkCaseloadRows, IMPORTABLE, type CheckedRow } from './check-rows';
+import { uploadedFileName } from '../api/http/file-name';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -27,7 +28,7 @@ const importQuery = z.object({
     .enum(IMPORTABLE.map((module) => module.definition.code) as [string, ...string[]])
     .optional()
     .meta({ description: 'For a CSV file (one sheet): the procedure its rows belong to' }),
-  fileName: z.string().trim().min(1).max(200).regex(/^[^/\\]+$/).refine((name) => ![...name].some((c) => c < ' '), 'Tên tệp không được chứa ký tự điều khiển / no control characters').default('caseload.xlsx'),
+  fileName: uploadedFileName.default('caseload.xlsx'),
 });
 const importParams = z.object({ importId: z.uuid() });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DOCUMENT_TYPES } from '../../domain/documents/document-type';
 import { PROCEDURES } from '../../procedures/registry';
 import { citizenId, isoDate, on } from '../../procedures/shared/schemas';
+import { uploadedFileName } from '../http/file-name';
 
 export { citizenId, personSchema } from '../../procedures/shared/schemas';
 
@@ -55,7 +56,7 @@ export const documentParams = caseRefParams.extend({ documentId: z.uuid() });
 export const documentUploadQuery = z.object({
   kind: z.enum(['ADDICTION_RESULT', 'VIOLATION_RECORD', 'CURRICULUM_VITAE', 'STATEMENT', 'DECISION', 'CERTIFICATE', 'OTHER']),
   title: z.string().trim().min(1).max(200),
-  fileName: z.string().trim().min(1).max(200).regex(/^[^/\\]+$/),
+  fileName: uploadedFileName,
 });
 
 export const caseSearchQuery = z.object({

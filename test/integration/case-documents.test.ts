@@ -239,6 +239,15 @@ describe('refused uploads store nothing', () => {
     await refused(html, 'text/html', 415, 'DOCUMENT.UNSUPPORTED_TYPE');
   });
 
+  it('refuses a file name with a control character or a path, storing nothing', async () => {
+    const before = await stored();
+    for (const fileName of ['bien-ban\n.pdf', 'a\u0007b.pdf', 'a\u007fb.pdf', '../bb.pdf']) {
+      const response = await upload(users.police, smallPdf('name'), 'application/pdf', fileName);
+      expect([response.status, response.body.code, response.body.errors?.[0]?.field]).toEqual([400, 'REQUEST.INVALID', 'query.fileName']);
+    }
+    expect(await stored()).toEqual(before);
+  });
+
   it('answers an empty body with 400', async () => {
     const problem = await refused(Buffer.alloc(0), 'application/pdf', 400, 'REQUEST.INVALID');
     expect(problem.errors).toEqual([{ field: 'body', message: 'Tệp rỗng', messageEn: 'The file is empty' }]);
