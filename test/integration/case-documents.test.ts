@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import request from 'supertest';
+import { findOrphanDocuments, removeOrphanDocuments } from '../../db/document-orphans';
 import { vietnamDate } from '../../domain/time/legal-date';
 import { binaryBody } from '../support/binary-body';
 import { startApiHarness } from '../support/api-harness';
@@ -347,6 +348,32 @@ describe('refused uploads store nothing', () => {
     } finally {
       await small.close();
     }
+  });
+});
+
+describe('files no document points at', () => {
+  it('finds and removes the store’s old orphans (a record never written, a half-written part), never a document’s file or a fresh one', async () => {
+    const kept = smallPdf('kept');
+    const uploaded = await upload(users.police, kept, 'application/pdf');
+    expect(uploaded.status).toBe(201);
+    const hoursAgo = (file: string, hours: number) => utimesSync(file, new Date(Date.now() - hours * 3_600_000), new Date(Date.now() - hours * 3_600_000));
+    const stray = createHash('sha256').update(`stray ${Date.now()}`).digest('hex');
+    const part = `.${stray.slice(0, 8)}.part`;
+    const fresh = createHash('sha256').update(`fresh ${Date.now()}`).digest('hex');
+    for (const name of [stray, part, fresh]) writeFileSync(join(storeDir(), name), 'bytes without a record');
+    hoursAgo(join(storeDir(), stray), 2);
+    hoursAgo(join(storeDir(), part), 2);
+    hoursAgo(join(storeDir(), sha256(kept)), 2); // a document's file, however old, is never an orphan
+
+    const found = (await findOrphanDocuments(stack.api.db, storeDir())).map((orphan) => orphan.name);
+    expect(found).toEqual(expect.arrayContaining([stray, part]));
+    expect(found).not.toContain(fresh);
+    expect(found).not.toContain(sha256(kept));
+
+    const removed = (await removeOrphanDocuments(stack.api.db, storeDir())).map((orphan) => orphan.name);
+    expect(removed).toEqual(expect.arrayContaining([stray, part]));
+    expect([existsSync(join(storeDir(), stray)), existsSync(join(storeDir(), part)), existsSync(join(storeDir(), fresh))]).toEqual([false, false, true]);
+    expect((await download(users.police, uploaded.body.id as string)).body.equals(kept)).toBe(true);
   });
 });
 
