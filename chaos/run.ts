@@ -56,6 +56,7 @@ if (!Number.isInteger(seed) || seed < 0 || !(KILLS === 0 || KILLS >= 4) || count
   process.exit(2);
 }
 
+const MESSAGE_ID_DOMAIN = 'chaos.invalid';
 const say = (message: string) => process.stdout.write(`[chaos] ${message}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -92,6 +93,8 @@ async function main(): Promise<number> {
     PAYLOAD_ENCRYPTION_KEY: `chaos:${randomBytes(32).toString('base64')}`,
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
     SMTP_URL: smtp.url,
+    // Set here, not inherited: the audit finds each e-mail by the Message-ID built from it.
+    MESSAGE_ID_DOMAIN,
     DOCUMENT_STORE_DIR: path.join(root, 'documents'),
     LOG_LEVEL: 'info',
     SCARF_ANALYTICS: 'false',
@@ -234,7 +237,7 @@ async function audit(run: {
   if (notSent.length) problems.push(`${notSent.length} e-mail deliveries not sent: ${JSON.stringify(notSent.slice(0, 5))}`);
   const received = new Map<string, number>();
   for (const mail of smtp.messages) for (const to of mail.to) received.set(`${mail.messageId} ${to}`, (received.get(`${mail.messageId} ${to}`) ?? 0) + 1);
-  const notReceived = deliveries.filter((row) => row.status === 'SENT' && !received.has(`<${row.notification_id}@coordination.invalid> ${row.target}`));
+  const notReceived = deliveries.filter((row) => row.status === 'SENT' && !received.has(`<${row.notification_id}@${MESSAGE_ID_DOMAIN}> ${row.target}`));
   if (notReceived.length) problems.push(`${notReceived.length} e-mails marked sent that the mail server never received`);
   const wireCopies = [...received.values()].filter((n) => n > 1).length;
 
