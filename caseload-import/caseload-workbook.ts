@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../domain/documents/workbook';
 import type { CaseloadSheet } from '../procedures/caseload-sheet';
 import { normalised, type RawCell } from './cell-values';
 import { requiredHeadings, sheetColumns } from './caseload-row';
@@ -40,7 +41,7 @@ const shown = (raw: RawCell): string => (raw === null ? '' : raw instanceof Date
 
 /** Every sheet with its rows (blank rows skipped). XLSX by its ZIP signature; anything else is read as one CSV sheet named `csvSheet`. */
 export async function readCaseloadWorkbook(bytes: Buffer, csvSheet: string): Promise<{ sheets: WorkbookSheet[] } | { problem: WorkbookProblem }> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   try {
     if (bytes.subarray(0, 4).equals(XLSX_SIGNATURE)) await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     else {
@@ -99,7 +100,7 @@ export async function caseloadTemplate(
   sheets: readonly { code: string; titleVi: string; sheet: CaseloadSheet; firstOn: string }[],
   units: readonly { id: string; nameVi: string; level: string }[],
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const guide = workbook.addWorksheet(GUIDE_SHEET);
   guide.addRow(['Trang', 'Cột', 'Nội dung', 'Ghi chú']);
   bold(guide.getRow(1));
@@ -148,7 +149,7 @@ export async function caseloadTemplate(
 export async function rejectedWorkbook(
   sheets: readonly { sheet: CaseloadSheet; rows: readonly { row: number; cells: Record<string, string>; reasons: string }[] }[],
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   for (const { sheet, rows } of sheets) {
     if (rows.length === 0) continue;
     const page = workbook.addWorksheet(sheet.sheet);

@@ -26,6 +26,6 @@ export function embeddedState(env: NodeJS.ProcessEnv = process.env): EmbeddedSta
   return {
     clusterDir: cluster.dir,
     temporalDb: path.join(dataDir, 'temporal.db'),
-    documentsDir: path.resolve(projectRoot, env.DOCUMENT_STORE_DIR ?? '.data/documents'),
+    documentsDir: env.DOCUMENT_STORE_DIR ? path.resolve(projectRoot, env.DOCUMENT_STORE_DIR) : path.join(dataDir, 'documents'),
   };
 }

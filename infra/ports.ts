@@ -39,3 +39,21 @@ export async function waitFor(
   }
   throw new Error(`${what} did not become ready within ${timeoutMs} ms`);
 }
+
+/**
+ * A free port in [low, high]: for servers that store their port in a narrow column (Temporal
+ * keeps each service's membership port in a PostgreSQL smallint, so the OS's ephemeral ports,
+ * 32768 and up, make it fail at start-up).
+ */
+export async function findFreePortIn(low: number, high: number): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const port = low + Math.floor(Math.random() * (high - low + 1));
+    const free = await new Promise<boolean>((resolve) => {
+      const server = net.createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port between ${low} and ${high}`);
+}

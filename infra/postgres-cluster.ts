@@ -38,6 +38,10 @@ export class LocalPostgres {
     this.database = options.database ?? 'engine';
   }
 
+  get port(): number {
+    return this.options.port;
+  }
+
   /**
    * Through the server's Unix socket in its data folder: on one machine every query is a
    * write to the server and a read back, and a local socket costs both sides less than TCP.

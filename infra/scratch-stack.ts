@@ -7,10 +7,13 @@ import { seedDemoData } from '../db/seed/seed-demo';
 import { findFreePort } from './ports';
 import { LocalPostgres } from './postgres-cluster';
 import { TemporalDevServer } from './temporal-dev-server';
+import { TemporalSqlServer } from './temporal-sql-server';
 
 /**
- * A throwaway PostgreSQL and Temporal dev server on free ports in a temporary folder, migrated and
+ * A throwaway PostgreSQL and Temporal server on free ports in a temporary folder, migrated and
  * seeded: for the test suite and the benchmarks, which must never touch a running `npm start`.
+ * Temporal is the CLI's dev server (in memory), or with TEMPORAL_PERSISTENCE=postgresql the
+ * Temporal Server as production runs it, its persistence in the same PostgreSQL cluster.
  */
 export interface ScratchStack {
   databaseUrl: string;
@@ -27,11 +30,18 @@ export async function startScratchStack(label: string): Promise<ScratchStack> {
     port: await findFreePort(),
     ephemeral: true,
   });
-  const temporal = new TemporalDevServer({
-    port: await findFreePort(),
-    logFile: path.join(root, 'temporal.log'),
-  });
-  await Promise.all([postgres.start(), temporal.start()]);
+  const temporal =
+    process.env.TEMPORAL_PERSISTENCE === 'postgresql'
+      ? new TemporalSqlServer({
+          port: await findFreePort(),
+          postgres: { host: '127.0.0.1', port: postgres.port, user: postgres.user, password: postgres.password },
+          rootDir: path.join(root, 'temporal'),
+        })
+      : new TemporalDevServer({ port: await findFreePort(), logFile: path.join(root, 'temporal.log') });
+  if (temporal instanceof TemporalSqlServer) {
+    await postgres.start(); // Temporal keeps its state there
+    await temporal.start();
+  } else await Promise.all([postgres.start(), temporal.start()]);
 
   await applyMigrations(postgres.url);
   const db = createDb(postgres.url, { maxConnections: 2 });

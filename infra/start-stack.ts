@@ -1,15 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createDb } from '../db/client';
 import { applyMigrations } from '../db/migrate';
 import { seedDemoCases } from '../db/seed/demo-cases';
-import { seedDemoData } from '../db/seed/seed-demo';
-import { dataDir, projectRoot } from './paths';
+import { dataDir, distDir, projectRoot, runningCompiled } from './paths';
 import { isPortOpen, waitFor } from './ports';
 import { embeddedState, postgresClusterDir } from './embedded-state';
 import { LocalPostgres } from './postgres-cluster';
 import { TemporalDevServer } from './temporal-dev-server';
+import { TEMPORAL_SERVER_VERSION, TemporalSqlServer } from './temporal-sql-server';
 
 /**
  * `npm start`: the whole system on its embedded defaults. State lives in .data/ (the PostgreSQL
@@ -34,10 +33,10 @@ async function ensureFree(what: string, portNumber: number, variable: string): P
   }
 }
 
-async function startPostgres(): Promise<string> {
+async function startPostgres(): Promise<{ url: string; local?: LocalPostgres }> {
   if (env.DATABASE_URL) {
     say('DATABASE_URL is set: using that database, starting none');
-    return env.DATABASE_URL;
+    return { url: env.DATABASE_URL };
   }
   const pgPort = port('PG_PORT', 5433);
   await ensureFree('PostgreSQL', pgPort, 'PG_PORT');
@@ -46,7 +45,7 @@ async function startPostgres(): Promise<string> {
   say(`starting PostgreSQL on 127.0.0.1:${pgPort} (data in ${path.relative(projectRoot, clusterDir).startsWith('..') ? clusterDir : path.relative(projectRoot, clusterDir)})`);
   await postgres.start();
   stoppers.unshift(() => postgres.stop());
-  return postgres.url;
+  return { url: postgres.url, local: postgres };
 }
 
 /** The cluster's folder (infra/embedded-state.ts), said aloud when it is outside the clone. */
@@ -56,12 +55,13 @@ function postgresDataDir(): string {
   return clusterDir;
 }
 
-async function startTemporal(): Promise<{ address: string; webUi?: string; uiOrigins?: string }> {
+async function startTemporal(postgres: LocalPostgres | undefined): Promise<{ address: string; webUi?: string; uiOrigins?: string }> {
   if (env.TEMPORAL_ADDRESS) {
     say('TEMPORAL_ADDRESS is set: using that Temporal server, starting none');
     return { address: env.TEMPORAL_ADDRESS };
   }
   const temporalPort = port('TEMPORAL_PORT', 7233);
+  if (env.TEMPORAL_PERSISTENCE === 'postgresql') return startTemporalOnPostgres(temporalPort, postgres);
   const uiPort = port('TEMPORAL_UI_PORT', 8233);
   await ensureFree('Temporal', temporalPort, 'TEMPORAL_PORT');
   await ensureFree('Temporal Web UI', uiPort, 'TEMPORAL_UI_PORT');
@@ -79,9 +79,55 @@ async function startTemporal(): Promise<{ address: string; webUi?: string; uiOri
   return { address: temporal.address, webUi: `http://127.0.0.1:${uiPort}`, uiOrigins: `http://localhost:${uiPort},http://127.0.0.1:${uiPort}` };
 }
 
+/**
+ * TEMPORAL_PERSISTENCE=postgresql: the Temporal Server as production runs it, its persistence in
+ * two databases of the embedded cluster (no Web UI: that comes with the dev server only).
+ */
+async function startTemporalOnPostgres(temporalPort: number, postgres: LocalPostgres | undefined): Promise<{ address: string }> {
+  if (!postgres) throw new Error('TEMPORAL_PERSISTENCE=postgresql keeps Temporal in the embedded PostgreSQL: with DATABASE_URL set, run Temporal yourself and set TEMPORAL_ADDRESS');
+  await ensureFree('Temporal', temporalPort, 'TEMPORAL_PORT');
+  const temporal = new TemporalSqlServer({
+    port: temporalPort,
+    postgres: { host: '127.0.0.1', port: postgres.port, user: postgres.user, password: postgres.password },
+    rootDir: path.join(dataDir, 'temporal-server'),
+  });
+  say(`starting Temporal Server ${TEMPORAL_SERVER_VERSION} on 127.0.0.1:${temporalPort} (persistence in PostgreSQL: databases temporal, temporal_visibility)`);
+  await temporal.start();
+  stoppers.unshift(() => temporal.stop());
+  return { address: temporal.address };
+}
+
+/**
+ * Flags for our compiled processes: a young generation of 2 MB semi-spaces instead of 16 (V8
+ * keeps three of them resident; short-lived request garbage is collected a little more often),
+ * and stack traces through the source maps. NODE_OPTIONS still applies on top.
+ */
+const NODE_FLAGS = (process.env.ENGINE_NODE_FLAGS ?? '--max-semi-space-size=2').split(' ').filter(Boolean);
+
+/**
+ * How a process of ours is run: compiled JavaScript under plain node when this launcher is
+ * compiled (`npm start`), the TypeScript sources under tsx otherwise (`npm run start:source`).
+ */
+function nodeCommand(entry: string): [string, string[]] {
+  return runningCompiled
+    ? [process.execPath, [...NODE_FLAGS, path.join(distDir, entry.replace(/\.ts$/, '.js'))]]
+    : [path.join(projectRoot, 'node_modules', '.bin', 'tsx'), [entry]];
+}
+
+/** A one-off step (the demo data) in a process of its own, so its memory is returned when it ends. */
+function runOnce(entry: string, childEnv: NodeJS.ProcessEnv): Promise<void> {
+  const [command, args] = nodeCommand(entry);
+  const child = spawn(command, args, { cwd: projectRoot, env: childEnv, stdio: ['ignore', 'inherit', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${entry} failed (${signal ?? code})`))));
+  });
+}
+
 /** Worker and API run as their own processes, in their own process groups, so Ctrl-C reaches us first. */
 function startNodeProcess(name: string, entry: string, childEnv: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), [entry], {
+  const [command, args] = nodeCommand(entry);
+  const child = spawn(command, args, {
     cwd: projectRoot,
     env: childEnv,
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -127,21 +173,23 @@ async function main(): Promise<void> {
   fs.mkdirSync(logDir, { recursive: true });
   await ensureFree('API', apiPort, 'PORT');
 
-  const databaseUrl = await startPostgres();
+  const { url: databaseUrl, local: localPostgres } = await startPostgres();
   const applied = await applyMigrations(databaseUrl);
   say(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
-  const db = createDb(databaseUrl, { maxConnections: 2 });
-  await seedDemoData(db);
-  await db.$disconnect();
+  await runOnce('scripts/seed-demo.ts', { ...env, DATABASE_URL: databaseUrl });
   say('demo data is in place');
 
-  const temporal = await startTemporal();
+  const temporal = await startTemporal(localPostgres);
   const childEnv = {
     ...env,
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporal.address,
     PORT: String(apiPort),
     SCARF_ANALYTICS: 'false',
+    // glibc gives each thread that allocates an arena of its own; the worker's Rust core and
+    // libuv's pool run many threads, which kept ~40 MB of the worker resident for nothing.
+    MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? '2',
+    DOCUMENT_STORE_DIR: embeddedState().documentsDir,
     // The embedded Web UI's origins may call /codec/decode (its port is TEMPORAL_UI_PORT).
     ...(temporal.uiOrigins && !env.TEMPORAL_UI_ORIGIN ? { TEMPORAL_UI_ORIGIN: temporal.uiOrigins } : {}),
   };

@@ -1,27 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Connection } from '@temporalio/client';
-import { SearchAttributeType } from '@temporalio/common';
-import { customSearchAttributes } from '../workflows/search-attributes';
-import { toolsBinDir } from './paths';
+import { isTemporalServing, searchAttributeDeclarations, temporalCliPath } from './temporal-cli';
 import { waitFor } from './ports';
 
-/**
- * The real Temporal Server (the CLI's dev server, SQLite persistence), built by
- * scripts/ensure-temporal-cli.sh. TEMPORAL_CLI, or a `temporal` on PATH, may stand in for it.
- */
-export function temporalCliPath(): string {
-  if (process.env.TEMPORAL_CLI) return process.env.TEMPORAL_CLI;
-  const built = path.join(toolsBinDir, 'temporal');
-  if (fs.existsSync(built)) return built;
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const candidate = path.join(dir, 'temporal');
-    if (dir && fs.existsSync(candidate)) return candidate;
-  }
-  throw new Error('Temporal CLI not found: run scripts/ensure-temporal-cli.sh or set TEMPORAL_CLI');
-}
-
+/** The real Temporal Server as the CLI's dev server (SQLite persistence), built by scripts/ensure-temporal-cli.sh. */
 export interface TemporalDevServerOptions {
   port: number;
   uiPort?: number; // omitted: headless
@@ -31,16 +14,6 @@ export interface TemporalDevServerOptions {
   dbFile?: string;
   logFile: string;
 }
-
-const typeNames: Record<string, string> = {
-  [SearchAttributeType.KEYWORD]: 'Keyword',
-  [SearchAttributeType.TEXT]: 'Text',
-  [SearchAttributeType.INT]: 'Int',
-  [SearchAttributeType.DOUBLE]: 'Double',
-  [SearchAttributeType.BOOL]: 'Bool',
-  [SearchAttributeType.DATETIME]: 'Datetime',
-  [SearchAttributeType.KEYWORD_LIST]: 'KeywordList',
-};
 
 export class TemporalDevServer {
   private process: ChildProcess | undefined;
@@ -62,9 +35,7 @@ export class TemporalDevServer {
       fs.mkdirSync(path.dirname(dbFile), { recursive: true });
       args.push('--db-filename', dbFile);
     }
-    for (const key of customSearchAttributes) {
-      args.push('--search-attribute', `${key.name}=${typeNames[key.type]}`);
-    }
+    for (const [name, type] of searchAttributeDeclarations()) args.push('--search-attribute', `${name}=${type}`);
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
     const logFd = fs.openSync(logFile, 'a');
     this.process = spawn(temporalCliPath(), args, { stdio: ['ignore', logFd, logFd] });
@@ -96,16 +67,5 @@ export class TemporalDevServer {
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill('SIGKILL');
     await exited;
-  }
-}
-
-/** True when the frontend answers and the default namespace is ready for workflows. */
-export async function isTemporalServing(address: string): Promise<boolean> {
-  const connection = await Connection.connect({ address, connectTimeout: 1_000 });
-  try {
-    await connection.workflowService.describeNamespace({ namespace: 'default' });
-    return true;
-  } finally {
-    await connection.close();
   }
 }

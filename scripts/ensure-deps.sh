@@ -54,3 +54,8 @@ fi
 if [[ "${NEEDS_TEMPORAL_CLI:-true}" == "true" ]]; then
   bash scripts/ensure-temporal-cli.sh
 fi
+
+# The Temporal Server with PostgreSQL persistence, only when asked for (TEMPORAL_PERSISTENCE=postgresql).
+if [[ "${TEMPORAL_PERSISTENCE:-}" == "postgresql" ]]; then
+  bash scripts/ensure-temporal-server.sh
+fi

@@ -10,6 +10,7 @@ import { buildActivityDependencies } from './activity-dependencies';
 import { createWorker } from './create-worker';
 import { startReportTaskSweep } from './report-task-sweep';
 import { installTemporalRuntime } from './temporal-logger';
+import { prebuiltWorkflowBundle } from './workflow-bundle';
 
 /** The worker process: runs until SIGINT/SIGTERM, then finishes its in-flight tasks and exits. */
 async function main(): Promise<void> {
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
         namespace: config.TEMPORAL_NAMESPACE,
         taskQueue: config.TEMPORAL_TASK_QUEUE,
         dataConverter: dataConverterFor(config),
+        workflowBundle: prebuiltWorkflowBundle(),
         maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
       },
       dependencies,

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../domain/documents/workbook';
 
 /**
  * The workbook a province fills to create its accounts in bulk (issue #18): one row per account,
@@ -31,7 +32,7 @@ const text = (value: ExcelJS.CellValue): string => {
 
 /** The rows of the first sheet, by heading; a heading missing is named. XLSX is recognised by its ZIP signature, anything else is read as CSV. */
 export async function readUserRows(bytes: Buffer): Promise<{ rows: UserRow[] } | { problem: WorkbookProblem }> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   try {
     if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     else await workbook.csv.read(Readable.from(bytes.toString('utf8').replace(/^\uFEFF/, '')));
@@ -63,7 +64,7 @@ export async function readUserRows(bytes: Buffer): Promise<{ rows: UserRow[] } |
 
 /** The template: the headings, an example row, and the agencies with the roles each allows on a second sheet. */
 export async function userTemplate(agencies: { id: string; nameVi: string; roles: readonly string[] }[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet('Tài khoản');
   sheet.addRow(Object.values(USER_COLUMNS));
   sheet.getRow(1).font = { bold: true };

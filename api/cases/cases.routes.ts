@@ -155,6 +155,12 @@ export function registerCaseRoutes(
       );
   }
 
+  /** The case is the caller's to see: their agency owns one of its steps, or their jurisdiction covers it. */
+  async function assertInReach(principal: Principal, caseRow: { id: string; jurisdictionId: string }) {
+    const owns = await db.step.findFirst({ where: { caseRef: caseRow.id, ownerAgencyId: principal.agencyId }, select: { id: true } });
+    if (!owns) assertCovers(await directory.scope(), principal, caseRow.jurisdictionId);
+  }
+
   /**
    * Role, jurisdiction and step ownership for one action, from the procedure's action table;
    * answers 403 or 409 before Temporal is asked.
@@ -179,7 +185,13 @@ export function registerCaseRoutes(
       });
     // A timer may be half-way through opening the step (the phase is on record, the step not yet).
     const step = (await findStep()) ?? ((await settled(caseRow.workflowId)) ? await findStep() : null);
-    if (!step) throw notOpen(caseRow.id, caseRow.phase, action.type, await openStepsOf(caseRow.id));
+    if (!step) {
+      // What stands open on a case is told only to whom could take the action and may see the case.
+      const mayTake = actionRoles(ruleBook, row);
+      if (!principal.roles.some((role) => mayTake.includes(role))) throw problems.forbiddenRole(mayTake);
+      await assertInReach(principal, caseRow);
+      throw notOpen(caseRow.id, caseRow.phase, action.type, await openStepsOf(caseRow.id));
+    }
     // The owner's role then, or the role the rule book names today: an agency that took the work
     // over (the police after the labour divisions, in 2025) acts through its own officials.
     const roles = [...new Set([step.ownerRole, ...todaysOwnerRole(ruleKey), ...(row.by.alsoRoles ?? [])])];
@@ -360,11 +372,7 @@ export function registerCaseRoutes(
       // Each procedure names who may read its cases (a trafficking victim's record is stricter than a drug case).
       const readers = moduleOf(caseRow).definition.readBy;
       if (!principal.roles.some((role) => readers.includes(role))) throw problems.forbiddenRole(readers);
-      const owns = await db.step.findFirst({
-        where: { caseRef: caseRow.id, ownerAgencyId: principal.agencyId },
-        select: { id: true },
-      });
-      if (!owns) assertCovers(await directory.scope(), principal, caseRow.jurisdictionId);
+      await assertInReach(principal, caseRow);
       const page = await readCasePage(db, caseRow.id);
       const actionsForYou = await actionsOpenTo(principal, caseRow, page.openSteps);
       await db.auditEvent.create({

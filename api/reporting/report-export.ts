@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../domain/documents/workbook';
 import { FIGURES, type Figures } from '../../domain/reporting/report-figures';
 import { VIETNAM_TIME_ZONE } from '../../domain/time/legal-date';
 
@@ -79,7 +80,7 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, preamble: (string | 
 }
 
 export async function reportWorkbook(report: ReportExport): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   addSheet(
     workbook,
     'Báo cáo',
@@ -98,7 +99,7 @@ export async function reportWorkbook(report: ReportExport): Promise<Buffer> {
 }
 
 export async function rollupWorkbook(rollup: RollupExport): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   addSheet(
     workbook,
     'Tổng hợp',

@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import compression from 'compression';
 import express, { type Express } from 'express';
+import { projectRoot } from '../../infra/paths';
 
 /** Where `npm start` and `npm test` build the web application (scripts/build-web.sh). */
-export const WEB_DIST = resolve(__dirname, '../../web/dist');
+export const WEB_DIST = resolve(projectRoot, 'web/dist');
 export const WEB_BASE = '/app';
 
 /**

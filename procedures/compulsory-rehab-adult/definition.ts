@@ -133,7 +133,8 @@ export const compulsoryRehabAdult: ProcedureDefinition = {
     {
       type: 'FILE_COMPLAINT', titleVi: 'Khiếu nại, kiến nghị, kháng nghị', titleEn: 'File a complaint or protest',
       phases: [P.COMPLAINT_WINDOW], records: K.COMPLAINT_FILED, movesTo: P.UNDER_APPEAL, opens: ['CRA.APPEAL'],
-      by: { roles: [...COURT, 'PROCURATOR'] },
+      // The person complains to the court, the proposing police petition, the procuracy protests (as for minors).
+      by: { roles: [...COURT, ...POLICE, 'PROCURATOR'] },
     },
     {
       type: 'DECIDE_APPEAL', titleVi: 'Quyết định giải quyết khiếu nại, kháng nghị', titleEn: 'Decide the appeal',

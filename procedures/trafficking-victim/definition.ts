@@ -79,7 +79,8 @@ export const traffickingVictim: ProcedureDefinition = {
     {
       type: 'BRING_TO_COMMUNE', titleVi: 'Đưa người đến UBND cấp xã', titleEn: 'Bring the person to the commune',
       step: { rule: 'TRF.BRING' }, completes: 'TRF.BRING', records: Event.VICTIM_BROUGHT_TO_COMMUNE, movesTo: P.AT_COMMUNE,
-      opens: ['TRF.NOTICE'], by: { stepOwner: true, alsoRoles: [...POLICE, ...COMMUNE] },
+      // The commune police's step: the committee's officials are not their colleagues (they could never act on it).
+      opens: ['TRF.NOTICE'], by: { stepOwner: true, alsoRoles: POLICE },
     },
     {
       type: 'NOTIFY_ONWARD', titleVi: 'Thông báo cho cơ quan có trách nhiệm xác minh', titleEn: 'Notify the agency that verifies',

@@ -6,6 +6,7 @@ import { Worker } from '@temporalio/worker';
 import request from 'supertest';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { caseDriver, until } from '../support/case-driver';
+import { createTestProvince } from '../support/test-province';
 import { bundleWorkflows, RestartableWorker, testActivityDependencies } from '../support/deadline-worker';
 import { quietTemporalRuntime } from '../support/quiet-temporal';
 import { testDataConverter, uniqueTaskQueue } from '../support/test-env';
@@ -282,6 +283,18 @@ describe('a compulsory-rehabilitation case through the API', () => {
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'CASE.STEP_NOT_OPEN', phase: 'CLOSED', openSteps: [] });
     expect(again.body.title).toBe('Bước này không mở');
+
+    // What stands open is told only to whom could take the action and may see the case: not to a
+    // commune police officer (no court role), nor to a judge of another province.
+    const notACourt = await act(caseRef, 'police.bm', { type: 'RECORD_DECISION', on: '2025-03-19', outcome: 'APPLY', months: 12, decisionRef: 'x' });
+    const elsewhere = await createTestProvince(api.db, 'not-open-elsewhere');
+    const otherJudge = await elsewhere.addUser(elsewhere.agency.regionalCourt, ['JUDGE']);
+    const farAway = await act(caseRef, otherJudge, { type: 'RECORD_DECISION', on: '2025-03-19', outcome: 'APPLY', months: 12, decisionRef: 'x' });
+    for (const answer of [notACourt, farAway]) {
+      expect(answer.status).toBe(403);
+      expect(answer.body).not.toHaveProperty('phase');
+      expect(answer.body).not.toHaveProperty('openSteps');
+    }
   });
 
   it('accepts an action the moment the phase shows, while a timer is still opening its step', async () => {

@@ -7,12 +7,16 @@ import { bundleWorkflows, RestartableWorker, testActivityDependencies } from '..
 import { quietTemporalRuntime } from '../support/quiet-temporal';
 import { uniqueTaskQueue } from '../support/test-env';
 import { vietnamDate } from '../../domain/time/legal-date';
+import { ActionPermissionCheck } from '../policy/action-permission-check';
 
 /**
  * `GET /procedures` describes every action well enough to build its form: each action of every
  * procedure is posted, with a body built from its JSON Schema alone, to a case where it is open,
- * by a demo user holding one of the roles the description names, and answers 2xx. The test only
- * chooses which case, which legal date, and where an action has several outcomes, which one.
+ * by a demo user holding one of the roles the permission policy allows (test/policy), and answers
+ * 2xx. The test only chooses which case, which legal date, and where an action has several
+ * outcomes, which one. Before each action, while its step is open, the action half of the
+ * permission matrix runs (test/policy/action-permission-check.ts): every role the policy refuses,
+ * in the province and in another, is refused; every role it allows is offered the action.
  */
 jest.setTimeout(240_000);
 
@@ -20,6 +24,7 @@ interface ActionView {
   type: string;
   schema: JsonSchema;
   by: { roles: string[] };
+  when: { step?: unknown; phases?: string[] };
 }
 interface ProcedureView {
   code: string;
@@ -33,6 +38,7 @@ let worker: RestartableWorker;
 let dependencies: ReturnType<typeof testActivityDependencies>;
 let procedures: ProcedureView[];
 let communes: string[];
+let permissions: ActionPermissionCheck;
 const users: { username: string; roles: string[] }[] = [];
 const tokens = new Map<string, string>();
 const covered = new Set<string>();
@@ -59,6 +65,8 @@ beforeAll(async () => {
   communes = units.body.items.map((unit: { id: string }) => unit.id);
   for (const user of await api.db.user.findMany({ where: { agency: { jurisdictionId: { startsWith: 'SX' }, validTo: null } }, orderBy: { username: 'asc' } }))
     users.push({ username: user.username, roles: user.roles });
+  permissions = new ActionPermissionCheck(api.app, api.db);
+  await permissions.setUp('SX');
 });
 afterAll(async () => {
   await worker.stop();
@@ -100,7 +108,8 @@ async function take(caseRef: string, type: string, choose: Record<string, unknow
     choose,
     options: () => communes.find((id) => id !== row.jurisdictionId) as string,
   });
-  const answer = await postAsSomeone(action.by.roles, `/cases/${caseRef}/actions`, body);
+  await permissions.check(caseRef, row.procedure, type, body, Boolean(action.when.step ?? action.when.phases));
+  const answer = await postAsSomeone([...permissions.allowed(row.procedure, type)], `/cases/${caseRef}/actions`, body);
   if (answer.status !== 200) throw new Error(`${caseRef} ${type}: ${answer.status} ${JSON.stringify(answer.body)}`);
   covered.add(`${row.procedure}:${type}`);
   return answer.body as { phase: string; allowedActions: string[] };
@@ -173,6 +182,16 @@ it('takes every action of every procedure with a body built from its schema', as
   expect(await owners()).toEqual([['CRA.D5', 'SX-LV-LDTBXH']]);
   await take(early, 'TRANSFER_TO_COURT', {}, '2024-12-05');
   expect(await owners()).toEqual([['CRA.D6', 'SX-LV-TA']]);
+  // The district court was abolished: its successor's judge accepts the dossier; a judge of a court that did not succeed it is refused.
+  const notSuccessor = await request(api.app)
+    .post(`/cases/${early}/actions`)
+    .set('Authorization', `Bearer ${await token('solo.judge.sx-tat')}`)
+    .set('Idempotency-Key', randomUUID())
+    .send({ type: 'ACCEPT_DOSSIER', on: '2024-12-06' });
+  expect(notSuccessor.status).toBe(403);
+  await take(early, 'ACCEPT_DOSSIER', {}, '2024-12-06');
+  const accepted = await api.db.step.findFirstOrThrow({ where: { caseRef: early, ruleKey: 'CRA.D6' } });
+  expect((await api.db.user.findUniqueOrThrow({ where: { id: accepted.completedBy as string } })).agencyId).toBe('SX-TAKV1');
 
   // A reduction after half of a 24-month term begun in March 2025.
   const reduced = await open('COMPULSORY_REHAB_ADULT', { groundsFoundOn: '2025-03-03', jurisdictionId: 'SX-LV-AP' });
@@ -252,6 +271,8 @@ it('takes every action of every procedure with a body built from its schema', as
 
   const every = procedures.flatMap((p) => p.actions.map((a) => `${p.code}:${a.type}`));
   expect(every.filter((key) => !covered.has(key))).toEqual([]);
+  expect(every.filter((key) => !permissions.checked.has(key))).toEqual([]);
+  expect(permissions.mismatches).toEqual([]);
 });
 
 it('names what exists when a procedure or an action is unknown, and refuses a person outside the ages', async () => {

@@ -236,21 +236,278 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
 };
 
 /**
- * Who may take an action (README "POST /cases/:caseRef/actions": the step's owner, or its
+ * Who may take each action of each procedure, written from procedures.md (cited per entry), not
+ * from the procedures' definitions (README "POST /cases/:caseRef/actions": the step's owner, or its
  * successor agency, and the colleagues the procedure names; or the named roles in an agency
- * covering the case). Procedure D's dossier stage, procedures.md §5.3:
- * D2 "compile the dossier: commune police" (officer and head), D3 "notify the person and family:
- * dossier-compiling police", D5 "transfer the dossier to the court": the district labour division
- * until 28 Feb 2025; from 1 Mar 2025 the replacement is UNCONFIRMED in §5.3 and §1 (rehab moved to
- * the MPS), so the owner is whom the rule book names for the date (README: "the step's owner"):
- * the provincial police drug division's coordinator. The commune police do not transfer.
+ * covering the case). Conventions: an agency named in the text maps to all its roles (commune
+ * police → officer and head; court → judge and chief judge); a commune People's Committee decision
+ * or certificate signed by the chairman → the chairman only, the committee's staff work (compile,
+ * notify, monitor, receive) → officials and chairman; a facility's work → officer and director, a
+ * certificate it issues → its director; LABOUR_OFFICER only where §1 leaves the task with labour
+ * after 1 March 2025. SYSTEM_ADMIN and NATIONAL_ADMIN take no case action (DESIGN.md decision 8).
+ * D5 "transfer the dossier to the court": the district labour division until 28 Feb 2025; from 1 Mar
+ * 2025 the replacement is UNCONFIRMED in §5.3 and §1, so the owner is whom the rule book names for
+ * the date: the provincial police drug division's coordinator. The commune police do not transfer.
+ * Exercised by test/integration/procedure-forms.test.ts (every action, while its step is open) and
+ * permission-matrix.test.ts (procedure D's dossier stage, own and another province).
  */
 export const ACTION_POLICY: Record<string, Record<string, readonly Role[]>> = {
-  COMPULSORY_REHAB_ADULT: {
-    FILE_DOSSIER: POLICE,
-    NOTIFY_PERSON: POLICE,
-    TRANSFER_TO_COURT: ['PROVINCIAL_COORDINATOR'],
-    // procedures.md §5.3 D6: the court accepts the dossier (judges; the chief judge assigns).
-    ACCEPT_DOSSIER: COURT,
+  // ---------------------------------------------------------------- §2 procedure A
+  DRUG_USER_MANAGEMENT: {
+    // §2 A3: the Chairman of the commune People's Committee issues the management decision (commune police only advise).
+    DECIDE_MANAGEMENT: ['COMMUNE_CHAIRMAN'],
+    // §2 A4: the commune police check and update the managed user's residence at least monthly.
+    RECORD_RESIDENCE_CHECK: POLICE,
+    // §2 A5: the user notifies the police of the old place of a move; the commune police record it (silent on who records: police, as they receive the notice).
+    RECORD_MOVE: POLICE,
+    // §2 A5, §13: the commune police notify the receiving commune within 24 h.
+    NOTIFY_RECEIVING_COMMUNE: POLICE,
+    // §2 A5: the user reports to the police of the new place within 24 h (the receiving commune's police confirm).
+    CONFIRM_ARRIVAL: POLICE,
+    // §2 A6: found using again or without stable residence → determination (procedure B), sent by the commune police.
+    SEND_FOR_DETERMINATION: POLICE,
   },
+
+  // ---------------------------------------------------------------- §3 procedure B
+  ADDICTION_DETERMINATION: {
+    // §3 B2–B4: the physician of the qualified medical facility examines and concludes (TT 18/2021 Art. 3–5).
+    RECORD_CONCLUSION: ['DOCTOR'],
+    // §3 B3: two criteria without criterion 6 → further monitoring, concluded by the physician (its length UNCONFIRMED).
+    CONCLUDE_MONITORING: ['DOCTOR'],
+    // §3 B5 / §4 C1: the person or family registers with the Chairman of the commune People's Committee; receiving it is the committee's staff work (§1: the task force assisted the chairman on registration).
+    REGISTER_TREATMENT: COMMUNE,
+  },
+
+  // ---------------------------------------------------------------- §4 procedure C
+  VOLUNTARY_REHAB: {
+    // §4 C2: the commune chairman verifies and decides treatment at the family or community, and assigns a monitor.
+    DECIDE_VOLUNTARY_TREATMENT: ['COMMUNE_CHAIRMAN'],
+    // §4 "at a facility": a contract with the facility, which admits (the text names the facility, not its director: both roles).
+    ADMIT_VOLUNTARY: FACILITY,
+    // §4 C4 (and §5.3 D1): the violation record (Form 27) is drawn up by the commune chairman or the head of commune police (ND 116 Art. 33): named heads only.
+    RECORD_VIOLATION: ['COMMUNE_CHAIRMAN', 'COMMUNE_POLICE_HEAD'],
+    // §4 C5: the monitor proposes, the commune chairman issues the certificate of completion (ND 116 Art. 32(3)).
+    COMPLETE_VOLUNTARY_TREATMENT: ['COMMUNE_CHAIRMAN'],
+    // §4 "at a facility" (TTLT 43/2011 Art. 11, old regime): the facility issues the certificate → its director certifies (director named by convention, UNCONFIRMED in the text).
+    COMPLETE_FACILITY_TREATMENT: ['FACILITY_DIRECTOR'],
+  },
+
+  // ---------------------------------------------------------------- §5 procedure D
+  COMPULSORY_REHAB_ADULT: {
+    // §5.3 D2: the head of commune police compiles the dossier (officer and head, as today's ACTION_POLICY; provincial police units compile only cases they detect themselves).
+    FILE_DOSSIER: POLICE,
+    // §5.3 D3: the dossier-compiling police notify the person and family (timing UNCONFIRMED).
+    NOTIFY_PERSON: POLICE,
+    // §5.3 D5: district labour division until 28 Feb 2025; from 1 Mar 2025 UNCONFIRMED (§1: rehab moved to the MPS/PC04) → provincial police drug division's coordinator, as today's ACTION_POLICY.
+    // The district labour division's officer for a D5 that fell before 1 March 2025 (a case begun then, imported or late).
+    TRANSFER_TO_COURT: ['PROVINCIAL_COORDINATOR', 'LABOUR_OFFICER'],
+    // §5.3 D6: the court accepts the dossier (judges; the chief judge assigns).
+    ACCEPT_DOSSIER: COURT,
+    // §5.3 D7: the judge checks the dossier and may request supplementary documents (deadline UNCONFIRMED for adults).
+    REQUEST_DOCUMENTS: COURT,
+    // §5.3 D8: the court holds the hearing (phiên họp); scheduling it is the court's.
+    SCHEDULE_HEARING: COURT,
+    // §5.3 D8: the judge announces the decision (apply / not apply / suspend / temporarily suspend).
+    RECORD_DECISION: COURT,
+    // §5.3 D7 "judge; proposing agency": the proposing agency supplies: since 1 Mar 2025 the commune police, who compile and propose (D2);
+    // the coordinator only transfers (first written with the coordinator too; UNCONFIRMED, settled for the code's reading).
+    SUPPLY_DOCUMENTS: POLICE,
+    // §5.3 D7: not supplemented in time → the court may return the dossier (UNCONFIRMED).
+    RETURN_DOSSIER: COURT,
+    // §5.3 D8: resuming after a temporary suspension (tạm đình chỉ) is the court's (silent on resumption; the court suspended).
+    RESUME_PROCEEDINGS: COURT,
+    // §5.3 D9 "complaint, petition, protest": the person complains to the court (the court records it), the
+    // proposing agency (the commune police) petitions, the procuracy protests (Pháp lệnh 01/2022, as for minors).
+    FILE_COMPLAINT: [...COURT, 'PROCURATOR', ...POLICE],
+    // §5.3 D9, §1: the higher (provincial) court decides complaints and protests (after Pháp lệnh 08/2025 UNCONFIRMED).
+    DECIDE_APPEAL: COURT,
+    // §5.3 D11: police escort, the rehab facility admits and classifies (facility staff; director too).
+    ADMIT: FACILITY,
+    // §5.3 D10: postponement decided by the court on application (ND 116 Art. 57).
+    POSTPONE_EXECUTION: COURT,
+    // §5.3 D10: the commune police monitor whether the postponement grounds still exist; the court, which postponed, may end it (silent on who records the end).
+    // The police report that the grounds ended; the court, which postponed, decides (first written with the police too).
+    END_POSTPONEMENT: COURT,
+    // §5.3 D10: exemption decided by the court on application.
+    EXEMPT: COURT,
+    // §5.3 D4/D12: absconding is UNCONFIRMED; during the term the person is in the facility's charge → the facility records it.
+    ABSCOND: FACILITY,
+    // §5.2, §5.3 D12: reduction of 3–6 months (ND 116); the decider is UNCONFIRMED → the court, whose measure it is (the facility proposes).
+    REDUCE_TERM: COURT,
+    // §5.3 D12: suspension or exemption from the remaining term decided by the court (details UNCONFIRMED).
+    EARLY_RELEASE: COURT,
+    // §5.3 D11–D12 (silent on return after absconding): the facility takes the person back (police may escort, as in D11).
+    RETURN_TO_FACILITY: FACILITY,
+    // §5.3 D13: the facility certifies completion and notifies the commune → its director certifies (director by convention; text says "facility").
+    COMPLETE_TREATMENT: ['FACILITY_DIRECTOR'],
+  },
+
+  // ---------------------------------------------------------------- §6 procedure E
+  COMPULSORY_REHAB_MINOR: {
+    // §6 E1: from 1 Mar 2025 the head of commune police compiles the dossier (officer and head, as for D2).
+    FILE_DOSSIER: POLICE,
+    // §6 (silent) by analogy with §5.3 D3: the dossier-compiling police notify the parent or guardian (UNCONFIRMED).
+    NOTIFY_GUARDIAN_OF_DOSSIER: POLICE,
+    // §6 (silent): each notice to the parent or guardian is given by the body handling the step: the police (dossier) or the court (hearing, decision).
+    // And the facility, which tells the guardian of the admission (§5.3 D11 by analogy).
+    RECORD_GUARDIAN_NOTICE: [...POLICE, ...COURT, ...FACILITY],
+    // §6 E8 (Legal Aid Centre appoints; the defender takes part before the court; silent on who records) → the court, and the police during the dossier.
+    ASSIGN_DEFENDER: [...POLICE, ...COURT],
+    // §6 E2: head of district labour division before 3/2025; after 1 Mar 2025 UNCONFIRMED (§1, §15 item 3) → provincial police coordinator, as for D5.
+    // The district labour division's officer for an E2 that fell before 1 March 2025.
+    TRANSFER_TO_COURT: ['PROVINCIAL_COORDINATOR', 'LABOUR_OFFICER'],
+    // §6 E3: the court receives and accepts the dossier.
+    ACCEPT_DOSSIER: COURT,
+    // §6 E4: the judge checks the dossier and requests missing documents (Pháp lệnh 01/2022 Art. 13).
+    REQUEST_DOCUMENTS: COURT,
+    // §6 E4: the proposing agency supplies: the commune police since 1 Mar 2025 (as for D7).
+    SUPPLY_DOCUMENTS: POLICE,
+    // §6 E5: complex case, the court extends up to 30 days (who in the court: silent → judges and chief judge).
+    EXTEND_DECISION_PERIOD: COURT,
+    // §6 E5: the court decides within 15 days (send / not send / suspend / temporarily suspend).
+    RECORD_DECISION: COURT,
+    // §6 E5: resuming after a temporary suspension is the court's (silent).
+    RESUME_PROCEEDINGS: COURT,
+    // §6 E6–E7: the person, parent or guardian complain to the court (it records them); the proposing police petition; the procuracy protests.
+    FILE_COMPLAINT: [...COURT, 'PROCURATOR', ...POLICE],
+    // §6 E7, §1: the provincial court resolves complaints and protests.
+    DECIDE_APPEAL: COURT,
+    // §6 (Law 120/2025: reformatory or public facility) / §5.3 D11: the facility admits (staff; director too).
+    ADMIT: FACILITY,
+    // §6 / §5.3 D13: the facility certifies completion → its director certifies (director by convention).
+    COMPLETE_TREATMENT: ['FACILITY_DIRECTOR'],
+  },
+
+  // ---------------------------------------------------------------- §8 procedure G
+  EDUCATION_AT_COMMUNE: {
+    // §8 G1: the commune police head (or another competent person, ND 120 Art. 19–20 UNCONFIRMED) compiles the dossier: commune police.
+    FILE_DOSSIER: POLICE,
+    // §8 G2: the dossier compiler notifies in writing immediately (ND 120 Art. 21).
+    NOTIFY_PERSON: POLICE,
+    // §8 G3: the commune justice-civil status officer checks legality for the chairman (committee staff work: officials and chairman).
+    COMPLETE_LEGAL_CHECK: COMMUNE,
+    // §8 G4: the commune chairman holds the advisory meeting.
+    HOLD_ADVISORY_MEETING: ['COMMUNE_CHAIRMAN'],
+    // §8 G5: the commune chairman decides to apply the measure, not to, or family management.
+    DECIDE_MEASURE: ['COMMUNE_CHAIRMAN'],
+    // §8 G7: the commune People's Committee assigns and follows the management and education (staff work; UNCONFIRMED detail).
+    RECORD_REVIEW: COMMUNE,
+    // §8 G6: complaint or lawsuit by the person (UNCONFIRMED); a complaint goes to the deciding chairman's committee, which records it.
+    FILE_COMPLAINT: COMMUNE,
+    // §3 (Art. 27(1) third bullet), §2 A6, §14: drug use during or within 1 year after the measure → determination, requested by the commune police.
+    // And the commune committee, which supervises the person under the measure (first written police only).
+    RECORD_DRUG_USE: [...POLICE, ...COMMUNE],
+    // §8 G7: the commune People's Committee issues the completion certificate, signed by its chairman.
+    ISSUE_CERTIFICATE: ['COMMUNE_CHAIRMAN'],
+  },
+
+  // ---------------------------------------------------------------- §7 procedure F
+  POST_REHAB: {
+    // §7 "Content"/"Monitoring" and DESIGN.md "commune officials supervise post-rehabilitation": the commune People's Committee's staff record the monthly follow-up.
+    RECORD_CHECK_IN: COMMUNE,
+    // §7 (silent on moves): the committee keeps the list of persons under management → commune officials and chairman.
+    // And the commune police, with whom a move of residence is registered (first written commune only).
+    RECORD_MOVE: [...COMMUNE, ...POLICE],
+    // §7 "Relapse", §2 A6, §3 B4: found using → determination, detected by the commune (monitoring) or its police (testing, requests determination).
+    RECORD_RELAPSE: [...POLICE, ...COMMUNE],
+    // §7 "Closure": the commune chairman issues the certificate of completion (Form 54, ND 116 Art. 81).
+    ISSUE_COMPLETION_CERTIFICATE: ['COMMUNE_CHAIRMAN'],
+  },
+
+  // ---------------------------------------------------------------- §10 procedure H
+  TRAFFICKING_VICTIM: {
+    // Support (H5) follows Law 53/2024 from 1 July 2025: the commune People's Committee; first written with the police
+    // and labour too (labour's district divisions ended on 30 June 2025).
+    // §10.1 H1–H2: the receiving agency brings the person to the commune at once: the step is the police's
+    // (a person received by the commune People's Committee is already there). First written with the commune too.
+    BRING_TO_COMMUNE: POLICE,
+    // §10.1 H3: the commune People's Committee notifies the verifying agency immediately (staff work: officials and chairman).
+    NOTIFY_ONWARD: COMMUNE,
+    // §10.1 H4: district labour agency + district police verify within 3 days; district police abolished 1 Mar 2025 (§1: tasks → commune or provincial police); labour kept this (not a rehab function) until 30 Jun 2025; successor UNCONFIRMED.
+    // The provincial coordinator (the drug division) does not verify trafficking victims (first written with it).
+    RECORD_VERIFICATION: [...POLICE, 'LABOUR_OFFICER'],
+    // §10.1 H4 (cut off) / §10.2: no documents → further verification by the police, requested by labour (same successors as the initial verification, UNCONFIRMED).
+    // The police verify further at labour's request, and conclude (first written with the coordinator and labour too).
+    CONCLUDE_FURTHER_VERIFICATION: POLICE,
+    // §10 silent on children (Law on Children 2016): the commune People's Committee, which received the child, arranges the representative and alternative care (staff work).
+    RECORD_CHILD_PROTECTION: COMMUNE,
+    // §10.1 H5 (silent on consent): recorded by whoever offers the support: the commune People's Committee or police; labour until 30 Jun 2025 (H4 "receives and supports").
+    AGREE_SUPPORT: COMMUNE,
+    // §10.1 H5 (silent on refusal): as AGREE_SUPPORT.
+    REFUSE_SUPPORT: COMMUNE,
+    // §10.1 H4–H5: support by the police and the commune People's Committee (social-support facilities have no role here); labour until 30 Jun 2025.
+    PROVIDE_SUPPORT: COMMUNE,
+  },
+
+  // ---------------------------------------------------------------- §11 procedure I
+  INSPECTION_178: {
+    // §11 "administrative sanction by the competent authority" (UNCONFIRMED) → the commune chairman, the general sanctioning authority at commune level (README: the chairman).
+    RECORD_SANCTION: ['COMMUNE_CHAIRMAN'],
+    // §11 (Hanoi 2026 plan: complex establishments re-inspected): by team 178.
+    RECORD_REINSPECTION: ['TEAM_178_MEMBER'],
+  },
+
+  // ---------------------------------------------------------------- §12 procedure J
+  COMMUNE_ASSESSMENT: {
+    // §12 "local pattern: criteria, assessment, appraisal, recognition"; plans/cao-lanh-2017: the communes assess and score themselves (committee staff and chairman).
+    SUBMIT_SELF_ASSESSMENT: COMMUNE,
+    // §12 (appraisal body UNCONFIRMED): the province's council, in practice its steering committee → PROVINCIAL_COORDINATOR.
+    RECORD_COUNCIL_SCORES: ['PROVINCIAL_COORDINATOR'],
+    // §12 (approving body UNCONFIRMED; no role for a provincial chairman) → the coordinating body that holds the council.
+    RECORD_DECISION: ['PROVINCIAL_COORDINATOR'],
+  },
+};
+/*
+ * UNCERTAIN ENTRIES (why), per procedure:
+ *
+ * DRUG_USER_MANAGEMENT
+ *   - RECORD_MOVE, CONFIRM_ARRIVAL: §2 A5 is the Law 120/2025 rule (from 1 Jul 2026); who records a move
+ *     before then is silent. Commune officials might also be argued (§9: "the commune People's Committee is
+ *     responsible" for management).
+ * ADDICTION_DETERMINATION
+ *   - REGISTER_TREATMENT: the text says "to the Chairman"; officials included because receiving a filing is
+ *     staff work. OST registration happens at a medical facility (DOCTOR not included).
+ * VOLUNTARY_REHAB
+ *   - RECORD_VIOLATION: text names the chairman or the HEAD of commune police; officers excluded, unlike the
+ *     existing FILE_DOSSIER precedent (POLICE for "Trưởng Công an cấp xã").
+ *   - ADMIT_VOLUNTARY (both facility roles, though the director signs a contract) and
+ *     COMPLETE_FACILITY_TREATMENT (director only): the text names "the facility", never its director.
+ * COMPULSORY_REHAB_ADULT
+ *   - TRANSFER_TO_COURT, SUPPLY_DOCUMENTS: the post-1 Mar 2025 transferring/proposing body is UNCONFIRMED.
+ *   - FILE_DOSSIER: provincial police units also compile for cases they detect (§5.3 D2); PROVINCIAL_COORDINATOR
+ *     left out to match the existing policy.
+ *   - END_POSTPONEMENT (police + court), ABSCOND and RETURN_TO_FACILITY (facility only), REDUCE_TERM and
+ *     EARLY_RELEASE (court; the facility proposes): the text is silent or UNCONFIRMED.
+ *   - COMPLETE_TREATMENT: director only by convention.
+ * COMPULSORY_REHAB_MINOR
+ *   - NOTIFY_GUARDIAN_OF_DOSSIER, RECORD_GUARDIAN_NOTICE, ASSIGN_DEFENDER: §6 is silent; by analogy.
+ *   - TRANSFER_TO_COURT, SUPPLY_DOCUMENTS: as for D. EXTEND_DECISION_PERIOD: may be the chief judge's alone.
+ * EDUCATION_AT_COMMUNE
+ *   - FILE_DOSSIER: "or another competent person" (ND 120 Art. 19–20 UNCONFIRMED) may include the commune.
+ *   - RECORD_REVIEW, FILE_COMPLAINT: steps UNCONFIRMED; commune staff chosen. RECORD_DRUG_USE: police only.
+ *   - HOLD_ADVISORY_MEETING: chairman only; officials may record the minutes in practice.
+ * POST_REHAB
+ *   - RECORD_MOVE (silent), RECORD_RELAPSE (police + commune: both detect).
+ * TRAFFICKING_VICTIM
+ *   - The whole procedure: §10 says who performs H3–H4 after 2025 is UNCONFIRMED. LABOUR_OFFICER is kept on
+ *     verification and support because §1 moved only rehab to the MPS on 1 Mar 2025 and the district labour
+ *     divisions lasted until 30 Jun 2025; if procedure H is strictly Law 53/2024 (from 1 Jul 2025), drop it.
+ *   - AGREE_SUPPORT, REFUSE_SUPPORT, RECORD_CHILD_PROTECTION: silent in procedures.md.
+ * INSPECTION_178
+ *   - RECORD_SANCTION: "competent authority" unnamed; the commune chairman chosen. Heads of commune police
+ *     also hold sanctioning powers (not in the text); the team itself may be meant to record it.
+ * COMMUNE_ASSESSMENT
+ *   - RECORD_COUNCIL_SCORES, RECORD_DECISION: scoring and approving bodies UNCONFIRMED; the recognising
+ *     authority is probably a People's Committee chairman above the commune, which has no role here.
+ */
+
+/**
+ * Roles the policy allows only in agencies abolished in 2025, for steps those agencies owned: the
+ * district labour divisions transferred dossiers to the court until 28 February 2025 and verified
+ * trafficking victims until 30 June 2025. On a case of today they are refused.
+ */
+export const ONLY_ABOLISHED_AGENCIES: Record<string, Record<string, readonly Role[]>> = {
+  COMPULSORY_REHAB_ADULT: { TRANSFER_TO_COURT: ['LABOUR_OFFICER'] },
+  COMPULSORY_REHAB_MINOR: { TRANSFER_TO_COURT: ['LABOUR_OFFICER'] },
+  TRAFFICKING_VICTIM: { RECORD_VERIFICATION: ['LABOUR_OFFICER'] },
 };

@@ -1,7 +1,5 @@
 import type { CaseStarter } from '../../caseload-import/caseload-import.activities';
-import path from 'node:path';
 import {
-  bundleWorkflowCode,
   NativeConnection,
   type Worker,
   type WorkflowBundleWithSourceMap,
@@ -9,8 +7,8 @@ import {
 import type { ActivityDependencies } from '../../activities';
 import type { Db } from '../../db/client';
 import { buildActivityDependencies } from '../../worker/activity-dependencies';
-import { FAILURE_CONVERTER_PATH } from '../../temporal/payload-encryption';
 import { createWorker } from '../../worker/create-worker';
+import { bundleWorkflows as bundleProjectWorkflows } from '../../worker/workflow-bundle';
 import { testDataConverter, testTemporalAddress } from './test-env';
 
 export const silentLogger = {
@@ -23,11 +21,7 @@ export const silentLogger = {
 };
 
 export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({
-    workflowsPath: path.resolve(__dirname, '../../workflows'),
-    failureConverterPath: FAILURE_CONVERTER_PATH,
-    logger: silentLogger,
-  });
+  return bundleProjectWorkflows({ quiet: true });
 }
 
 /** The real activity dependencies, pointed at the test's SMTP server (if any), with no calendar cache. */

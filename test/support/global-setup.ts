@@ -7,6 +7,8 @@ import { startScratchStack } from '../../infra/scratch-stack';
  */
 export default async function globalSetup(): Promise<void> {
   const stack = await startScratchStack('test');
+  if (process.env.TEMPORAL_PERSISTENCE === 'postgresql')
+    process.stdout.write(`\nTemporal: the Temporal Server with PostgreSQL persistence at ${stack.temporalAddress}\n`);
   process.env.TEST_DATABASE_URL = stack.databaseUrl;
   process.env.TEST_TEMPORAL_ADDRESS = stack.temporalAddress;
   process.env.TEST_TMP_ROOT = stack.root;

@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DEMO_PASSWORD } from '../../db/seed/demo-province';
+import { projectRoot } from '../../infra/paths';
+import { findFreePort, waitFor } from '../../infra/ports';
+import { processTree } from '../../infra/process-tree';
+import { testTmpRoot } from '../support/test-env';
+
+/**
+ * `npm start` as a user runs it (scripts/start.sh): the runtime compiled to dist/, the launcher,
+ * worker and API under plain node, the worker on the workflow bundle built with it, demo data and
+ * demo cases, in a data folder of its own (DATA_DIR) on free ports. Nothing else in the suite runs
+ * the compiled code or the launcher.
+ */
+describe('npm start', () => {
+  let launcher: ChildProcess;
+  let output = '';
+  let apiUrl = '';
+  let dataDir = '';
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(testTmpRoot(), 'npm-start-'));
+    fs.chmodSync(dataDir, 0o755); // the postgres user keeps its cluster in here
+    const [port, pgPort, temporalPort, uiPort] = [await findFreePort(), await findFreePort(), await findFreePort(), await findFreePort()];
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), PG_PORT: String(pgPort), TEMPORAL_PORT: String(temporalPort), TEMPORAL_UI_PORT: String(uiPort) };
+    for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'DOCUMENT_STORE_DIR', 'NODE_OPTIONS']) delete env[name];
+    launcher = spawn('bash', ['scripts/start.sh'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    launcher.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    launcher.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await waitFor(
+      'npm start',
+      async () => {
+        if (launcher.exitCode !== null) throw new Error(`npm start exited (${launcher.exitCode}):\n${output}`);
+        return output.includes('The coordination engine is running');
+      },
+      { timeoutMs: 300_000, intervalMs: 500 },
+    );
+    apiUrl = `http://127.0.0.1:${port}`;
+  }, 330_000);
+
+  afterAll(async () => {
+    if (launcher.exitCode === null) {
+      launcher.kill('SIGKILL');
+      process.kill(-launcher.pid!, 'SIGKILL');
+    }
+  });
+
+  const login = async (username: string) => {
+    const response = await fetch(`${apiUrl}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { token: string }).token;
+  };
+
+  it('runs the compiled launcher, worker and API, not the TypeScript loader', () => {
+    const commandLines = processTree(launcher.pid!).map((process) => process.commandLine);
+    for (const entry of ['dist/infra/start-stack.js', 'dist/worker/main.js', 'dist/api/main.js'])
+      expect(commandLines.filter((line) => line.includes(entry))).toHaveLength(1);
+    expect(commandLines.filter((line) => /tsx|\.ts\b/.test(line))).toEqual([]);
+    expect(output).toContain('demo data is in place');
+  });
+
+  it('serves the web application and answers a case action through the compiled worker', async () => {
+    expect((await fetch(`${apiUrl}/app/`)).status).toBe(200);
+    const police = await login('police.apl');
+    // The demo cases went through the API and the worker: the commune's list holds them.
+    const list = await fetch(`${apiUrl}/cases`, { headers: { authorization: `Bearer ${police}` } });
+    expect(list.status).toBe(200);
+    const listed = (await list.json()) as { items: unknown[] };
+    expect(listed.items.length).toBeGreaterThanOrEqual(3);
+
+    const opened = await fetch(`${apiUrl}/cases`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${police}`, 'content-type': 'application/json', 'idempotency-key': 'npm-start-open' },
+      body: JSON.stringify({
+        procedure: 'COMPULSORY_REHAB_ADULT',
+        jurisdictionId: 'SX-APL',
+        person: { fullName: 'Người Thử Nghiệm', birthDate: '1990-01-01', citizenId: '086090001234', residenceStatus: 'STABLE', residenceAddress: 'Ấp 1', residenceJurisdictionId: 'SX-APL' },
+        legalGround: 1,
+        groundsFoundOn: '2025-07-07',
+      }),
+    });
+    expect(opened.status).toBe(201);
+    const { caseRef } = (await opened.json()) as { caseRef: string };
+    const filed = await fetch(`${apiUrl}/cases/${caseRef}/actions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${police}`, 'content-type': 'application/json', 'idempotency-key': 'npm-start-file' },
+      body: JSON.stringify({ type: 'FILE_DOSSIER', on: '2025-07-08', addictionResultRef: 'KQ-1/2025', interimArrangement: { kind: 'FAMILY' } }),
+    });
+    expect(filed.status).toBe(200);
+    expect(((await filed.json()) as { phase: string }).phase).toBe('NOTIFYING');
+  });
+
+  it('stops everything on Ctrl-C and exits 0', async () => {
+    const exited = new Promise<number | null>((resolve) => launcher.once('exit', (code) => resolve(code)));
+    launcher.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(output).toContain('[start] stopped');
+    await waitFor('the API port to close', async () => !(await fetch(`${apiUrl}/health`).then(() => true, () => false)), { timeoutMs: 30_000 });
+  }, 60_000);
+});
