@@ -14,6 +14,7 @@ import { newCitizenId, until } from '../support/case-driver';
 import { startCaseStack, type CaseStack } from '../support/case-stack';
 import { ensureNationalRoot } from '../../db/national-root';
 import { createTestProvince, type TestProvince } from '../support/test-province';
+import { startWebhookSink } from '../support/webhook-sink';
 
 /**
  * The web application in Debian's Chromium, on the real API, worker, Temporal and PostgreSQL:
@@ -88,6 +89,8 @@ async function choose(page: Page, label: string | RegExp, option: string | RegEx
 }
 
 async function expectAccessible(page: Page, screen: string) {
+  // The screen at rest: a button left under the pointer after a click shows its hover colours.
+  await page.mouse.move(0, 0);
   expect({ screen, problems: await accessibilityProblems(page) }).toEqual({ screen, problems: [] });
 }
 
@@ -706,6 +709,31 @@ it('administration: the administrator creates an account, who logs in with the o
   await drugDivision.getByRole('button', { name: 'Gửi thư thử' }).click();
   await drugDivision.locator('[data-problem="ADMIN.EMAIL_NOT_CONFIGURED"]').waitFor();
   await expectAccessible(admin, 'administration: agencies');
+
+  // A webhook for the drug division: an address and a generated secret, a signed test message whose
+  // answer is shown, then the subscription ended (kept on record).
+  const sink = await startWebhookSink();
+  try {
+    await drugDivision.getByRole('button', { name: `Webhook: ${province.agency.drugDivision}` }).click();
+    const dialog = admin.getByRole('dialog');
+    await dialog.getByText('Chưa có địa chỉ webhook nào.').waitFor();
+    await dialog.getByLabel(/^Địa chỉ nhận/).fill(sink.url);
+    await dialog.getByRole('button', { name: 'Tạo khóa ngẫu nhiên' }).click();
+    expect((await dialog.getByLabel(/^Khóa bí mật/).inputValue()).length).toBeGreaterThanOrEqual(43);
+    await expectAccessible(admin, 'administration: webhooks');
+    await dialog.getByRole('button', { name: 'Đăng ký' }).click();
+    const subscription = dialog.locator(`[data-webhook="${sink.url}"]`);
+    await subscription.getByRole('button', { name: 'Gửi tin thử' }).click();
+    await expect(subscription.getByTestId('webhook-test-result').innerText()).resolves.toBe('Bên nhận đã trả lời 204.');
+    const [call] = await sink.waitFor(1);
+    expect(call?.json).toMatchObject({ type: 'TEST', agencyId: province.agency.drugDivision });
+    await screenshot(admin, 'admin-webhooks');
+    await subscription.getByRole('button', { name: 'Kết thúc' }).click();
+    await subscription.getByText('Đã kết thúc').waitFor();
+    await dialog.getByRole('button', { name: 'Đóng' }).click();
+  } finally {
+    await sink.close();
+  }
 
   // A deputy for the chairman, from today to today.
   await admin.getByRole('tab', { name: 'Giao quyền khi vắng mặt' }).click();

@@ -40,7 +40,8 @@ void startI18n().then(() => {
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>
       <MantineProvider theme={theme}>
-        <Notifications position="top-right" />
+        {/* Bottom right: a "saved" note never covers the header, a dialog's close button or the form being filled. */}
+        <Notifications position="bottom-right" />
         <QueryClientProvider client={queries}>
           <BrowserRouter basename="/app">
             <App />

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Code, Group, MultiSelect, SegmentedControl, Select, Stack, Switch, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Code, Group, Modal, MultiSelect, PasswordInput, SegmentedControl, Select, Stack, Switch, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -237,7 +237,7 @@ function AgencyEmail({ agency }: { agency: AdministeredAgency }) {
   const [email, setEmail] = useState(agency.email ?? '');
   const change = useChange([['admin-agencies']]);
   // A test message to the saved address: the mail server's answer, shown in place.
-  const trial = useChange([]);
+  const trial = useChange([], { silent: true });
   const [tried, setTried] = useState<Schemas['EmailTestResult']>();
   return (
     <Stack gap={4}>
@@ -268,6 +268,139 @@ function AgencyEmail({ agency }: { agency: AdministeredAgency }) {
   );
 }
 
+/** 32 random bytes as base64url: a secret the receiver and the engine share (43 characters). */
+function randomSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function WebhookRow({ agencyId, subscription }: { agencyId: string; subscription: Schemas['WebhookSubscription'] }) {
+  const { t } = useTranslation();
+  const end = useChange([['admin-webhooks', agencyId]]);
+  const trial = useChange([], { silent: true });
+  const [tried, setTried] = useState<Schemas['WebhookTestResult']>();
+  const path = { id: agencyId, subscriptionId: subscription.id };
+  return (
+    <Table.Tr data-webhook={subscription.url}>
+      <Table.Td style={{ wordBreak: 'break-all' }}>
+        {subscription.url}
+        <Text size="xs" c="dimmed">
+          {showDate(subscription.createdAt.slice(0, 10))}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Badge color={subscription.active ? 'teal' : 'gray'} variant="light">
+          {subscription.active ? t('webhookActive') : t('webhookEnded')}
+        </Badge>
+      </Table.Td>
+      <Table.Td>
+        {subscription.active && (
+          <Group gap="xs" wrap="nowrap">
+            <Button
+              size="xs"
+              variant="light"
+              loading={trial.busy}
+              onClick={() => void trial.run(() => unwrap(api.POST('/admin/agencies/{id}/webhooks/{subscriptionId}/test', { params: { path } }))).then((result) => result && setTried(result))}
+            >
+              {t('sendTestMessage')}
+            </Button>
+            <Button size="xs" variant="subtle" color="red" loading={end.busy} onClick={() => void end.run(() => unwrap(api.DELETE('/admin/agencies/{id}/webhooks/{subscriptionId}', { params: { path } })))}>
+              {t('endWebhook')}
+            </Button>
+          </Group>
+        )}
+        {tried && (
+          <Text size="xs" c={tried.delivered ? 'teal.8' : 'red.8'} data-testid="webhook-test-result">
+            {tried.delivered ? t('testWebhookDelivered', { status: tried.status }) : t('testWebhookFailed', { error: tried.error ?? String(tried.status) })}
+          </Text>
+        )}
+        {end.problem && <ProblemAlert problem={end.problem} />}
+        {trial.problem && <ProblemAlert problem={trial.problem} />}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** An agency's webhook subscriptions: listed, tried, ended, and a new one added with a secret shown only then. */
+function AgencyWebhooks({ agency }: { agency: AdministeredAgency }) {
+  const { t, i18n } = useTranslation();
+  const [opened, setOpened] = useState(false);
+  const [url, setUrl] = useState('');
+  const [secret, setSecret] = useState('');
+  const subscriptions = useQuery({
+    queryKey: ['admin-webhooks', agency.id],
+    queryFn: () => unwrap(api.GET('/admin/agencies/{id}/webhooks', { params: { path: { id: agency.id } } })),
+    enabled: opened,
+  });
+  const add = useChange([['admin-webhooks', agency.id]]);
+  const name = pick(i18n.language, agency.nameVi, agency.nameEn);
+  return (
+    <>
+      <Button size="xs" variant="light" onClick={() => setOpened(true)} aria-label={`${t('webhooks')}: ${agency.id}`}>
+        {t('webhooks')}
+      </Button>
+      <Modal opened={opened} onClose={() => setOpened(false)} title={t('webhooksOf', { agency: name })} size="xl" closeButtonProps={{ 'aria-label': t('close') }}>
+        <Stack>
+          <Text size="sm">{t('webhooksNote')}</Text>
+          <QueryState query={subscriptions}>
+            {(data) =>
+              data.items.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t('noWebhooks')}
+                </Text>
+              ) : (
+                <Table>
+                  <Table.Tbody>
+                    {data.items.map((subscription) => (
+                      <WebhookRow key={subscription.id} agencyId={agency.id} subscription={subscription} />
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              )
+            }
+          </QueryState>
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              void add.run(() => unwrap(api.POST('/admin/agencies/{id}/webhooks', { params: { path: { id: agency.id } }, body: { url, secret } }))).then((created) => {
+                if (created) {
+                  setUrl('');
+                  setSecret('');
+                }
+              });
+            }}
+          >
+            <Stack gap="xs">
+              <TextInput label={t('webhookUrl')} required type="url" value={url} onChange={(event) => setUrl(event.currentTarget.value)} />
+              <Group align="flex-end" wrap="nowrap">
+                <PasswordInput
+                  label={t('webhookSecret')}
+                  required
+                  minLength={32}
+                  autoComplete="off"
+                  value={secret}
+                  onChange={(event) => setSecret(event.currentTarget.value)}
+                  visibilityToggleButtonProps={{ 'aria-label': t('showPassword') }}
+                  style={{ flex: 1 }}
+                />
+                <Button variant="default" onClick={() => setSecret(randomSecret())}>
+                  {t('generateSecret')}
+                </Button>
+              </Group>
+              {add.problem && <ProblemAlert problem={add.problem} />}
+              <Group justify="flex-end">
+                <Button type="submit" loading={add.busy}>
+                  {t('subscribe')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
 function AgenciesTab() {
   const { t, i18n } = useTranslation();
   const agencies = useQuery({ queryKey: ['admin-agencies', 'emails'], queryFn: () => unwrap(api.GET('/admin/agencies')) });
@@ -275,7 +408,7 @@ function AgenciesTab() {
     <QueryState query={agencies}>
       {(data) => (
         <Card withBorder>
-          <ScrollRegion label={t('agencies')} minWidth={820}>
+          <ScrollRegion label={t('agencies')} minWidth={920}>
             <Table striped>
               <Table.Thead>
                 <Table.Tr>
@@ -283,6 +416,7 @@ function AgenciesTab() {
                   <Table.Th>{t('kind')}</Table.Th>
                   <Table.Th>{t('unit')}</Table.Th>
                   <Table.Th>{t('notificationEmail')}</Table.Th>
+                  <Table.Th>{t('webhooks')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -300,6 +434,9 @@ function AgenciesTab() {
                       <Table.Td>{agency.jurisdictionId}</Table.Td>
                       <Table.Td>
                         <AgencyEmail agency={agency} />
+                      </Table.Td>
+                      <Table.Td>
+                        <AgencyWebhooks agency={agency} />
                       </Table.Td>
                     </Table.Tr>
                   ))}
