@@ -18,6 +18,15 @@ type User = Schemas['AdministeredUser'];
 type Agency = Schemas['Agency'];
 type AdministeredAgency = Schemas['AdministeredAgencyList']['items'][number];
 
+/** Active or not (an account, a subscription), in colours that keep their contrast. */
+function StateBadge({ active, label }: { active: boolean; label: string }) {
+  return (
+    <Badge color={active ? 'teal.2' : 'gray.3'} c="dark">
+      {label}
+    </Badge>
+  );
+}
+
 /** The accounts of my province (the administration's lists and choices). */
 function useAdminUsers() {
   const provinceId = useProvinceId();
@@ -117,9 +126,7 @@ function UserRow({ user, agencies, rolesByKind }: { user: User; agencies: Agency
         <Table.Td>{user.agencyNameVi}</Table.Td>
         <Table.Td>{user.roles.map((role) => enumLabel(role, i18n.language)).join(', ')}</Table.Td>
         <Table.Td>
-          <Badge color={user.active ? 'teal.2' : 'gray.3'} c="dark">
-            {user.active ? t('active') : t('inactive')}
-          </Badge>
+          <StateBadge active={user.active} label={user.active ? t('active') : t('inactive')} />
         </Table.Td>
         <Table.Td>
           <Group gap="xs" wrap="nowrap" className="no-print">
@@ -289,9 +296,7 @@ function WebhookRow({ agencyId, subscription }: { agencyId: string; subscription
         </Text>
       </Table.Td>
       <Table.Td>
-        <Badge color={subscription.active ? 'teal' : 'gray'} variant="light">
-          {subscription.active ? t('webhookActive') : t('webhookEnded')}
-        </Badge>
+        <StateBadge active={subscription.active} label={subscription.active ? t('webhookActive') : t('webhookEnded')} />
       </Table.Td>
       <Table.Td>
         {subscription.active && (
