@@ -11,7 +11,9 @@ import { createApp } from '../../api/app';
 import { createDb, type Db } from '../../db/client';
 import { DEMO_PASSWORD } from '../../db/seed/demo-province';
 import { LocalPostgres } from '../../infra/postgres-cluster';
+import { findFreePort } from '../../infra/ports';
 import { startScratchStack, type ScratchStack } from '../../infra/scratch-stack';
+import { TemporalDevServer } from '../../infra/temporal-dev-server';
 import { encryptedDataConverter, parsePayloadKey } from '../../temporal/payload-encryption';
 import type { ApiHarness } from '../support/api-harness';
 import { caseDriver } from '../support/case-driver';
@@ -31,6 +33,8 @@ const PAYLOAD_KEY = `faults:${randomBytes(32).toString('base64')}`;
 
 let stack: ScratchStack;
 let restartedPostgres: LocalPostgres | undefined;
+/** A Temporal dev server of this file's own, kept in a SQLite file, so that a SIGKILL loses nothing it had recorded. */
+let temporalServer: TemporalDevServer;
 let db: Db;
 let connection: Connection;
 let api: ApiHarness;
@@ -68,7 +72,7 @@ async function startWorker(): Promise<WorkerProcess> {
       NODE_ENV: 'test',
       DATABASE_URL: stack.databaseUrl,
       DATABASE_POOL_SIZE: '4',
-      TEMPORAL_ADDRESS: stack.temporalAddress,
+      TEMPORAL_ADDRESS: temporalServer.address,
       TEMPORAL_TASK_QUEUE: TASK_QUEUE,
       PAYLOAD_ENCRYPTION_KEY: PAYLOAD_KEY,
       LOG_LEVEL: 'info',
@@ -286,8 +290,10 @@ async function ledgerOf(caseRef: string) {
 
 beforeAll(async () => {
   stack = await startScratchStack('faults');
+  temporalServer = new TemporalDevServer({ port: await findFreePort(), dbFile: path.join(stack.root, 'temporal-durable.db'), logFile: path.join(stack.root, 'temporal-durable.log') });
+  await temporalServer.start();
   db = createDb(stack.databaseUrl, { maxConnections: 4 });
-  connection = await Connection.connect({ address: stack.temporalAddress });
+  connection = await Connection.connect({ address: temporalServer.address });
   const temporal = new Client({
     connection,
     dataConverter: encryptedDataConverter({ current: parsePayloadKey(PAYLOAD_KEY) }),
@@ -326,6 +332,7 @@ afterAll(async () => {
   if (worker) await signalWorker(worker, 'SIGKILL');
   await api?.close().catch(() => undefined);
   await restartedPostgres?.stop().catch(() => undefined);
+  await temporalServer?.stop().catch(() => undefined);
   await stack?.stop();
 });
 
@@ -447,6 +454,50 @@ describe('faults in the middle of an action', () => {
         `answered before the stop: ${strike.settledBeforeFault}), down ${downMs} ms; in-flight request → ${first.status}; ` +
         `retries before 2xx: ${statuses.length} [${statuses.join(', ')}]; opened ${opened.join(', ')} once each ` +
         `(1 OPENED event; row written after the stop: ${openedAfterRestart}), PERSON_NOTIFIED=1, case events ${ledger.caseEventRows}, notifications ${ledger.notificationRows}`,
+    );
+  });
+
+  it('loses and doubles nothing, and leaves no case stuck, when the Temporal server is SIGKILLed mid-action', async () => {
+    const { caseRef } = await openCase();
+    await driver.expectOk(caseRef, 'police.apl', FILE_DOSSIER);
+    const key = `faults-temporal-${randomUUID()}`;
+    const action = { type: 'NOTIFY_PERSON', on: '2025-09-06' };
+    const send = () => actWithTimeout(caseRef, action, key);
+    let downMs = 0;
+    const strike = await actAndStrike(
+      send,
+      { caseRef, kind: 'PERSON_NOTIFIED', ruleKey: 'CRA.D3' },
+      async () => {
+        const killedAt = Date.now();
+        await temporalServer.crash();
+        await sleep(2_000);
+        await temporalServer.start(); // from its SQLite file, on the same port
+        downMs = Date.now() - killedAt;
+      },
+    );
+    const first = await strike.first;
+    const { response, statuses } = await retryUntilOk(send);
+    expect(response.status).toBe(200);
+    expect(worker!.child.exitCode).toBeNull(); // the worker rode out the restart
+
+    const ledger = await ledgerOf(caseRef);
+    expect(ledger.caseEventCount('PERSON_NOTIFIED')).toBe(1);
+    expect(ledger.stepCount('CRA.D3')).toBe(1);
+    expect(ledger.eventCount('CRA.D3', 'COMPLETED')).toBe(1);
+    expect(ledger.stepCount('CRA.D5')).toBe(1);
+    expect(ledger.eventCount('CRA.D5', 'OPENED')).toBe(1);
+    expect(ledger.duplicatedCaseEventKinds).toEqual([]);
+    expect(ledger.caseEventSeqs).toBe(ledger.caseEventRows);
+    expect(ledger.notificationKeys).toBe(ledger.notificationRows);
+    // The case moves on: the record and the workflow agree on what is open (the chaos run once found them apart).
+    const transferred = await driver.expectOk(caseRef, 'coordinator.pc04', { type: 'TRANSFER_TO_COURT', on: '2025-09-08' });
+    expect(transferred.phase).toBe('AT_COURT');
+    // eslint-disable-next-line no-console
+    console.log(
+      `[faults] Temporal SIGKILL ${strike.faultAfterMs} ms after sending (trace seen: ${strike.traced}, ` +
+        `answered before the kill: ${strike.settledBeforeFault}), down ${downMs} ms; in-flight request → ${first.status}; ` +
+        `retries before 2xx: ${statuses.length} [${statuses.join(', ')}]; PERSON_NOTIFIED=1, CRA.D3 COMPLETED=1, CRA.D5 OPENED=1, ` +
+        `then TRANSFER_TO_COURT → ${transferred.phase}; case events ${ledger.caseEventRows}, notifications ${ledger.notificationRows}`,
     );
   });
 });
