@@ -38,22 +38,29 @@ export async function startScratchStack(label: string): Promise<ScratchStack> {
           rootDir: path.join(root, 'temporal'),
         })
       : new TemporalDevServer({ port: await findFreePort(), logFile: path.join(root, 'temporal.log') });
-  if (temporal instanceof TemporalSqlServer) {
-    await postgres.start(); // Temporal keeps its state there
-    await temporal.start();
-  } else await Promise.all([postgres.start(), temporal.start()]);
-
-  await applyMigrations(postgres.url);
-  const db = createDb(postgres.url, { maxConnections: 2 });
-  await seedDemoData(db);
-  await db.$disconnect();
+  const stopServers = () => Promise.allSettled([temporal.stop(), postgres.stop()]);
+  try {
+    if (temporal instanceof TemporalSqlServer) {
+      await postgres.start(); // Temporal keeps its state there
+      await temporal.start();
+    } else await Promise.all([postgres.start(), temporal.start()]);
+    await applyMigrations(postgres.url);
+    const db = createDb(postgres.url, { maxConnections: 2 });
+    await seedDemoData(db);
+    await db.$disconnect();
+  } catch (error) {
+    // A server that started is not left running when the other could not (jest runs no teardown
+    // then); the folder stays, with the logs the error names.
+    await stopServers();
+    throw error;
+  }
 
   return {
     databaseUrl: postgres.url,
     temporalAddress: temporal.address,
     root,
     async stop() {
-      await Promise.allSettled([temporal.stop(), postgres.stop()]);
+      await stopServers();
       fs.rmSync(root, { recursive: true, force: true });
     },
   };

@@ -40,9 +40,11 @@ export class TemporalDevServer {
     const logFd = fs.openSync(logFile, 'a');
     this.process = spawn(temporalCliPath(), args, { stdio: ['ignore', logFd, logFd] });
     fs.closeSync(logFd);
-    const exited = new Promise<never>((_, reject) =>
-      this.process!.once('exit', (code) => reject(new Error(`Temporal dev server exited (${code}); see ${logFile}`))),
-    );
+    const exited = new Promise<never>((_, reject) => {
+      this.process!.once('exit', (code) => reject(new Error(`Temporal dev server exited (${code}); see ${logFile}`)));
+      // A binary that cannot be run (a wrong TEMPORAL_CLI) is an error of the start, not a crash of the process.
+      this.process!.once('error', (error) => reject(new Error(`Temporal dev server could not be started: ${error.message}`)));
+    });
     exited.catch(() => undefined);
     await Promise.race([
       waitFor('Temporal server', () => isTemporalServing(this.address), { timeoutMs: 90_000, intervalMs: 300 }),

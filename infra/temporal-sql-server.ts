@@ -55,9 +55,11 @@ export class TemporalSqlServer {
       stdio: ['ignore', logFd, logFd],
     });
     fs.closeSync(logFd);
-    const exited = new Promise<never>((_, reject) =>
-      this.process!.once('exit', (code) => reject(new Error(`Temporal Server exited (${code}); see ${this.logFile}`))),
-    );
+    const exited = new Promise<never>((_, reject) => {
+      this.process!.once('exit', (code) => reject(new Error(`Temporal Server exited (${code}); see ${this.logFile}`)));
+      // A binary that cannot be run (a wrong TEMPORAL_CLI) is an error of the start, not a crash of the process.
+      this.process!.once('error', (error) => reject(new Error(`Temporal Server could not be started: ${error.message}`)));
+    });
     exited.catch(() => undefined);
     await Promise.race([this.prepareNamespace(), exited]);
   }
