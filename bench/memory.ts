@@ -12,12 +12,9 @@
  * RSS counts pages shared with other processes once per process (PostgreSQL's shared buffers in
  * every backend); PSS shares them out, so the PSS column adds up to what the machine really holds.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { projectRoot } from '../infra/paths';
-import { findFreePort, waitFor } from '../infra/ports';
+import { launchStack } from '../infra/launched-stack';
 import { processTree } from '../infra/process-tree';
 import { driveCase, Http } from './support/case-load';
 import { LatencyLog, runConcurrently } from './support/stats';
@@ -71,40 +68,9 @@ const mb = (kb: number) => `${Math.round(kb / 1024)}`.padStart(6);
 const engine = (usage: Sample, field: keyof Usage) =>
   (['launcher', 'worker', 'API'] as const).reduce((sum, role) => sum + usage.get(role)![field], 0);
 
-async function startStack(mode: Mode, folder: string): Promise<{ launcher: ChildProcess; apiUrl: string; output: string[] }> {
-  const [apiPort, pgPort, temporalPort, uiPort] = [await findFreePort(), await findFreePort(), await findFreePort(), await findFreePort()];
-  // Exactly what `npm start` and `npm run start:source` run (the script execs the launcher).
-  const [command, args] = ['bash', mode === 'compiled' ? ['scripts/start.sh'] : ['scripts/start.sh', '--source']];
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: folder, PORT: String(apiPort), PG_PORT: String(pgPort), TEMPORAL_PORT: String(temporalPort), TEMPORAL_UI_PORT: String(uiPort) };
-  for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'DOCUMENT_STORE_DIR', 'LOG_LEVEL']) delete env[name];
-  env.LOG_LEVEL = 'warn';
-  const launcher = spawn(command, args, { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  const output: string[] = [];
-  launcher.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  launcher.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  await waitFor(
-    `the ${mode} stack`,
-    async () => {
-      if (launcher.exitCode !== null) throw new Error(`the launcher exited:\n${output.join('')}`);
-      return output.join('').includes('The coordination engine is running');
-    },
-    { timeoutMs: 600_000, intervalMs: 500 },
-  );
-  return { launcher, apiUrl: `http://127.0.0.1:${apiPort}`, output };
-}
-
-async function stopStack(launcher: ChildProcess): Promise<void> {
-  const exited = new Promise<void>((resolve) => launcher.once('exit', () => resolve()));
-  launcher.kill('SIGINT');
-  const timer = setTimeout(() => process.kill(-launcher.pid!, 'SIGKILL'), 60_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 async function measure(mode: Mode) {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), `bench-memory-${mode}-`));
-  fs.chmodSync(folder, 0o755); // the postgres user keeps its cluster in here
-  const { launcher, apiUrl } = await startStack(mode, folder);
+  const stack = await launchStack({ source: mode === 'source', label: `bench-memory-${mode}` });
+  const { launcher, apiUrl } = stack;
   const root = launcher.pid!;
   try {
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
@@ -121,8 +87,8 @@ async function measure(mode: Mode) {
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     return { mode, idle, peak: peakOf(samples), after: sample(root), seconds, actions: log.count() };
   } finally {
-    await stopStack(launcher);
-    spawnSync('rm', ['-rf', folder]);
+    await stack.stop();
+    fs.rmSync(stack.dataDir, { recursive: true, force: true });
   }
 }
 

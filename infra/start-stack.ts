@@ -98,9 +98,9 @@ async function startTemporalOnPostgres(temporalPort: number, postgres: LocalPost
 }
 
 /**
- * Flags for our compiled processes: a young generation of 2 MB semi-spaces instead of 16 (V8
- * keeps three of them resident; short-lived request garbage is collected a little more often),
- * and stack traces through the source maps. NODE_OPTIONS still applies on top.
+ * Flags for our compiled processes (ENGINE_NODE_FLAGS replaces them): a young generation of 2 MB
+ * semi-spaces instead of 16 (V8 keeps three of them resident; short-lived request garbage is
+ * collected a little more often). NODE_OPTIONS still applies on top.
  */
 const NODE_FLAGS = (process.env.ENGINE_NODE_FLAGS ?? '--max-semi-space-size=2').split(' ').filter(Boolean);
 

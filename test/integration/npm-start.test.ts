@@ -1,9 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { DEMO_PASSWORD } from '../../db/seed/demo-province';
-import { projectRoot } from '../../infra/paths';
-import { findFreePort, waitFor } from '../../infra/ports';
+import { launchStack, type LaunchedStack } from '../../infra/launched-stack';
+import { waitFor } from '../../infra/ports';
 import { processTree } from '../../infra/process-tree';
 import { testTmpRoot } from '../support/test-env';
 
@@ -14,36 +11,16 @@ import { testTmpRoot } from '../support/test-env';
  * the compiled code or the launcher.
  */
 describe('npm start', () => {
-  let launcher: ChildProcess;
-  let output = '';
+  let stack: LaunchedStack;
   let apiUrl = '';
-  let dataDir = '';
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(testTmpRoot(), 'npm-start-'));
-    fs.chmodSync(dataDir, 0o755); // the postgres user keeps its cluster in here
-    const [port, pgPort, temporalPort, uiPort] = [await findFreePort(), await findFreePort(), await findFreePort(), await findFreePort()];
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), PG_PORT: String(pgPort), TEMPORAL_PORT: String(temporalPort), TEMPORAL_UI_PORT: String(uiPort) };
-    for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'DOCUMENT_STORE_DIR', 'NODE_OPTIONS']) delete env[name];
-    launcher = spawn('bash', ['scripts/start.sh'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    launcher.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    launcher.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await waitFor(
-      'npm start',
-      async () => {
-        if (launcher.exitCode !== null) throw new Error(`npm start exited (${launcher.exitCode}):\n${output}`);
-        return output.includes('The coordination engine is running');
-      },
-      { timeoutMs: 300_000, intervalMs: 500 },
-    );
-    apiUrl = `http://127.0.0.1:${port}`;
+    stack = await launchStack({ label: 'npm-start', parentDir: testTmpRoot() });
+    apiUrl = stack.apiUrl;
   }, 330_000);
 
   afterAll(async () => {
-    if (launcher.exitCode === null) {
-      launcher.kill('SIGKILL');
-      process.kill(-launcher.pid!, 'SIGKILL');
-    }
+    if (stack.launcher.exitCode === null) process.kill(-stack.launcher.pid!, 'SIGKILL');
   });
 
   const login = async (username: string) => {
@@ -57,11 +34,11 @@ describe('npm start', () => {
   };
 
   it('runs the compiled launcher, worker and API, not the TypeScript loader', () => {
-    const commandLines = processTree(launcher.pid!).map((process) => process.commandLine);
+    const commandLines = processTree(stack.launcher.pid!).map((process) => process.commandLine);
     for (const entry of ['dist/infra/start-stack.js', 'dist/worker/main.js', 'dist/api/main.js'])
       expect(commandLines.filter((line) => line.includes(entry))).toHaveLength(1);
     expect(commandLines.filter((line) => /tsx|\.ts\b/.test(line))).toEqual([]);
-    expect(output).toContain('demo data is in place');
+    expect(stack.output()).toContain('demo data is in place');
   });
 
   it('serves the web application and answers a case action through the compiled worker', async () => {
@@ -96,10 +73,8 @@ describe('npm start', () => {
   });
 
   it('stops everything on Ctrl-C and exits 0', async () => {
-    const exited = new Promise<number | null>((resolve) => launcher.once('exit', (code) => resolve(code)));
-    launcher.kill('SIGINT');
-    expect(await exited).toBe(0);
-    expect(output).toContain('[start] stopped');
+    expect(await stack.stop()).toBe(0);
+    expect(stack.output()).toContain('[start] stopped');
     await waitFor('the API port to close', async () => !(await fetch(`${apiUrl}/health`).then(() => true, () => false)), { timeoutMs: 30_000 });
   }, 60_000);
 });
