@@ -83,6 +83,8 @@ export interface ProcedureDefinition {
   confidential?: boolean;
   /** Procedures of one group split a measure by age (adults and minors): a person outside one's ages is pointed to the other. */
   ageGroup?: string;
+  /** The procedure that handled the same measure before this one's rule book begins (a case dated earlier is pointed to it). */
+  earlierRegime?: string;
 }
 
 /** The phase every procedure ends in. */

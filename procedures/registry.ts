@@ -1,6 +1,7 @@
 import { addictionDeterminationModule } from './addiction-determination';
 import { communeAssessmentModule } from './commune-assessment';
 import { compulsoryRehabAdultModule } from './compulsory-rehab-adult';
+import { compulsoryRehabAdult2014Module } from './compulsory-rehab-adult-2014';
 import { compulsoryRehabMinorModule } from './compulsory-rehab-minor';
 import { drugUserManagementModule } from './drug-user-management';
 import { educationAtCommuneModule } from './education-at-commune';
@@ -19,6 +20,7 @@ export const PROCEDURES: readonly ProcedureModule[] = [
   addictionDeterminationModule,
   voluntaryRehabModule,
   compulsoryRehabAdultModule,
+  compulsoryRehabAdult2014Module,
   compulsoryRehabMinorModule,
   educationAtCommuneModule,
   postRehabModule,

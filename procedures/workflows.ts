@@ -9,3 +9,4 @@ export { educationAtCommuneWorkflow } from './education-at-commune/education-at-
 export { traffickingVictimWorkflow } from './trafficking-victim/trafficking-victim.workflow';
 export { communeAssessmentWorkflow } from './commune-assessment/commune-assessment.workflow';
 export { inspection178Workflow } from './inspection-178/inspection-178.workflow';
+export { compulsoryRehabAdult2014Workflow } from './compulsory-rehab-adult-2014/compulsory-rehab-adult-2014.workflow';

@@ -3,7 +3,7 @@ import { ageOn } from '../../domain/time/age';
 import { isoToDateColumn, vietnamDate } from '../../domain/time/legal-date';
 import type { Prisma } from '../../generated/prisma/client';
 import type { ProcedureModule } from '../../procedures/procedure-module';
-import { PROCEDURES } from '../../procedures/registry';
+import { PROCEDURES, procedureByCode } from '../../procedures/registry';
 import { assertCovers } from '../auth/jurisdiction-guard';
 import type { Principal } from '../auth/principal';
 import { Problem, problems } from '../http/problem';
@@ -41,7 +41,7 @@ export async function checkOpening(
       { field: `body.${legalDate.field}`, message: 'Ngày không được ở tương lai', messageEn: 'The date cannot be in the future' },
     ]);
   assertAgeApplies(module, opening.birthDateOf?.(body), legalDate.date);
-  assertRulesInForce(module, legalDate.date);
+  assertRulesInForce(module, legalDate);
   const lookedUp = await opening.lookUp?.(body, db);
   const notApplicable = [...(opening.check?.(body) ?? []), ...(lookedUp?.problems ?? [])];
   if (notApplicable.length > 0)
@@ -159,12 +159,25 @@ export function firstRulesOn(module: ProcedureModule): string {
 }
 
 /** A case dated before the rule book's first version of its procedure cannot run its steps: 422, not a workflow that fails. */
-function assertRulesInForce(module: ProcedureModule, legalDate: string): void {
+function assertRulesInForce(module: ProcedureModule, { field, date: legalDate }: { field: string; date: string }): void {
   const inForce = module.rules.some((rule) =>
     rule.versions.some((version) => version.effectiveFrom <= legalDate && (!version.effectiveTo || legalDate <= version.effectiveTo)),
   );
   if (inForce) return;
   const first = firstRulesOn(module);
+  const earlier = module.definition.earlierRegime;
+  const earlierModule = earlier ? procedureByCode(earlier) : undefined;
+  if (earlier && earlierModule && firstRulesOn(earlierModule) <= legalDate)
+    throw new Problem(
+      422,
+      'CASE.EARLIER_REGIME',
+      { vi: 'Ngày này thuộc chế độ pháp luật trước', en: 'That date falls under the earlier regime' },
+      {
+        vi: `Thủ tục ${module.definition.code} áp dụng từ ngày ${first}; hồ sơ ngày ${legalDate} được nhập theo thủ tục ${earlier} (${earlierModule.definition.titleVi}).`,
+        en: `Procedure ${module.definition.code} applies from ${first}; a case of ${legalDate} is entered as procedure ${earlier} (${earlierModule.definition.titleEn}).`,
+      },
+      { field: `body.${field}`, firstRulesOn: first, procedure: earlier },
+    );
   throw new Problem(
     422,
     'CASE.RULES_NOT_IN_FORCE',
@@ -173,7 +186,7 @@ function assertRulesInForce(module: ProcedureModule, legalDate: string): void {
       vi: `Bộ quy tắc của thủ tục ${module.definition.code} bắt đầu từ ngày ${first}; hồ sơ ngày ${legalDate} chưa nhập được.`,
       en: `The rule book of procedure ${module.definition.code} starts on ${first}; a case of ${legalDate} cannot be entered yet.`,
     },
-    { field: 'body', firstRulesOn: first },
+    { field: `body.${field}`, firstRulesOn: first },
   );
 }
 

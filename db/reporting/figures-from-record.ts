@@ -31,9 +31,9 @@ export async function figuresFromRecord(db: Db, unitId: string, window: { from: 
       (SELECT count(*) FROM events WHERE kind = 'DECISION_RECORDED' AND details->>'outcome' = 'SUSPEND') AS "decisionsSuspended",
       (SELECT count(*) FROM events WHERE kind = 'DECISION_RECORDED' AND details->>'outcome' = 'TEMPORARILY_SUSPEND') AS "decisionsTemporarilySuspended",
       (SELECT count(*) FROM events WHERE kind = 'ADMITTED') AS "admissions",
-      (SELECT count(*) FROM events WHERE kind = 'COMPLETED' AND procedure = 'COMPULSORY_REHAB_ADULT') AS "completions",
+      (SELECT count(*) FROM events WHERE kind = 'COMPLETED' AND procedure IN ('COMPULSORY_REHAB_ADULT', 'COMPULSORY_REHAB_ADULT_2014')) AS "completions",
       (SELECT count(*) FROM cases c
-         WHERE c.procedure = 'COMPULSORY_REHAB_ADULT' AND c.jurisdiction_id IN (SELECT id FROM units)
+         WHERE c.procedure IN ('COMPULSORY_REHAB_ADULT', 'COMPULSORY_REHAB_ADULT_2014') AND c.jurisdiction_id IN (SELECT id FROM units)
            AND (c.fields->>'admittedOn')::date <= ${to} AND (c.closed_on IS NULL OR c.closed_on > ${to})) AS "inTreatment",
       (SELECT count(*) FROM cases c
          WHERE c.procedure = 'POST_REHAB' AND c.jurisdiction_id IN (SELECT id FROM units)

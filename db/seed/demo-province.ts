@@ -114,6 +114,9 @@ export const demoAgencies: SeedAgency[] = [
   // Historical bodies of the former Lúa Vàng district
   { id: 'SX-LV-CA', kind: 'DISTRICT_POLICE', nameVi: 'Công an huyện Lúa Vàng', nameEn: 'Lua Vang District Police', jurisdictionId: 'SX-LV', parentAgencyId: 'SX-CA', validFrom: '1991-01-01', validTo: '2025-02-28', successorId: 'SX-PC04' },
   { id: 'SX-LV-LDTBXH', kind: 'DISTRICT_LABOUR_DIVISION', nameVi: 'Phòng Lao động - Thương binh và Xã hội huyện Lúa Vàng', nameEn: 'Lua Vang District Labour Division', jurisdictionId: 'SX-LV', validFrom: '1991-01-01', validTo: DISTRICTS_ENDED, successorId: 'SX-PC04' },
+  // Checked compulsory-rehabilitation dossiers' legality under the 2014–2021 regime. No one took that work over by name
+  // (UNCONFIRMED): PC04, which coordinates rehabilitation since 2025, answers for a check still open, as for the labour division.
+  { id: 'SX-LV-TUPHAP', kind: 'DISTRICT_JUSTICE_DIVISION', nameVi: 'Phòng Tư pháp huyện Lúa Vàng', nameEn: 'Lua Vang District Justice Division', jurisdictionId: 'SX-LV', validFrom: '1991-01-01', validTo: DISTRICTS_ENDED, successorId: 'SX-PC04' },
   { id: 'SX-LV-TA', kind: 'DISTRICT_COURT', nameVi: 'Tòa án nhân dân huyện Lúa Vàng', nameEn: 'Lua Vang District People\'s Court', jurisdictionId: 'SX-LV', validFrom: '1991-01-01', validTo: DISTRICTS_ENDED, successorId: 'SX-TAKV1' },
   { id: 'SX-LV-VKS', kind: 'DISTRICT_PROCURACY', nameVi: 'Viện kiểm sát nhân dân huyện Lúa Vàng', nameEn: 'Lua Vang District People\'s Procuracy', jurisdictionId: 'SX-LV', validFrom: '1991-01-01', validTo: DISTRICTS_ENDED, successorId: 'SX-VKSKV1' },
   ...currentCommunes.flatMap(communeAgencies),
@@ -137,6 +140,7 @@ export const demoUsers: SeedUser[] = [
   // Kept for history (its agency ended, so it cannot sign in): the district labour division sent dossiers to the
   // court until 28/02/2025; PC04 took that work over and answers for the division's steps still open.
   { username: 'labour.lv', displayName: 'Phan Văn Lao (Phòng LĐTBXH huyện Lúa Vàng, đến 30/6/2025)', agencyId: 'SX-LV-LDTBXH', roles: ['LABOUR_OFFICER'] },
+  { username: 'justice.lv', displayName: 'Đặng Thị Pháp (Phòng Tư pháp huyện Lúa Vàng, đến 30/6/2025)', agencyId: 'SX-LV-TUPHAP', roles: ['JUSTICE_OFFICER'] },
   { username: 'doctor.bvtt', displayName: 'Hà Văn Thành (Bác sĩ Bệnh viện Tâm thần tỉnh)', agencyId: 'SX-BVTT', roles: ['DOCTOR'] },
   { username: 'coordinator.pc04', displayName: 'Lý Văn Phúc (Điều phối viên PC04)', agencyId: 'SX-PC04', roles: ['PROVINCIAL_COORDINATOR'] },
   { username: 'coordinator.bcd', displayName: 'Mai Thị Quỳnh (Thường trực Ban Chỉ đạo tỉnh)', agencyId: 'SX-BCD', roles: ['PROVINCIAL_COORDINATOR'] },

@@ -10,6 +10,8 @@ export const CaseEventKind = {
   PERSON_NOTIFIED: 'PERSON_NOTIFIED',
   /** The dossier went to the court. details: { courtAgencyId } */
   TRANSFERRED_TO_COURT: 'TRANSFERRED_TO_COURT',
+  /** The district justice division found the dossier lawful (2014–2021 regime of procedure D). */
+  LEGALITY_CHECKED: 'LEGALITY_CHECKED',
   COURT_ACCEPTED: 'COURT_ACCEPTED',
   /** The court asked for more documents; the court's clock stops. details: { reason } */
   DOCUMENTS_REQUESTED: 'DOCUMENTS_REQUESTED',

@@ -5,6 +5,7 @@ import type { CasePatch } from '../../activities/cases/case.activities';
 import { CaseEngine, rejectAction, type Wake } from '../../workflows/cases/case-engine';
 import { CourtMeasure } from '../shared/court-measure';
 import type { Actor, CaseSnapshot } from '../../workflows/cases/case-contract';
+import type { ProcedureDefinition } from '../procedure-definition';
 import { postRehab, type StartPostRehabInput } from '../post-rehab/definition';
 import { POST_REHAB_ADULT_MONTHS } from '../post-rehab/rules';
 import type { CompulsoryRehabAdultAction as Action } from './actions';
@@ -12,13 +13,24 @@ import { Phase, REDUCTION_MONTHS, TERM_MONTHS, compulsoryRehabAdult, type StartC
 
 type Of<T extends Action['type']> = Extract<Action, { type: T }>;
 
+/** A regime of procedure D: its definition and its rules' key prefix (each regime has its own rules). */
+export interface CompulsoryRehabRegime {
+  definition: ProcedureDefinition;
+  /** 'CRA' for today's rules; 'CRO' for 2014–2021 (procedures/compulsory-rehab-adult-2014). */
+  rule: string;
+  /** The complaint window's rule, when it is not today's (`CRA.D9`). */
+  windowRule?: string;
+}
+
+const CURRENT_REGIME: CompulsoryRehabRegime = { definition: compulsoryRehabAdult, rule: 'CRA' };
+
 /**
  * Procedure D (domain/procedures.md §5.3): what its action table (definition.ts) cannot say: the
  * interim hold, the decision and its complaint window, the appeal, postponement, the term with its
  * held days, reduction and absconding, and the hand-over to post-rehabilitation. The case engine
  * does the rest: locking, validation, the timeline, the table's plain actions, the wake loop.
  */
-class CompulsoryRehabCase {
+export class CompulsoryRehabCase {
   readonly engine: CaseEngine<Action>;
   private heldFrom: string | undefined;
   private decidedMonths = 0;
@@ -31,11 +43,19 @@ class CompulsoryRehabCase {
 
   private readonly measure: CourtMeasure<Action>;
 
-  constructor(private readonly input: StartCompulsoryRehabInput) {
-    this.engine = new CaseEngine<Action>(compulsoryRehabAdult, input.caseRef, input.jurisdictionId, input.groundsFoundOn);
+  /** The regime's rule key of a step ('D11' → 'CRA.D11'). */
+  private readonly key: (step: string) => string;
+
+  constructor(
+    private readonly input: StartCompulsoryRehabInput,
+    regime: CompulsoryRehabRegime = CURRENT_REGIME,
+  ) {
+    this.key = (step) => `${regime.rule}.${step}`;
+    this.engine = new CaseEngine<Action>(regime.definition, input.caseRef, input.jurisdictionId, input.groundsFoundOn);
     this.measure = new CourtMeasure(this.engine, {
-      admissionRule: 'CRA.D11',
-      completionRule: 'CRA.D13',
+      ...(regime.windowRule ? { windowRule: regime.windowRule } : {}),
+      admissionRule: this.key('D11'),
+      completionRule: this.key('D13'),
       events: {
         windowOpened: CaseEventKind.COMPLAINT_WINDOW_OPENED,
         effective: CaseEventKind.DECISION_EFFECTIVE,
@@ -71,7 +91,7 @@ class CompulsoryRehabCase {
               details: { legalGround: this.input.legalGround },
             },
           },
-          ['CRA.D2'],
+          [this.key('D2')],
           this.input.pastActs,
         );
         this.personId = registered.personId;
@@ -114,7 +134,7 @@ class CompulsoryRehabCase {
     const by = { actorId: actor.userId };
     switch (action.type) {
       case 'FILE_DOSSIER': {
-        await engine.complete('CRA.D2', action.on, by);
+        await engine.complete(this.key('D2'), action.on, by);
         const interim = action.interimArrangement;
         if (interim.kind === 'FACILITY') this.heldFrom = interim.heldFrom;
         await engine.note(CaseEventKind.DOSSIER_FILED, action.on, actor, 'D2', {
@@ -133,7 +153,7 @@ class CompulsoryRehabCase {
           },
         });
         engine.phase = Phase.NOTIFYING;
-        await engine.openStep('CRA.D3', action.on);
+        await engine.openStep(this.key('D3'), action.on);
         return;
       }
       case 'RETURN_DOSSIER':
@@ -143,7 +163,7 @@ class CompulsoryRehabCase {
         await this.recordDecision(action, actor);
         return;
       case 'DECIDE_APPEAL': {
-        await engine.complete('CRA.APPEAL', action.on, by, action.outcome);
+        await engine.complete(this.key('APPEAL'), action.on, by, action.outcome);
         await engine.note(CaseEventKind.APPEAL_DECIDED, action.on, actor, 'APPEAL', {
           details: { outcome: action.outcome, months: action.months ?? null, decisionRef: action.decisionRef },
           ...(action.outcome === 'AMEND' ? { patch: { fields: { decidedMonths: action.months as number } } } : {}),
@@ -157,7 +177,7 @@ class CompulsoryRehabCase {
         return;
       }
       case 'POSTPONE_EXECUTION':
-        await engine.complete('CRA.D11', action.on, by, 'POSTPONED');
+        await engine.complete(this.key('D11'), action.on, by, 'POSTPONED');
         this.postponedUntil = action.until;
         await engine.moveTo(Phase.POSTPONED, CaseEventKind.EXECUTION_POSTPONED, action.on, actor, 'D11', {
           reason: action.reason,
@@ -171,7 +191,7 @@ class CompulsoryRehabCase {
         await engine.close(CaseEventKind.EXEMPTED, action.on, actor, action.reason);
         return;
       case 'ADMIT': {
-        await engine.complete('CRA.D11', action.on, by);
+        await engine.complete(this.key('D11'), action.on, by);
         this.admittedOn = action.on;
         const term = this.term();
         this.measure.termEndOn = term.lastDay;
@@ -219,7 +239,7 @@ class CompulsoryRehabCase {
         await this.measure.startCompletion(action.on);
         return;
       case 'COMPLETE_TREATMENT':
-        await engine.complete('CRA.D13', action.on, by);
+        await engine.complete(this.key('D13'), action.on, by);
         await this.finish(action.on, actor, action.certificateRef);
         return;
       default:
@@ -229,7 +249,7 @@ class CompulsoryRehabCase {
 
   private async recordDecision(action: Of<'RECORD_DECISION'>, actor: Actor) {
     const engine = this.engine;
-    await engine.complete('CRA.D8', action.on, { actorId: actor.userId }, action.outcome);
+    await engine.complete(this.key('D8'), action.on, { actorId: actor.userId }, action.outcome);
     const patch: CasePatch = {
       fields: {
         decisionOutcome: action.outcome,
@@ -279,7 +299,7 @@ class CompulsoryRehabCase {
     this.postponedUntil = undefined;
     this.engine.advanceTo(on);
     await this.engine.moveTo(Phase.AWAITING_ADMISSION, CaseEventKind.POSTPONEMENT_ENDED, on, actor);
-    await this.engine.openStep('CRA.D11', on);
+    await this.engine.openStep(this.key('D11'), on);
   }
 
   /** Completion: the case closes and post-rehabilitation starts at the commune of residence. */

@@ -1,7 +1,7 @@
 import type { Role } from '../../generated/prisma/enums';
 import { CaseEventKind } from '../../domain/cases/case-event-kinds';
 import type { Actor, PastAct, PersonInput } from '../../workflows/cases/case-contract';
-import type { ProcedureDefinition } from '../procedure-definition';
+import type { ActionDefinition, ProcedureDefinition } from '../procedure-definition';
 
 /**
  * Procedure D, compulsory rehabilitation of adults (*đưa vào cơ sở cai nghiện bắt buộc*),
@@ -79,6 +79,7 @@ export const compulsoryRehabAdult: ProcedureDefinition = {
   readBy: [...POLICE, ...COURT, ...FACILITY, 'PROCURATOR', 'PROVINCIAL_COORDINATOR', 'COMMUNE_OFFICIAL', 'COMMUNE_CHAIRMAN'],
   appliesTo: { minYears: 18, source: 'Luật Phòng, chống ma túy 2021, Điều 32', confidence: 'CONFIRMED' },
   ageGroup: 'COMPULSORY_REHAB',
+  earlierRegime: 'COMPULSORY_REHAB_ADULT_2014',
   actions: [
     {
       type: 'FILE_DOSSIER', titleVi: 'Lập xong hồ sơ đề nghị', titleEn: 'File the dossier',
@@ -95,65 +96,78 @@ export const compulsoryRehabAdult: ProcedureDefinition = {
       step: { rule: 'CRA.D5' }, completes: 'CRA.D5', records: K.TRANSFERRED_TO_COURT, movesTo: P.AT_COURT, opens: ['CRA.D6'],
       by: { stepOwner: true },
     },
+    ...courtAndTreatment('CRA', POLICE),
+  ],
+};
+
+/**
+ * What follows the transfer to the court, alike under every regime of procedure D (the 2014–2021
+ * procedure too, procedures/compulsory-rehab-adult-2014): acceptance, the hearing and decision,
+ * the complaint window and appeal, postponement, admission, the term and completion. `rule` is
+ * the procedure's rule-key prefix, so each regime keeps its own rules (sources and limits);
+ * `proposer` the roles of the body that proposed the measure (supplies documents, petitions).
+ */
+export function courtAndTreatment(rule: string, proposer: readonly Role[]): ActionDefinition[] {
+  return [
     {
       type: 'ACCEPT_DOSSIER', titleVi: 'Thụ lý hồ sơ', titleEn: 'Accept the dossier',
-      step: { rule: 'CRA.D6' }, completes: 'CRA.D6', records: K.COURT_ACCEPTED, movesTo: P.AT_COURT, opens: ['CRA.D8'],
+      step: { rule: `${rule}.D6` }, completes: `${rule}.D6`, records: K.COURT_ACCEPTED, movesTo: P.AT_COURT, opens: [`${rule}.D8`],
       by: { stepOwner: true, alsoRoles: COURT },
     },
     {
       type: 'REQUEST_DOCUMENTS', titleVi: 'Yêu cầu bổ sung tài liệu', titleEn: 'Request supplementary documents',
-      step: { rule: 'CRA.D8' }, suspends: 'CRA.D8', records: K.DOCUMENTS_REQUESTED, movesTo: P.AT_COURT, opens: ['CRA.D7'],
+      step: { rule: `${rule}.D8` }, suspends: `${rule}.D8`, records: K.DOCUMENTS_REQUESTED, movesTo: P.AT_COURT, opens: [`${rule}.D7`],
       by: { stepOwner: true, alsoRoles: COURT },
     },
     {
       type: 'SCHEDULE_HEARING', titleVi: 'Mở phiên họp', titleEn: 'Schedule the hearing',
-      step: { rule: 'CRA.D8' }, records: K.HEARING_SCHEDULED,
+      step: { rule: `${rule}.D8` }, records: K.HEARING_SCHEDULED,
       by: { stepOwner: true, alsoRoles: COURT },
     },
     {
       type: 'RECORD_DECISION', titleVi: 'Ghi nhận quyết định của Tòa án', titleEn: 'Record the court decision',
-      step: { rule: 'CRA.D8' }, completes: 'CRA.D8', records: K.DECISION_RECORDED,
+      step: { rule: `${rule}.D8` }, completes: `${rule}.D8`, records: K.DECISION_RECORDED,
       by: { stepOwner: true, alsoRoles: COURT }, custom: true,
     },
     {
       type: 'SUPPLY_DOCUMENTS', titleVi: 'Bổ sung tài liệu', titleEn: 'Supply the documents',
-      step: { rule: 'CRA.D7' }, completes: 'CRA.D7', resumes: 'CRA.D8', records: K.DOCUMENTS_SUPPLIED, movesTo: P.AT_COURT,
-      by: { stepOwner: true, alsoRoles: POLICE },
+      step: { rule: `${rule}.D7` }, completes: `${rule}.D7`, resumes: `${rule}.D8`, records: K.DOCUMENTS_SUPPLIED, movesTo: P.AT_COURT,
+      by: { stepOwner: true, alsoRoles: proposer },
     },
     {
       type: 'RETURN_DOSSIER', titleVi: 'Trả lại hồ sơ', titleEn: 'Return the dossier',
-      step: { rule: 'CRA.D8', status: 'SUSPENDED' }, records: K.DOSSIER_RETURNED, movesTo: P.CLOSED,
+      step: { rule: `${rule}.D8`, status: 'SUSPENDED' }, records: K.DOSSIER_RETURNED, movesTo: P.CLOSED,
       by: { stepOwner: true, alsoRoles: COURT }, custom: true,
     },
     {
       type: 'RESUME_PROCEEDINGS', titleVi: 'Tiếp tục giải quyết', titleEn: 'Resume the proceedings',
-      phases: [P.COURT_SUSPENDED], records: K.PROCEEDINGS_RESUMED, movesTo: P.AT_COURT, opens: ['CRA.D8'],
+      phases: [P.COURT_SUSPENDED], records: K.PROCEEDINGS_RESUMED, movesTo: P.AT_COURT, opens: [`${rule}.D8`],
       by: { roles: COURT },
     },
     {
       type: 'FILE_COMPLAINT', titleVi: 'Khiếu nại, kiến nghị, kháng nghị', titleEn: 'File a complaint or protest',
-      phases: [P.COMPLAINT_WINDOW], records: K.COMPLAINT_FILED, movesTo: P.UNDER_APPEAL, opens: ['CRA.APPEAL'],
-      // The person complains to the court, the proposing police petition, the procuracy protests (as for minors).
-      by: { roles: [...COURT, ...POLICE, 'PROCURATOR'] },
+      phases: [P.COMPLAINT_WINDOW], records: K.COMPLAINT_FILED, movesTo: P.UNDER_APPEAL, opens: [`${rule}.APPEAL`],
+      // The person complains to the court, the proposing body petitions, the procuracy protests (as for minors).
+      by: { roles: [...COURT, ...proposer, 'PROCURATOR'] },
     },
     {
       type: 'DECIDE_APPEAL', titleVi: 'Quyết định giải quyết khiếu nại, kháng nghị', titleEn: 'Decide the appeal',
-      step: { rule: 'CRA.APPEAL' }, completes: 'CRA.APPEAL', records: K.APPEAL_DECIDED,
+      step: { rule: `${rule}.APPEAL` }, completes: `${rule}.APPEAL`, records: K.APPEAL_DECIDED,
       by: { stepOwner: true, alsoRoles: COURT }, custom: true,
     },
     {
       type: 'ADMIT', titleVi: 'Tiếp nhận vào cơ sở', titleEn: 'Admit to the facility',
-      step: { rule: 'CRA.D11' }, completes: 'CRA.D11', records: K.ADMITTED, movesTo: P.IN_TREATMENT,
+      step: { rule: `${rule}.D11` }, completes: `${rule}.D11`, records: K.ADMITTED, movesTo: P.IN_TREATMENT,
       by: { roles: FACILITY }, custom: true,
     },
     {
       type: 'POSTPONE_EXECUTION', titleVi: 'Hoãn chấp hành', titleEn: 'Postpone execution',
-      phases: [P.AWAITING_ADMISSION], completes: 'CRA.D11', records: K.EXECUTION_POSTPONED, movesTo: P.POSTPONED,
+      phases: [P.AWAITING_ADMISSION], completes: `${rule}.D11`, records: K.EXECUTION_POSTPONED, movesTo: P.POSTPONED,
       by: { roles: COURT }, custom: true,
     },
     {
       type: 'END_POSTPONEMENT', titleVi: 'Hết thời hạn hoãn', titleEn: 'End the postponement',
-      phases: [P.POSTPONED], records: K.POSTPONEMENT_ENDED, movesTo: P.AWAITING_ADMISSION, opens: ['CRA.D11'],
+      phases: [P.POSTPONED], records: K.POSTPONEMENT_ENDED, movesTo: P.AWAITING_ADMISSION, opens: [`${rule}.D11`],
       by: { roles: COURT }, custom: true,
     },
     {
@@ -173,7 +187,7 @@ export const compulsoryRehabAdult: ProcedureDefinition = {
     },
     {
       type: 'EARLY_RELEASE', titleVi: 'Chấm dứt trước thời hạn', titleEn: 'Early release',
-      phases: [P.IN_TREATMENT], records: K.EARLY_RELEASE, movesTo: P.COMPLETING, opens: ['CRA.D13'],
+      phases: [P.IN_TREATMENT], records: K.EARLY_RELEASE, movesTo: P.COMPLETING, opens: [`${rule}.D13`],
       by: { roles: COURT }, custom: true,
     },
     {
@@ -183,8 +197,8 @@ export const compulsoryRehabAdult: ProcedureDefinition = {
     },
     {
       type: 'COMPLETE_TREATMENT', titleVi: 'Hoàn thành, cấp giấy chứng nhận', titleEn: 'Complete treatment and certify',
-      step: { rule: 'CRA.D13' }, completes: 'CRA.D13', records: K.COMPLETED, movesTo: P.CLOSED,
+      step: { rule: `${rule}.D13` }, completes: `${rule}.D13`, records: K.COMPLETED, movesTo: P.CLOSED,
       by: { stepOwner: true, alsoRoles: ['FACILITY_DIRECTOR'] }, custom: true,
     },
-  ],
-};
+  ];
+}

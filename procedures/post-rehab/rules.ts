@@ -13,6 +13,21 @@ export const POST_REHAB = 'POST_REHAB';
 export const POST_REHAB_ADULT_MONTHS = 24;
 export const POST_REHAB_SHORT_MONTHS = 12;
 
+const CHECK_IN_STARTED = { code: 'CHECK_IN_PERIOD_STARTED', nameVi: 'Bắt đầu tháng quản lý', nameEn: 'Management month started' };
+
+/**
+ * Before Law 73/2021: post-rehabilitation of 1–2 years at the place of residence (Law on Drug
+ * Prevention 2008 Art. 33, ND 94/2009), for the 2014–2021 regime's cases that ended then.
+ */
+const BEFORE_2022 = {
+  effectiveFrom: '2014-02-15',
+  effectiveTo: '2021-12-31',
+  source: { document: 'Luật Phòng, chống ma túy 2000 (sửa đổi 2008)', article: 'Điều 33; Nghị định 94/2009/NĐ-CP' },
+  confidence: 'UNCONFIRMED' as const,
+  noteVi: 'Chế độ trước năm 2022; thời hạn và nhịp kiểm tra chưa xác minh, tỉnh có thể điều chỉnh.',
+  noteEn: 'The regime before 2022; limits and cadence unverified, the province may override.',
+};
+
 export const postRehabRules: readonly StepRule[] = [
   {
     key: 'PR.CHECK_IN',
@@ -21,12 +36,17 @@ export const postRehabRules: readonly StepRule[] = [
     titleEn: 'Monthly check-in with the person under post-rehabilitation management',
     versions: [
       {
+        // A compulsory-rehabilitation case of the 2014–2021 regime that ended before 2022 (§7, old regime).
+        ...BEFORE_2022,
+        startEvent: CHECK_IN_STARTED,
+        budget: { kind: 'CALENDAR_DAYS', days: 30, rollForwardToWorkingDay: true },
+        responsible: { agencyKind: 'COMMUNE_PEOPLES_COMMITTEE', role: 'COMMUNE_OFFICIAL' },
+        reminders: [...DEFAULT_REMINDERS],
+        escalations: ladderVia(COMMUNE_CHAIRMAN),
+      },
+      {
         effectiveFrom: '2022-01-01',
-        startEvent: {
-          code: 'CHECK_IN_PERIOD_STARTED',
-          nameVi: 'Bắt đầu tháng quản lý',
-          nameEn: 'Management month started',
-        },
+        startEvent: CHECK_IN_STARTED,
         budget: { kind: 'CALENDAR_DAYS', days: 30, rollForwardToWorkingDay: true },
         responsible: { agencyKind: 'COMMUNE_PEOPLES_COMMITTEE', role: 'COMMUNE_OFFICIAL' },
         reminders: [...DEFAULT_REMINDERS],
@@ -46,6 +66,14 @@ export const postRehabRules: readonly StepRule[] = [
     titleVi: 'Cấp giấy chứng nhận hoàn thành quản lý sau cai nghiện (Mẫu 54) và đưa ra khỏi danh sách',
     titleEn: 'Certify completion of post-rehabilitation management (Form 54) and remove from the list',
     versions: [
+      {
+        ...BEFORE_2022,
+        startEvent: { code: 'MANAGEMENT_PERIOD_ENDED', nameVi: 'Hết thời hạn quản lý', nameEn: 'Management period ended' },
+        budget: { kind: 'WORKING_DAYS', days: 5 },
+        responsible: COMMUNE_CHAIRMAN,
+        reminders: [...DEFAULT_REMINDERS],
+        escalations: ladderToProvince(),
+      },
       {
         effectiveFrom: '2022-01-01',
         startEvent: { code: 'MANAGEMENT_PERIOD_ENDED', nameVi: 'Hết thời hạn quản lý', nameEn: 'Management period ended' },

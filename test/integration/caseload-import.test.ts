@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { CalendarSource } from '../../db/calendar-source';
+import { figuresFromRecord } from '../../db/reporting/figures-from-record';
 import { addDays, computeDeadline } from '../../domain/deadlines/deadline-computation';
 import { dateColumnToIso, vietnamDate } from '../../domain/time/legal-date';
 import { ruleBook } from '../../rules/rule-book';
@@ -477,30 +478,49 @@ it('imports the running cases of addiction determination, minors’ compulsory r
   expect(kinds.indexOf('CHILD_PROTECTION_RECORDED')).toBeLessThan(kinds.indexOf('VICTIM_BROUGHT_TO_COMMUNE'));
 });
 
-it('imports a case sent to the court before March 2025 with the owners of its time: the district labour division sent it, the district court has it', async () => {
-  // The registry before the 2025 reorganisation: a district, a commune of it merged into today's, their agencies.
-  const district = `${province.provinceId}-H`;
-  const oldCommune = `${district}-OLD`;
-  const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
-  await api.db.jurisdiction.create({ data: { id: district, level: 'DISTRICT', nameVi: 'Huyện cũ', nameEn: 'Old district', parentId: province.provinceId, path: `/${province.provinceId}/${district}/`, validFrom: day('1991-01-01'), validTo: day('2025-06-30') } });
-  await api.db.jurisdiction.create({
-    data: { id: oldCommune, level: 'COMMUNE', nameVi: 'Xã cũ', nameEn: 'Old commune', parentId: district, path: `/${province.provinceId}/${district}/${oldCommune}/`, validFrom: day('1991-01-01'), validTo: day('2025-06-30'), successorId: province.communeId },
-  });
-  for (const [id, kind, jurisdictionId, validTo] of [
-    [`${oldCommune}-CA`, 'COMMUNE_POLICE', oldCommune, '2025-06-30'],
-    [`${oldCommune}-UBND`, 'COMMUNE_PEOPLES_COMMITTEE', oldCommune, '2025-06-30'],
-    [`${district}-LDTBXH`, 'DISTRICT_LABOUR_DIVISION', district, '2025-02-28'],
-    [`${district}-TA`, 'DISTRICT_COURT', district, '2025-06-30'],
-  ] as const)
-    await api.db.agency.create({ data: { id, kind, nameVi: id, nameEn: id, jurisdictionId, validFrom: day('1991-01-01'), validTo: day(validTo) } });
-  // The API reads the registry's units again within a second of a change: the import checks rows against it.
-  await until(async () => ((await request(api.app).get(`/registry/jurisdictions/${oldCommune}`).set('Authorization', await as())).status === 200 ? true : undefined), 'the old commune in the registry');
+/** The registry before the 2025 reorganisation: a district, a commune of it merged into today's, their agencies (made once). */
+let oldRegistry: Promise<{ district: string; oldCommune: string }> | undefined;
+function registryBefore2025() {
+  oldRegistry ??= (async () => {
+    const district = `${province.provinceId}-H`;
+    const oldCommune = `${district}-OLD`;
+    const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+    await api.db.jurisdiction.create({ data: { id: district, level: 'DISTRICT', nameVi: 'Huyện cũ', nameEn: 'Old district', parentId: province.provinceId, path: `/${province.provinceId}/${district}/`, validFrom: day('1991-01-01'), validTo: day('2025-06-30') } });
+    await api.db.jurisdiction.create({
+      data: { id: oldCommune, level: 'COMMUNE', nameVi: 'Xã cũ', nameEn: 'Old commune', parentId: district, path: `/${province.provinceId}/${district}/${oldCommune}/`, validFrom: day('1991-01-01'), validTo: day('2025-06-30'), successorId: province.communeId },
+    });
+    for (const [id, kind, jurisdictionId, validTo, successorId] of [
+      [`${oldCommune}-CA`, 'COMMUNE_POLICE', oldCommune, '2025-06-30', undefined],
+      [`${oldCommune}-UBND`, 'COMMUNE_PEOPLES_COMMITTEE', oldCommune, '2025-06-30', undefined],
+      [`${district}-LDTBXH`, 'DISTRICT_LABOUR_DIVISION', district, '2025-02-28', undefined],
+      // Its work went to the drug division, as in the demo province.
+      [`${district}-TUPHAP`, 'DISTRICT_JUSTICE_DIVISION', district, '2025-06-30', province.agency.drugDivision],
+      [`${district}-TA`, 'DISTRICT_COURT', district, '2025-06-30', undefined],
+    ] as const)
+      await api.db.agency.create({ data: { id, kind, nameVi: id, nameEn: id, jurisdictionId, validFrom: day('1991-01-01'), validTo: day(validTo), ...(successorId ? { successorId } : {}) } });
+    // The API reads the registry's units again within a second of a change: the import checks rows against it.
+    await until(async () => ((await request(api.app).get(`/registry/jurisdictions/${oldCommune}`).set('Authorization', await as())).status === 200 ? true : undefined), 'the old commune in the registry');
+    return { district, oldCommune };
+  })();
+  return oldRegistry;
+}
 
+/** The template with rows added to its sheets, by heading. */
+async function workbookWith(rows: { sheet: string; row: Row }[]): Promise<Buffer> {
   const template = await request(api.app).get('/caseload-imports/template').set('Authorization', await as()).buffer(true).parse(binaryBody);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(template.body as unknown as ArrayBuffer);
-  const sheet = workbook.getWorksheet('Cai nghiện bắt buộc') as ExcelJS.Worksheet;
-  const headings = (sheet.getRow(1).values as (string | undefined)[]).slice(1);
+  for (const { sheet: name, row } of rows) {
+    const sheet = workbook.getWorksheet(name) as ExcelJS.Worksheet;
+    const headings = (sheet.getRow(1).values as (string | undefined)[]).slice(1);
+    for (const heading of Object.keys(row)) if (!headings.includes(heading)) throw new Error(`the sheet ${name} has no column ${heading}`);
+    sheet.addRow(headings.map((heading) => row[heading ?? ''] ?? null));
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+it('imports a case sent to the court before March 2025 with the owners of its time: the district labour division sent it, the district court has it', async () => {
+  const { district, oldCommune } = await registryBefore2025();
   const row: Row = {
     'Mã dòng': key('D-2024'),
     ...person(400, oldCommune),
@@ -513,8 +533,7 @@ it('imports a case sent to the court before March 2025 with the owners of its ti
     'Ngày chuyển hồ sơ đến Tòa án': vn('2024-10-14'),
     'Người chuyển hồ sơ': 'Trưởng phòng Võ Văn Chuyển',
   };
-  sheet.addRow(headings.map((heading) => row[heading ?? ''] ?? null));
-  const started = await upload(Buffer.from(await workbook.xlsx.writeBuffer()), false);
+  const started = await upload(await workbookWith([{ sheet: 'Cai nghiện bắt buộc', row }]), false);
   expect(started.body).toMatchObject({ toOpen: 1, rejected: 0 });
   await until(async () => {
     const progress = await request(api.app).get(`/caseload-imports/${started.body.importId}`).set('Authorization', await as());
@@ -529,6 +548,115 @@ it('imports a case sent to the court before March 2025 with the owners of its ti
     ['CRA.D5', 'COMPLETED', `${district}-LDTBXH`],
     ['CRA.D6', 'OPEN', `${district}-TA`],
   ]);
+});
+
+it('imports cases begun under the 2014–2021 regime with the owners and limits of their time, and sends each row of the wrong era to its regime', async () => {
+  const { district, oldCommune } = await registryBefore2025();
+  const OLD = 'Cai nghiện bắt buộc 2014-2021';
+  const oldCase = (index: number, groundsFoundOn: string): Row => ({
+    'Mã dòng': key('CRO'),
+    ...person(index, oldCommune),
+    'Căn cứ (Điều 3 Nghị định 221/2013)': 2,
+    'Ngày phát hiện căn cứ': vn(groundsFoundOn),
+  });
+  // At the justice division's check since November 2021.
+  const atCheck: Row = {
+    ...oldCase(420, '2021-11-01'),
+    'Ngày lập xong hồ sơ': vn('2021-11-03'),
+    'Người lập hồ sơ': 'Chủ tịch UBND xã Lê Văn Xã',
+    'Số kết quả xác định nghiện': 'KQ-2021',
+    'Quản lý trong thời gian lập hồ sơ': 'Gia đình',
+    'Ngày thông báo cho người bị đề nghị': vn('2021-11-04'),
+  };
+  // Admitted in 2019 for 12 months, held in the facility while the dossier was processed: the term ended in 2020.
+  const served: Row = {
+    ...oldCase(421, '2019-09-02'),
+    'Ngày lập xong hồ sơ': vn('2019-09-05'),
+    'Số kết quả xác định nghiện': 'KQ-2019',
+    'Quản lý trong thời gian lập hồ sơ': 'Cơ sở cai nghiện',
+    'Tạm giữ tại cơ sở từ ngày': vn('2019-09-05'),
+    'Ngày thông báo cho người bị đề nghị': vn('2019-09-06'),
+    'Ngày Phòng Tư pháp xác nhận tính pháp lý': vn('2019-09-12'),
+    'Ngày chuyển hồ sơ đến Tòa án': vn('2019-09-16'),
+    'Ngày Tòa án thụ lý': vn('2019-09-18'),
+    'Ngày Tòa án quyết định': vn('2019-10-01'),
+    'Quyết định của Tòa án': 'Áp dụng',
+    'Thời hạn (tháng)': 12,
+    'Số quyết định': 'QĐ-2019',
+    'Ngày tiếp nhận vào cơ sở': vn('2019-10-15'),
+  };
+  const tooLate = oldCase(422, '2023-02-01');
+  const tooEarlyForToday: Row = { 'Mã dòng': key('D-2019'), ...person(423, oldCommune), 'Căn cứ (khoản Điều 32 Luật 73/2021)': 1, 'Ngày phát hiện căn cứ': vn('2019-05-06') };
+  const bytes = await workbookWith([
+    { sheet: OLD, row: atCheck },
+    { sheet: OLD, row: served },
+    { sheet: OLD, row: tooLate },
+    { sheet: 'Cai nghiện bắt buộc', row: tooEarlyForToday },
+  ]);
+
+  const dryRun = await upload(bytes, true);
+  expect(dryRun.body).toMatchObject({ toOpen: 2, rejected: 2 });
+  const problems = dryRun.body.problems as { sheet: string; column: string; message: string; messageEn: string }[];
+  expect(problems.map((problem) => [problem.sheet, problem.column]).sort()).toEqual([
+    [OLD, 'Ngày phát hiện căn cứ'],
+    ['Cai nghiện bắt buộc', 'Ngày phát hiện căn cứ'],
+  ]);
+  // Each names the procedure the row belongs to.
+  expect(problems.find((problem) => problem.sheet === OLD)?.message).toContain('COMPULSORY_REHAB_ADULT ');
+  expect(problems.find((problem) => problem.sheet !== OLD)?.message).toContain('COMPULSORY_REHAB_ADULT_2014');
+
+  const started = await upload(bytes, false);
+  await until(async () => {
+    const progress = await request(api.app).get(`/caseload-imports/${started.body.importId}`).set('Authorization', await as());
+    return progress.body.status === 'DONE' ? progress.body : undefined;
+  }, 'the import to finish');
+  const imported = await api.db.caseloadImportRow.findMany({ where: { importId: started.body.importId as string, status: 'OPENED' } });
+  const caseOf = (row: Row) => imported.find((candidate) => candidate.rowKey === row['Mã dòng'])?.caseRef as string;
+  const stepsOf = async (caseRef: string) =>
+    (await api.db.step.findMany({ where: { caseRef, ruleKey: { not: 'CRO.LIMIT' } }, orderBy: { openedAt: 'asc' } })).map((step) => [step.ruleKey, step.status, step.ownerAgencyId]);
+
+  // The commune chairman's dossier, then the district justice division's check, open since 2021 with its 7 working days.
+  expect(await stepsOf(caseOf(atCheck))).toEqual([
+    ['CRO.D2', 'COMPLETED', `${oldCommune}-UBND`],
+    ['CRO.D3', 'COMPLETED', `${oldCommune}-UBND`],
+    ['CRO.LEGALITY', 'OPEN', `${district}-TUPHAP`],
+  ]);
+  const check = await api.db.step.findFirstOrThrow({ where: { caseRef: caseOf(atCheck), ruleKey: 'CRO.LEGALITY' } });
+  const calendar = await new CalendarSource(api.db).current();
+  expect(dateColumnToIso(check.dueDate)).toBe(
+    computeDeadline({ rule: ruleBook.effectiveRule('CRO.LEGALITY', '2021-11-04'), startDate: '2021-11-04', openedAt: check.openedAt.toISOString() }, calendar).dueDate,
+  );
+  expect(dateColumnToIso(check.dueDate) < '2021-12-01').toBe(true);
+  // The drug division, which took the abolished division's work over, is offered the check; the commune is not.
+  const page = await stack.driver.casePage(caseOf(atCheck), coordinator);
+  expect(page.actionsForYou).toEqual(['CHECK_LEGALITY']);
+
+  // The served term ended by itself in 2020: the facility's certificate step is open; completing it starts the
+  // post-rehabilitation of the time, which ran out in 2022 and waits for its certificate.
+  const servedRef = caseOf(served);
+  await until(async () => ((await api.db.step.count({ where: { caseRef: servedRef, ruleKey: 'CRO.D13', status: 'OPEN' } })) > 0 ? true : undefined), 'the 2020 term to end');
+  const steps = await stepsOf(servedRef);
+  expect(steps.map(([ruleKey, status]) => `${ruleKey}:${status}`)).toEqual([
+    'CRO.D2:COMPLETED', 'CRO.D3:COMPLETED', 'CRO.LEGALITY:COMPLETED', 'CRO.TRANSFER:COMPLETED', 'CRO.D6:COMPLETED', 'CRO.D8:COMPLETED', 'CRO.D11:COMPLETED', 'CRO.D13:OPEN',
+  ]);
+  expect(steps.find(([ruleKey]) => ruleKey === 'CRO.LEGALITY')?.[2]).toBe(`${district}-TUPHAP`);
+  expect(steps.find(([ruleKey]) => ruleKey === 'CRO.TRANSFER')?.[2]).toBe(`${district}-LDTBXH`);
+  const termEndOn = (await api.db.case.findUniqueOrThrow({ where: { id: servedRef } })).fields as { termEndOn: string };
+  expect(termEndOn.termEndOn < '2020-10-15').toBe(true);
+  const director = await province.addUser(`${province.provinceId}-CSCN`, ['FACILITY_DIRECTOR']);
+  const completedOn = addDays(termEndOn.termEndOn, 1);
+  await stack.driver.expectOk(servedRef, director, { type: 'COMPLETE_TREATMENT', on: completedOn, certificateRef: 'GCN-2020' });
+  const postRehab = `PR-${servedRef}`;
+  await until(async () => ((await api.db.step.count({ where: { caseRef: postRehab, ruleKey: 'PR.CERTIFICATE', status: 'OPEN' } })) > 0 ? true : undefined), 'the post-rehabilitation of 2020–2022 to run out');
+  const firstCheckIn = await api.db.step.findFirstOrThrow({ where: { caseRef: postRehab, ruleKey: 'PR.CHECK_IN' }, orderBy: { openedAt: 'asc' } });
+  expect(dateColumnToIso(firstCheckIn.startDate)).toBe(completedOn);
+  // The province's figures for 2020 count the old regime's admission and completion with today's procedure D.
+  const figures2020 = await figuresFromRecord(api.db, province.provinceId, { from: '2019-01-01', to: '2020-12-31' });
+  expect(figures2020).toMatchObject({ admissions: 1, completions: 1 });
+  expect((await figuresFromRecord(api.db, province.provinceId, { from: '2019-12-31', to: '2019-12-31' })).inTreatment).toBe(1);
+  // Nothing about those past years is sent to anyone.
+  const pastSteps = await api.db.step.findMany({ where: { caseRef: { in: [caseOf(atCheck), servedRef, postRehab] } }, select: { id: true } });
+  expect(await api.db.notification.count({ where: { stepId: { in: pastSteps.map((step) => step.id) } } })).toBe(0);
 });
 
 it('refuses what is not a workbook, and other provinces’ imports', async () => {

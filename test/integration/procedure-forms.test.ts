@@ -203,6 +203,46 @@ it('takes every action of every procedure with a body built from its schema', as
   await take(reduced, 'ADMIT', {}, '2025-03-20');
   await take(reduced, 'REDUCE_TERM');
 
+  // D under the 2014–2021 regime (§5.4): grounds found in 2021 in An Phú (now part of An Phú Lạc). The commune
+  // chairman compiles, the district justice division checks legality, the district labour division sends the
+  // dossier to the district court: the owners of the time, whose successors act today. The court's part is today's.
+  const old = await open('COMPULSORY_REHAB_ADULT_2014', { groundsFoundOn: '2021-11-01', jurisdictionId: 'SX-LV-AP', legalGround: 2 });
+  const oldOwners = async (caseRef: string) =>
+    (await api.db.step.findMany({ where: { caseRef, status: 'OPEN', ruleKey: { not: 'CRO.LIMIT' } } })).map((step) => [step.ruleKey, step.ownerAgencyId]);
+  expect(await oldOwners(old)).toEqual([['CRO.D2', 'SX-LV-AP-UBND']]);
+  await take(old, 'FILE_DOSSIER', {}, '2021-11-03');
+  await take(old, 'NOTIFY_PERSON', {}, '2021-11-04');
+  expect(await oldOwners(old)).toEqual([['CRO.LEGALITY', 'SX-LV-TUPHAP']]);
+  await take(old, 'CHECK_LEGALITY', {}, '2021-11-08');
+  expect(await oldOwners(old)).toEqual([['CRO.TRANSFER', 'SX-LV-LDTBXH']]);
+  await take(old, 'TRANSFER_TO_COURT', {}, '2021-11-10');
+  expect(await oldOwners(old)).toEqual([['CRO.D6', 'SX-LV-TA']]);
+  await take(old, 'ACCEPT_DOSSIER', {}, '2021-11-12');
+  for (const type of ['SCHEDULE_HEARING', 'REQUEST_DOCUMENTS', 'SUPPLY_DOCUMENTS']) await take(old, type);
+  await take(old, 'RECORD_DECISION', { outcome: 'TEMPORARILY_SUSPEND' });
+  await take(old, 'RESUME_PROCEEDINGS');
+  await take(old, 'RECORD_DECISION', { outcome: 'APPLY' });
+  for (const type of ['FILE_COMPLAINT', 'DECIDE_APPEAL', 'POSTPONE_EXECUTION', 'END_POSTPONEMENT', 'ADMIT', 'ABSCOND', 'RETURN_TO_FACILITY', 'EARLY_RELEASE', 'COMPLETE_TREATMENT'])
+    await take(old, type);
+  const oldFront = [['FILE_DOSSIER', '2021-10-04'], ['NOTIFY_PERSON', '2021-10-05'], ['CHECK_LEGALITY', '2021-10-06'], ['TRANSFER_TO_COURT', '2021-10-07'], ['ACCEPT_DOSSIER', '2021-10-08']] as const;
+  // A decision of 2021 whose window closed long ago; the person is admitted in March 2025 and the term reduced after half of it.
+  const oldReduced = await open('COMPULSORY_REHAB_ADULT_2014', { groundsFoundOn: '2021-10-01', jurisdictionId: 'SX-LV-AP', legalGround: 1 });
+  for (const [type, on] of oldFront) await take(oldReduced, type, {}, on);
+  await take(oldReduced, 'RECORD_DECISION', { outcome: 'APPLY', months: 24 }, '2021-10-20');
+  await until(async () => ((await api.db.case.findUnique({ where: { id: oldReduced } }))?.phase === 'AWAITING_ADMISSION' ? true : undefined), 'the 2021 decision to take effect');
+  await take(oldReduced, 'ADMIT', {}, '2025-03-20');
+  await take(oldReduced, 'REDUCE_TERM');
+  // Returned to the commune after documents were asked for; exempted before admission.
+  const oldReturned = await open('COMPULSORY_REHAB_ADULT_2014', { groundsFoundOn: '2021-10-01', jurisdictionId: 'SX-LV-AP', legalGround: 1 });
+  for (const [type, on] of oldFront) await take(oldReturned, type, {}, on);
+  await take(oldReturned, 'REQUEST_DOCUMENTS', {}, '2021-10-11');
+  await take(oldReturned, 'RETURN_DOSSIER', {}, '2021-10-29');
+  const oldExempted = await open('COMPULSORY_REHAB_ADULT_2014', { groundsFoundOn: '2021-10-01', jurisdictionId: 'SX-LV-AP', legalGround: 1 });
+  for (const [type, on] of oldFront) await take(oldExempted, type, {}, on);
+  await take(oldExempted, 'RECORD_DECISION', { outcome: 'APPLY', months: 12 }, '2021-10-20');
+  await until(async () => ((await api.db.case.findUnique({ where: { id: oldExempted } }))?.phase === 'AWAITING_ADMISSION' ? true : undefined), 'the 2021 decision to take effect');
+  await take(oldExempted, 'EXEMPT');
+
   // E, a minor's case: every court step, then a term begun in 2025 that has ended.
   const minorBirth = `${Number(today.slice(0, 4)) - 15}-01-01`;
   const minor = await open('COMPULSORY_REHAB_MINOR', { birthDate: minorBirth });
@@ -305,4 +345,30 @@ it('names what exists when a procedure or an action is unknown, and refuses a pe
   expect(refused.status).toBe(422);
   expect(refused.body).toMatchObject({ code: 'CASE.AGE_NOT_APPLICABLE' });
   expect(refused.body.detailEn).toContain('aged 18 or over');
+});
+
+it('points a compulsory case of adults to the regime of the day its grounds were found', async () => {
+  const police = await token('police.apl');
+  const bodyOf = (code: string, groundsFoundOn: string) =>
+    bodyFromSchema(procedures.find((p) => p.code === code)?.opening as JsonSchema, {
+      today,
+      choose: { jurisdictionId: 'SX-LV-AP', residenceJurisdictionId: 'SX-APL', groundsFoundOn, legalGround: 1 },
+      options: () => 'SX-APL',
+    }) as object;
+  const post = (body: object) => request(api.app).post('/cases').set('Authorization', `Bearer ${police}`).set('Idempotency-Key', randomUUID()).send(body);
+
+  const todaysIn2019 = await post(bodyOf('COMPULSORY_REHAB_ADULT', '2019-05-06'));
+  expect(todaysIn2019.status).toBe(422);
+  expect(todaysIn2019.body).toMatchObject({ code: 'CASE.EARLIER_REGIME', procedure: 'COMPULSORY_REHAB_ADULT_2014', field: 'body.groundsFoundOn' });
+  expect(todaysIn2019.body.detail).toContain('COMPULSORY_REHAB_ADULT_2014');
+
+  const oldIn2023 = await post({ ...bodyOf('COMPULSORY_REHAB_ADULT_2014', '2023-02-01'), jurisdictionId: 'SX-APL' });
+  expect(oldIn2023.status).toBe(422);
+  expect(oldIn2023.body).toMatchObject({ code: 'CASE.PROCEDURE_NOT_APPLICABLE', errors: [{ field: 'body.groundsFoundOn' }] });
+  expect(oldIn2023.body.errors[0].messageEn).toContain('COMPULSORY_REHAB_ADULT');
+
+  // Before ND 221/2013 took effect there is no rule book at all.
+  const before2014 = await post(bodyOf('COMPULSORY_REHAB_ADULT_2014', '2014-02-14'));
+  expect(before2014.status).toBe(422);
+  expect(before2014.body).toMatchObject({ code: 'CASE.RULES_NOT_IN_FORCE', firstRulesOn: '2014-02-15' });
 });

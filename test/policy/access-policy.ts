@@ -51,6 +51,7 @@ export const ALL_ROLES: readonly Role[] = [
   'SYSTEM_ADMIN',
   'DOCTOR',
   'LABOUR_OFFICER',
+  'JUSTICE_OFFICER',
   'TEAM_178_MEMBER',
   'NATIONAL_ADMIN',
 ];
@@ -457,6 +458,31 @@ export const ACTION_POLICY: Record<string, Record<string, readonly Role[]>> = {
     RECORD_DECISION: ['PROVINCIAL_COORDINATOR'],
   },
 };
+
+/**
+ * §5.4, procedure D under the 2014–2021 regime: the commune chairman compiled the dossier (the commune
+ * police advising), the committee notified, the district justice division checked legality and the district
+ * labour division forwarded to the district court; from the court on, §5.3 as today, except that the
+ * proposing body (documents supplied, petitions) was the commune People's Committee. The justice and labour
+ * divisions ended in 2025: the rule book's successor (the drug division's coordinator) answers for their
+ * steps still open (UNCONFIRMED, as for today's D5).
+ */
+ACTION_POLICY.COMPULSORY_REHAB_ADULT_2014 = {
+  ...ACTION_POLICY.COMPULSORY_REHAB_ADULT,
+  // §5.4: "the dossier was compiled by the commune chairman" (staff work of the committee: officials and chairman).
+  FILE_DOSSIER: COMMUNE,
+  // §5.3 D3 by analogy: the compiling body notifies.
+  NOTIFY_PERSON: COMMUNE,
+  // §5.4: "the district justice division (Phòng Tư pháp) checked legality".
+  CHECK_LEGALITY: ['PROVINCIAL_COORDINATOR', 'JUSTICE_OFFICER'],
+  // §5.4: "the district labour division (Phòng LĐTBXH) forwarded to the court".
+  TRANSFER_TO_COURT: ['PROVINCIAL_COORDINATOR', 'LABOUR_OFFICER'],
+  // §5.3 D7 "proposing agency": the commune People's Committee then.
+  SUPPLY_DOCUMENTS: COMMUNE,
+  // §5.3 D9: the person, the proposing body (the commune), the procuracy.
+  FILE_COMPLAINT: [...COURT, 'PROCURATOR', ...COMMUNE],
+};
+
 /*
  * UNCERTAIN ENTRIES (why), per procedure:
  *
@@ -504,10 +530,12 @@ export const ACTION_POLICY: Record<string, Record<string, readonly Role[]>> = {
 /**
  * Roles the policy allows only in agencies abolished in 2025, for steps those agencies owned: the
  * district labour divisions transferred dossiers to the court until 28 February 2025 and verified
- * trafficking victims until 30 June 2025. On a case of today they are refused.
+ * trafficking victims until 30 June 2025; the district justice divisions checked the legality of
+ * compulsory-rehabilitation dossiers under the 2014–2021 regime. On a case of today they are refused.
  */
 export const ONLY_ABOLISHED_AGENCIES: Record<string, Record<string, readonly Role[]>> = {
   COMPULSORY_REHAB_ADULT: { TRANSFER_TO_COURT: ['LABOUR_OFFICER'] },
+  COMPULSORY_REHAB_ADULT_2014: { CHECK_LEGALITY: ['JUSTICE_OFFICER'], TRANSFER_TO_COURT: ['LABOUR_OFFICER'] },
   COMPULSORY_REHAB_MINOR: { TRANSFER_TO_COURT: ['LABOUR_OFFICER'] },
   TRAFFICKING_VICTIM: { RECORD_VERIFICATION: ['LABOUR_OFFICER'] },
 };

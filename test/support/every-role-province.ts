@@ -6,7 +6,7 @@ import type { Role } from '../../generated/prisma/enums';
 import { ALL_ROLES } from '../policy/access-policy';
 import { createTestProvince, type TestProvince } from './test-province';
 
-async function addAgency(db: Db, province: TestProvince, suffix: string, kind: 'REHAB_FACILITY' | 'REGIONAL_PROCURACY' | 'DISTRICT_LABOUR_DIVISION') {
+async function addAgency(db: Db, province: TestProvince, suffix: string, kind: 'REHAB_FACILITY' | 'REGIONAL_PROCURACY' | 'DISTRICT_LABOUR_DIVISION' | 'DISTRICT_JUSTICE_DIVISION') {
   const id = `${province.provinceId}-${suffix}`;
   await db.agency.create({
     data: { id, kind, nameVi: `${kind} thử`, nameEn: `${kind} test`, jurisdictionId: province.provinceId, email: `${id.toLowerCase()}@test.invalid`, validFrom: new Date('1991-01-01') },
@@ -17,7 +17,7 @@ async function addAgency(db: Db, province: TestProvince, suffix: string, kind: '
 /**
  * A test province with one user of each role, each alone in that role, in the agency where the
  * role belongs (the commune's police and committee, the regional court, a procuracy, a facility, a
- * labour division, the medical facility, …); the national administrator sits in the national body.
+ * labour division, a justice division, the medical facility, …); the national administrator sits in the national body.
  */
 export async function provinceWithEveryRole(db: Db, label: string): Promise<{ province: TestProvince; users: Record<Role, string> }> {
   await ensureNationalRoot(db);
@@ -25,6 +25,7 @@ export async function provinceWithEveryRole(db: Db, label: string): Promise<{ pr
   const facility = await addAgency(db, province, 'CSCN', 'REHAB_FACILITY');
   const procuracy = await addAgency(db, province, 'VKS', 'REGIONAL_PROCURACY');
   const labour = await addAgency(db, province, 'LDTBXH', 'DISTRICT_LABOUR_DIVISION');
+  const justice = await addAgency(db, province, 'TUPHAP', 'DISTRICT_JUSTICE_DIVISION');
   const home: Record<Role, string> = {
     COMMUNE_POLICE_OFFICER: province.agency.communePolice,
     COMMUNE_POLICE_HEAD: province.agency.communePolice,
@@ -39,6 +40,7 @@ export async function provinceWithEveryRole(db: Db, label: string): Promise<{ pr
     SYSTEM_ADMIN: province.agency.provincialPolice,
     DOCTOR: province.agency.medicalFacility,
     LABOUR_OFFICER: labour,
+    JUSTICE_OFFICER: justice,
     TEAM_178_MEMBER: province.agency.team178,
     NATIONAL_ADMIN: NATIONAL_AGENCY,
   };

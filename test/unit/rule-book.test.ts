@@ -21,6 +21,27 @@ describe('rule book', () => {
     expect(ruleBook.effectiveRule('CRM.TRANSFER', '2025-02-28').responsible.agencyKind).toBe('DISTRICT_LABOUR_DIVISION');
   });
 
+  it('runs a case of the 2014–2021 regime through the commune chairman, the justice and labour divisions, then the court of its day', () => {
+    expect(() => ruleBook.effectiveRule('CRO.D2', '2014-02-14')).toThrow(RuleNotInForceError);
+    expect(ruleBook.effectiveRule('CRO.D2', '2019-05-10').responsible).toEqual({ agencyKind: 'COMMUNE_PEOPLES_COMMITTEE', role: 'COMMUNE_CHAIRMAN' });
+    expect(ruleBook.effectiveRule('CRO.LEGALITY', '2019-05-20')).toMatchObject({
+      responsible: { agencyKind: 'DISTRICT_JUSTICE_DIVISION', role: 'JUSTICE_OFFICER' },
+      budget: { kind: 'WORKING_DAYS', days: 7 },
+      confidence: 'UNCONFIRMED',
+    });
+    expect(ruleBook.effectiveRule('CRO.LEGALITY', '2025-07-01').responsible.agencyKind).toBe('PROVINCIAL_POLICE_DRUG_DIVISION');
+    expect(ruleBook.effectiveRule('CRO.TRANSFER', '2021-12-31').responsible).toEqual({ agencyKind: 'DISTRICT_LABOUR_DIVISION', role: 'LABOUR_OFFICER' });
+    expect(ruleBook.effectiveRule('CRO.TRANSFER', '2025-03-01').responsible.agencyKind).toBe('PROVINCIAL_POLICE_DRUG_DIVISION');
+    // From the court on, today's steps with the texts of the time before 2022 and the regional courts after June 2025.
+    expect(ruleBook.effectiveRule('CRO.D6', '2019-06-03')).toMatchObject({ responsible: { agencyKind: 'DISTRICT_COURT' }, source: { document: expect.stringContaining('09/2014') } });
+    expect(ruleBook.effectiveRule('CRO.D6', '2025-07-01').responsible.agencyKind).toBe('REGIONAL_COURT');
+    expect(ruleBook.effectiveRule('CRO.D7', '2019-06-03').responsible).toEqual({ agencyKind: 'COMMUNE_PEOPLES_COMMITTEE', role: 'COMMUNE_CHAIRMAN' });
+    expect(ruleBook.effectiveRule('CRO.D12', '2019-07-01')).toMatchObject({ confidence: 'CONFIRMED', budget: { kind: 'MONTHS', minMonths: 12, maxMonths: 24 } });
+    // Its post-rehabilitation may begin before 2022.
+    expect(ruleBook.effectiveRule('PR.CHECK_IN', '2020-08-01').source.document).toContain('2008');
+    expect(ruleBook.effectiveRule('PR.CHECK_IN', '2022-01-01').source.document).toContain('73/2021');
+  });
+
   it('keeps the legal source and confidence of every version', () => {
     for (const rule of ruleBook.list()) {
       for (const version of rule.versions) {

@@ -18,6 +18,7 @@ const LABELS: Record<string, { vi: string; en: string }> = {
   SYSTEM_ADMIN: { vi: 'Quản trị hệ thống', en: 'System administrator' },
   DOCTOR: { vi: 'Bác sĩ, y sĩ', en: 'Doctor' },
   LABOUR_OFFICER: { vi: 'Cán bộ Phòng LĐTBXH', en: 'Labour division officer' },
+  JUSTICE_OFFICER: { vi: 'Cán bộ Phòng Tư pháp', en: 'Justice division officer' },
   TEAM_178_MEMBER: { vi: 'Thành viên Đoàn kiểm tra 178', en: 'Team 178 member' },
   NATIONAL_ADMIN: { vi: 'Quản trị cấp quốc gia', en: 'National administrator' },
   // Agency kinds
@@ -25,6 +26,7 @@ const LABELS: Record<string, { vi: string; en: string }> = {
   COMMUNE_PEOPLES_COMMITTEE: { vi: 'UBND cấp xã', en: 'Commune People’s Committee' },
   DISTRICT_POLICE: { vi: 'Công an cấp huyện', en: 'District police' },
   DISTRICT_LABOUR_DIVISION: { vi: 'Phòng LĐTBXH cấp huyện', en: 'District labour division' },
+  DISTRICT_JUSTICE_DIVISION: { vi: 'Phòng Tư pháp cấp huyện', en: 'District justice division' },
   DISTRICT_COURT: { vi: 'TAND cấp huyện', en: 'District court' },
   DISTRICT_PROCURACY: { vi: 'VKSND cấp huyện', en: 'District procuracy' },
   PROVINCIAL_POLICE: { vi: 'Công an tỉnh', en: 'Provincial police' },
@@ -94,6 +96,7 @@ const LABELS: Record<string, { vi: string; en: string }> = {
   DOSSIER_FILED: { vi: 'Lập xong hồ sơ', en: 'Dossier filed' },
   PERSON_NOTIFIED: { vi: 'Đã thông báo cho người bị đề nghị', en: 'Person notified' },
   TRANSFERRED_TO_COURT: { vi: 'Chuyển hồ sơ đến Tòa án', en: 'Sent to the court' },
+  LEGALITY_CHECKED: { vi: 'Kiểm tra tính pháp lý của hồ sơ', en: 'Dossier found lawful' },
   COURT_ACCEPTED: { vi: 'Tòa án thụ lý', en: 'Court accepted the dossier' },
   DOCUMENTS_REQUESTED: { vi: 'Tòa án yêu cầu bổ sung tài liệu', en: 'Court asked for documents' },
   DOCUMENTS_SUPPLIED: { vi: 'Đã bổ sung tài liệu', en: 'Documents supplied' },
