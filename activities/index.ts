@@ -2,6 +2,7 @@ import { createAcceptanceActivities } from './acceptance.activities';
 import { createCaseloadImportActivities, type CaseStarter } from '../caseload-import/caseload-import.activities';
 import type { CalendarSource } from '../db/calendar-source';
 import type { Db } from '../db/client';
+import { ReferenceData } from '../db/reference-data';
 import { createAssessmentActivities } from './assessment/assessment.activities';
 import { createCaseActivities } from './cases/case.activities';
 import { createNotificationActivities, type NotificationChannels } from './deadlines/notification.activities';
@@ -19,14 +20,16 @@ export interface ActivityDependencies {
 
 /** All activities, built from their dependencies (the worker wires real ones, tests may too). */
 export function createActivities({ db, calendars, channels, caseStarter }: ActivityDependencies) {
+  // One cache of the registry and the rule overrides for the activities that open steps.
+  const reference = new ReferenceData(db);
   return {
     ...createAcceptanceActivities(),
     ...createSystemPingActivities(db),
-    ...createStepActivities(db, calendars),
+    ...createStepActivities(db, calendars, reference),
     ...createNotificationActivities(db, channels),
-    ...createCaseActivities(db, calendars),
+    ...createCaseActivities(db, calendars, reference),
     ...createReportingActivities(db),
-    ...createAssessmentActivities(db),
+    ...createAssessmentActivities(db, reference),
     ...createCaseloadImportActivities(db, caseStarter),
   };
 }

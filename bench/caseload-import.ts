@@ -7,11 +7,12 @@
  * the ceiling (10 minutes), and the bare Temporal ceiling on the same server: no-op workflows
  * started and updated once, at the import's concurrency.
  *
- * The worker runs as its own process (worker/main.ts, as `npm start` runs it), WORKERS of them.
+ * The worker runs as its own process, as `npm start` runs it (compiled; BENCH_WORKER=source runs
+ * worker/main.ts under tsx), WORKERS of them.
  *
  *   npx tsx bench/caseload-import.ts [rows=10000] [workers=1]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -20,6 +21,7 @@ import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } 
 import ExcelJS from 'exceljs';
 import { createDb } from '../db/client';
 import { DEMO_PASSWORD } from '../db/seed/demo-province';
+import { engineCommand } from '../infra/engine-command';
 import { startScratchStack } from '../infra/scratch-stack';
 import { FAILURE_CONVERTER_PATH } from '../temporal/payload-encryption';
 import { testDataConverter } from '../test/support/test-env';
@@ -30,6 +32,8 @@ import { LatencyLog, runConcurrently } from './support/stats';
 
 const ROWS = Number(process.argv[2] ?? 10_000);
 const WORKERS = Number(process.argv[3] ?? 1);
+/** The worker as production runs it (compiled by `npm run build`, which the bench runs first), unless BENCH_WORKER=source. */
+const COMPILED = process.env.BENCH_WORKER !== 'source';
 const TASK_QUEUE = 'bench-import';
 const NOOP_QUEUE = 'bench-import-noop';
 const CEILING_MINUTES_FOR_10000 = 10;
@@ -117,16 +121,25 @@ async function workbookOf(template: Buffer): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** The worker as `npm start` runs it: its own process, on the bench's database and Temporal, with the bench's payload key. */
+/**
+ * The worker as `npm start` runs it: its own process, compiled, with the engine's node flags (or
+ * from the sources under tsx with BENCH_WORKER=source), on the bench's database and Temporal,
+ * with the bench's payload key.
+ */
 async function startWorkerProcess(databaseUrl: string, temporalAddress: string, documents: string): Promise<ChildProcess> {
+  const [command, args] = engineCommand('worker/main.ts', COMPILED);
   // BENCH_PROFILE_DIR=/some/dir writes the worker's CPU profiles there (one per thread) when it stops.
   const profile = process.env.BENCH_PROFILE_DIR;
-  const command = profile ? [process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profile}`, '--import', 'tsx', 'worker/main.ts']] as const : [path.resolve(__dirname, '../node_modules/.bin/tsx'), ['worker/main.ts']] as const;
-  const child = spawn(command[0], [...command[1]], {
+  const profiled: [string, string[]] = COMPILED
+    ? [command, ['--cpu-prof', `--cpu-prof-dir=${profile}`, ...args]]
+    : [process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profile}`, '--import', 'tsx', ...args]];
+  const [program, programArgs] = profile ? profiled : [command, args];
+  const child = spawn(program, programArgs, {
     cwd: path.resolve(__dirname, '..'),
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
+      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
       NODE_ENV: 'production',
       JWT_SECRET: randomBytes(32).toString('hex'),
       DATABASE_URL: databaseUrl,
@@ -153,6 +166,7 @@ async function startWorkerProcess(databaseUrl: string, temporalAddress: string, 
 
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
+  if (COMPILED) execFileSync('bash', [path.resolve(__dirname, '../scripts/build.sh')], { stdio: 'inherit' });
   process.env.TEST_PAYLOAD_KEY ??= `bench:${randomBytes(32).toString('base64')}`;
   const stack = await startScratchStack('bench-import');
   const db = createDb(stack.databaseUrl, { maxConnections: 20 });
@@ -171,7 +185,7 @@ async function main(): Promise<void> {
     const auth = { authorization: `Bearer ${token}` };
     const template = Buffer.from(await (await fetch(`${base}/caseload-imports/template`, { headers: auth })).arrayBuffer());
     const bytes = await workbookOf(template);
-    console.log(`${ROWS} rows (${(bytes.length / 1024 / 1024).toFixed(1)} MB), four procedures, ${WORKERS} worker process(es), one API, 2-core machine`);
+    console.log(`${ROWS} rows (${(bytes.length / 1024 / 1024).toFixed(1)} MB), four procedures, ${WORKERS} ${COMPILED ? 'compiled' : 'tsx'} worker process(es), one API, 2-core machine`);
 
     let started = performance.now();
     const dryRun = await fetch(`${base}/caseload-imports?dryRun=true`, { method: 'POST', headers: { ...auth, 'content-type': XLSX }, body: bytes });

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { applyMigrations } from '../db/migrate';
 import { seedDemoCases } from '../db/seed/demo-cases';
-import { dataDir, distDir, projectRoot, runningCompiled } from './paths';
+import { engineCommand } from './engine-command';
+import { dataDir, projectRoot, runningCompiled } from './paths';
 import { isPortOpen, waitFor } from './ports';
 import { embeddedState, postgresClusterDir } from './embedded-state';
 import { LocalPostgres } from './postgres-cluster';
@@ -97,22 +98,8 @@ async function startTemporalOnPostgres(temporalPort: number, postgres: LocalPost
   return { address: temporal.address };
 }
 
-/**
- * Flags for our compiled processes (ENGINE_NODE_FLAGS replaces them): a young generation of 2 MB
- * semi-spaces instead of 16 (V8 keeps three of them resident; short-lived request garbage is
- * collected a little more often). NODE_OPTIONS still applies on top.
- */
-const NODE_FLAGS = (process.env.ENGINE_NODE_FLAGS ?? '--max-semi-space-size=2').split(' ').filter(Boolean);
-
-/**
- * How a process of ours is run: compiled JavaScript under plain node when this launcher is
- * compiled (`npm start`), the TypeScript sources under tsx otherwise (`npm run start:source`).
- */
-function nodeCommand(entry: string): [string, string[]] {
-  return runningCompiled
-    ? [process.execPath, [...NODE_FLAGS, path.join(distDir, entry.replace(/\.ts$/, '.js'))]]
-    : [path.join(projectRoot, 'node_modules', '.bin', 'tsx'), [entry]];
-}
+/** Compiled under plain node when this launcher is compiled (`npm start`), tsx otherwise (`npm run start:source`). */
+const nodeCommand = (entry: string) => engineCommand(entry, runningCompiled);
 
 /** A one-off step (the demo data) in a process of its own, so its memory is returned when it ends. */
 function runOnce(entry: string, childEnv: NodeJS.ProcessEnv): Promise<void> {

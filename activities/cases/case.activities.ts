@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CalendarSource } from '../../db/calendar-source';
 import type { Db } from '../../db/client';
+import type { ReferenceData } from '../../db/reference-data';
 import { placeOf, provinceOf, servingAgencies } from '../../db/responsible-agency';
 import { addDays, computeDeadline } from '../../domain/deadlines/deadline-computation';
 import type { DueDateExplanation } from '../../domain/deadlines/deadline-types';
@@ -109,13 +110,13 @@ async function recordPerson(db: Db, caseRef: string, person: PersonInput | { per
   return found.id;
 }
 
-export function createCaseActivities(db: Db, calendars: CalendarSource, book: RuleBook = ruleBook) {
+export function createCaseActivities(db: Db, calendars: CalendarSource, reference: ReferenceData, book: RuleBook = ruleBook) {
   return {
     /** Creates the person (or finds them by identity number), the case row and its first timeline entry, once. */
     async registerCase(input: RegisterCaseInput): Promise<{ personId: string | null; provinceId: string }> {
       const existing = await db.case.findUnique({ where: { id: input.caseRef } });
       if (existing) return { personId: existing.personId, provinceId: existing.provinceId };
-      const provinceId = await provinceOf(db, input.jurisdictionId);
+      const provinceId = provinceOf(await reference.snapshot(), input.jurisdictionId);
       const personId = input.person === undefined ? null : await recordPerson(db, input.caseRef, input.person);
       try {
         await db.$transaction([
@@ -193,8 +194,9 @@ export function createCaseActivities(db: Db, calendars: CalendarSource, book: Ru
      * Answers the problems found, in words for the official; none is a failure to retry.
      */
     async checkStepsCanOpen(input: { ruleKeys: string[]; jurisdictionId: string; onDate: string }): Promise<{ problems: string[] }> {
-      const place = await placeOf(db, input.jurisdictionId);
-      const overrides = await ruleOverridesOf(db, place.provinceId, input.ruleKeys);
+      const registry = await reference.snapshot();
+      const place = placeOf(registry, input.jurisdictionId);
+      const overrides = ruleOverridesOf(registry, place.provinceId, input.ruleKeys);
       const problems: string[] = [];
       const rules: EffectiveRule[] = [];
       for (const ruleKey of input.ruleKeys) {
@@ -204,7 +206,7 @@ export function createCaseActivities(db: Db, calendars: CalendarSource, book: Ru
           problems.push(messageOf(error));
         }
       }
-      const serving = await servingAgencies(db, place, rules.map((rule) => rule.responsible.agencyKind), input.onDate);
+      const serving = servingAgencies(registry, place, input.onDate);
       for (const rule of rules) {
         try {
           serving(rule.responsible);
@@ -226,8 +228,9 @@ export function createCaseActivities(db: Db, calendars: CalendarSource, book: Ru
       /** The window's rule; procedure D's when absent (as workflows before the minors' procedure asked). */
       ruleKey?: string;
     }): Promise<{ lastDay: string; closesAt: string; effectiveOn: string; explanation: DueDateExplanation }> {
-      const provinceId = await provinceOf(db, input.jurisdictionId);
-      const rule = await effectiveRuleFor(db, book, input.ruleKey ?? 'CRA.D9', provinceId, input.decisionDate);
+      const registry = await reference.snapshot();
+      const provinceId = provinceOf(registry, input.jurisdictionId);
+      const rule = effectiveRuleFor(registry, book, input.ruleKey ?? 'CRA.D9', provinceId, input.decisionDate);
       const window = computeDeadline(
         { rule, startDate: input.decisionDate, openedAt: input.openedAt },
         await calendars.current(),

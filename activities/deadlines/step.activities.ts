@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { CalendarSource } from '../../db/calendar-source';
 import type { Db } from '../../db/client';
+import type { ReferenceData, ReferenceSnapshot } from '../../db/reference-data';
 import { namedOwner, placeOf, servingAgencies } from '../../db/responsible-agency';
 import {
   adjustDeadline,
@@ -13,6 +14,7 @@ import { isoToDateColumn, vietnamDate } from '../../domain/time/legal-date';
 import { ruleBook, type RuleBook } from '../../rules/rule-book';
 import type { EffectiveRule } from '../../rules/rule-types';
 import { StepEventKind, StepStatus } from '../../generated/prisma/enums';
+import type { RuleOverride } from '../../generated/prisma/client';
 import {
   StepFailure,
   type CompleteStepInput,
@@ -46,14 +48,11 @@ const ruleFailure = (error: unknown) =>
     message: error instanceof Error ? error.message : String(error),
   });
 
-type OverrideRow = Awaited<ReturnType<Db['ruleOverride']['findMany']>>[number];
+type OverrideRow = Pick<RuleOverride, 'ruleKey' | 'effectiveFrom' | 'reason' | 'parameters'>;
 
-/** A province's overrides of some rules, read in one query: the rows of each rule key. */
-export async function ruleOverridesOf(db: Db, provinceId: string, ruleKeys: readonly string[]): Promise<Map<string, OverrideRow[]>> {
-  const rows = await db.ruleOverride.findMany({ where: { ruleKey: { in: [...new Set(ruleKeys)] }, provinceId } });
-  const byKey = new Map<string, OverrideRow[]>();
-  for (const row of rows) byKey.set(row.ruleKey, [...(byKey.get(row.ruleKey) ?? []), row]);
-  return byKey;
+/** A province's overrides of some rules: the rows of each rule key. */
+export function ruleOverridesOf(registry: ReferenceSnapshot, provinceId: string, ruleKeys: readonly string[]): Map<string, readonly OverrideRow[]> {
+  return new Map([...new Set(ruleKeys)].map((ruleKey) => [ruleKey, registry.overridesOf(provinceId, ruleKey)]));
 }
 
 /** The rule in force on a date with the province's overrides already read; a court's term in months when it decided one. */
@@ -62,7 +61,7 @@ export function ruleInForce(
   ruleKey: string,
   provinceId: string,
   onDate: string,
-  overrides: ReadonlyMap<string, OverrideRow[]>,
+  overrides: ReadonlyMap<string, readonly OverrideRow[]>,
   decidedMonths?: number,
 ): EffectiveRule {
   let rule: EffectiveRule;
@@ -96,18 +95,18 @@ export function ruleInForce(
   return { ...rule, budget: { ...budget, months: decidedMonths } };
 }
 
-export async function effectiveRuleFor(
-  db: Db,
+export function effectiveRuleFor(
+  registry: ReferenceSnapshot,
   book: RuleBook,
   ruleKey: string,
   provinceId: string,
   onDate: string,
   decidedMonths?: number,
-): Promise<EffectiveRule> {
-  return ruleInForce(book, ruleKey, provinceId, onDate, await ruleOverridesOf(db, provinceId, [ruleKey]), decidedMonths);
+): EffectiveRule {
+  return ruleInForce(book, ruleKey, provinceId, onDate, ruleOverridesOf(registry, provinceId, [ruleKey]), decidedMonths);
 }
 
-export function createStepActivities(db: Db, calendars: CalendarSource, book: RuleBook = ruleBook) {
+export function createStepActivities(db: Db, calendars: CalendarSource, reference: ReferenceData, book: RuleBook = ruleBook) {
   /** Applies one ledger entry exactly once and returns the step as it now stands. */
   async function applyChange(
     change: Change,
@@ -189,29 +188,17 @@ export function createStepActivities(db: Db, calendars: CalendarSource, book: Ru
     /** Opens the step once per workflow and step key: computes the due date and plans every notification. */
     async openStep(input: OpenStepInput & { workflowId: string; openedAt: string }): Promise<StepPlan> {
       const stepId = `${input.workflowId}/${input.stepKey}`;
-      // Re-run after a crash in the task that opened it: the step as it opened.
-      const opened = await planAt(stepId, 0);
-      if (opened) return opened;
-
-      const place = await placeOf(db, input.jurisdictionId);
+      const registry = await reference.snapshot();
+      const place = placeOf(registry, input.jurisdictionId);
       const { provinceId } = place;
       const calendar = await calendars.current();
       const limitInput = input.statutoryLimit;
-      const overrides = await ruleOverridesOf(db, provinceId, [input.ruleKey, ...(limitInput ? [limitInput.ruleKey] : [])]);
+      const overrides = ruleOverridesOf(registry, provinceId, [input.ruleKey, ...(limitInput ? [limitInput.ruleKey] : [])]);
       const rule = ruleInForce(book, input.ruleKey, provinceId, input.startDate, overrides, input.decidedMonths);
       const limitRule = limitInput ? ruleInForce(book, limitInput.ruleKey, provinceId, limitInput.startDate, overrides) : undefined;
       const ladder = (escalations: EffectiveRule['escalations']) => escalations.map((rung) => rung.to);
-      const serving = await servingAgencies(
-        db,
-        place,
-        [
-          ...(input.ownerAgencyId ? [] : [rule.responsible.agencyKind]),
-          ...ladder(rule.escalations).map((to) => to.agencyKind),
-          ...ladder(limitRule?.escalations ?? []).map((to) => to.agencyKind),
-        ],
-        input.startDate,
-      );
-      const owner = input.ownerAgencyId ? await namedOwner(db, input.ownerAgencyId, rule.responsible.role) : serving(rule.responsible);
+      const serving = servingAgencies(registry, place, input.startDate);
+      const owner = input.ownerAgencyId ? namedOwner(registry, input.ownerAgencyId, rule.responsible.role) : serving(rule.responsible);
       const rungRecipients = ladder(rule.escalations).map(serving);
       const deadline = computeDeadline(
         { rule, startDate: input.startDate, openedAt: input.openedAt },
@@ -279,6 +266,7 @@ export function createStepActivities(db: Db, calendars: CalendarSource, book: Ru
           return plan;
         });
       } catch (error) {
+        // A re-run after a crash in the task that opened it (the row is there): the step as it opened.
         if (isUniqueViolation(error)) return (await planAt(stepId, 0)) as StepPlan;
         throw error;
       }

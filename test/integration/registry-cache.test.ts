@@ -3,6 +3,7 @@ import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { until } from '../support/case-driver';
 import { createTestProvince, type TestProvince } from '../support/test-province';
 import { vietnamDate } from '../../domain/time/legal-date';
+import { ReferenceData } from '../../db/reference-data';
 
 /**
  * Two API processes on one database (issue #18): a reorganisation entered through one is seen by
@@ -48,4 +49,29 @@ it('shows a unit created through one API process to the other within seconds', a
   // The other process answers for the new unit well before its old cache would have expired.
   const seen = await until(async () => ((await read()).status === 200 ? true : undefined), 'the new unit through the second process', 8_000);
   expect(seen).toBe(true);
+});
+
+it('gives the worker’s activities the units, agencies and rule overrides as they are the moment they ask', async () => {
+  const reference = new ReferenceData(first.db);
+  const before = await reference.snapshot();
+  // The same version: the same snapshot, nothing read again but the counter.
+  expect(await reference.snapshot()).toBe(before);
+  expect(before.agency(province.agency.communePolice)?.email).not.toBe('moved@test.invalid');
+
+  // Each change is seen by the very next snapshot, whichever table it touched.
+  await first.db.agency.update({ where: { id: province.agency.communePolice }, data: { email: 'moved@test.invalid' } });
+  const afterAgency = await reference.snapshot();
+  expect(afterAgency.agency(province.agency.communePolice)?.email).toBe('moved@test.invalid');
+  expect(afterAgency.agenciesOf(province.communeId).map((agency) => agency.id)).toContain(province.agency.communePolice);
+
+  await first.db.ruleOverride.create({
+    data: { ruleKey: 'CRA.D2', provinceId: province.provinceId, effectiveFrom: new Date('2026-01-01T00:00:00Z'), parameters: { budget: { kind: 'WORKING_DAYS', days: 7 } }, reason: 'thử' },
+  });
+  expect((await reference.snapshot()).overridesOf(province.provinceId, 'CRA.D2')).toHaveLength(1);
+
+  const unit = `${province.provinceId}-REF`;
+  await first.db.jurisdiction.create({
+    data: { id: unit, level: 'COMMUNE', nameVi: 'Xã mới', nameEn: 'New commune', parentId: province.provinceId, path: `/${province.provinceId}/${unit}/`, validFrom: new Date('2026-01-01T00:00:00Z') },
+  });
+  expect((await reference.snapshot()).unit(unit)?.nameVi).toBe('Xã mới');
 });
