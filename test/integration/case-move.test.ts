@@ -49,6 +49,12 @@ beforeAll(async () => {
   users.elsewhereHead = await province.addUser(elsewhere.communePolice, ['COMMUNE_POLICE_HEAD']);
   users.judge = await province.addUser(province.agency.regionalCourt, ['JUDGE']);
   users.doctor = await province.addUser(province.agency.medicalFacility, ['DOCTOR']);
+  // The chairman's decision on voluntary treatment in seconds: reminded after 2 s, late after 6 s, the rung 4 s later.
+  await province.setRule('VOL.DECISION', {
+    budget: { kind: 'ELAPSED', seconds: 6 },
+    reminders: [{ unit: 'SECONDS', amount: 4 }],
+    escalations: [{ after: { unit: 'SECONDS', amount: 4 }, to: { agencyKind: 'COMMUNE_PEOPLES_COMMITTEE', role: 'COMMUNE_CHAIRMAN' } }],
+  });
 });
 afterAll(() => stack.close());
 
@@ -171,6 +177,48 @@ it('moves a case whose open step is held above the commune: the step keeps its o
   await until(async () => ((await api.db.case.findUniqueOrThrow({ where: { id: caseRef } })).status === 'CLOSED' ? true : undefined), 'the case to close');
   const closed = await move(caseRef, users.elsewhereHead, { toJurisdictionId: province.communeId, on: today, reason: 'Chuyển lại' });
   expect([closed.status, closed.body.code]).toEqual([409, 'CASE.CLOSED']);
+});
+
+it('moves a voluntary treatment while the chairman’s decision is late: what was sent stays sent, the rung still to come goes to the new commune; post-rehabilitation opens there', async () => {
+  const official = await province.addUser(province.agency.communeCommittee, ['COMMUNE_OFFICIAL']);
+  const newChairman = await province.addUser(elsewhere.communeCommittee, ['COMMUNE_CHAIRMAN']);
+  const opened = await request(api.app)
+    .post('/cases')
+    .set('Authorization', await as(official))
+    .set('Idempotency-Key', randomUUID())
+    .send({
+      procedure: 'VOLUNTARY_REHAB',
+      jurisdictionId: province.communeId,
+      person: { fullName: 'Lý Văn Tự Nguyện', birthDate: '1991-01-01', otherIdentification: 'Giấy khai sinh 1/1991', residenceStatus: 'STABLE', residenceJurisdictionId: province.communeId },
+      setting: 'COMMUNITY',
+      registeredOn: today,
+    });
+  expect(opened.status).toBe(201);
+  const caseRef = opened.body.caseRef as string;
+  // The first commune's chairman is reminded (the province gives the decision seconds)…
+  expect(await stack.records.notificationsOf(caseRef, 'VOL.DECISION', 1)).toEqual([['REMINDER', province.agency.communeCommittee, 'COMMUNE_CHAIRMAN', -4000]]);
+  // …then the case moves, before the decision falls late.
+  const moved = await move(caseRef, users.chairman, { toJurisdictionId: elsewhere.communeId, on: today, reason: 'Chuyển nơi cư trú trong thời gian cai nghiện' });
+  expect(moved.status).toBe(200);
+  expect(moved.body.moved.steps).toEqual([{ stepKey: 'DECISION', fromAgencyId: province.agency.communeCommittee, toAgencyId: elsewhere.communeCommittee }]);
+  // The rung comes in its time to the new commune's chairman; the reminder is not sent again.
+  const step = await openStep(caseRef, 'VOL.DECISION');
+  const sent = await until(async () => {
+    const rows = await api.db.notification.findMany({ where: { stepId: step.id }, orderBy: { scheduledAt: 'asc' } });
+    return rows.some((row) => row.kind === 'ESCALATION') ? rows : undefined;
+  }, 'the rung after the move');
+  expect(sent.map((row) => [row.kind, row.recipientAgencyId, row.recipientRole])).toEqual([
+    ['REMINDER', province.agency.communeCommittee, 'COMMUNE_CHAIRMAN'],
+    ['CASE_MOVED', elsewhere.communeCommittee, 'COMMUNE_CHAIRMAN'],
+    ['ESCALATION', elsewhere.communeCommittee, 'COMMUNE_CHAIRMAN'],
+  ]);
+  // The first commune's chairman no longer decides it; the new one's decides and certifies, and the follow-up opens there.
+  const decision = { type: 'DECIDE_VOLUNTARY_TREATMENT', on: today, decisionRef: '7/QĐ-UBND', provider: 'Tổ tư vấn', monitor: 'Nguyễn Thị Giám', months: 6 };
+  expect((await stack.driver.act(caseRef, users.chairman, decision)).status).toBe(403);
+  const decided = await stack.driver.expectOk(caseRef, newChairman, decision);
+  expect(decided.openSteps).toEqual([expect.objectContaining({ ruleKey: 'VOL.COMPLETION_COMMUNITY', ownerAgencyId: elsewhere.communeCommittee })]);
+  await stack.driver.expectOk(caseRef, newChairman, { type: 'COMPLETE_VOLUNTARY_TREATMENT', on: today, certificateRef: 'GCN-CHUYEN-1' });
+  expect(await stack.records.caseRow(`PR-${caseRef}`)).toMatchObject({ procedure: 'POST_REHAB', parentCaseId: caseRef, jurisdictionId: elsewhere.communeId });
 });
 
 it('refuses a move precisely: the roles and places that may not, where a case cannot go, dates out of order, a subject that stays', async () => {
