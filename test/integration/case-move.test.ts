@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
 import request from 'supertest';
 import type { FirePoint } from '../../domain/deadlines/deadline-types';
 import { vietnamDate } from '../../domain/time/legal-date';
 import type { ApiHarness } from '../support/api-harness';
 import { until } from '../support/case-driver';
 import { startCaseStack, type CaseStack } from '../support/case-stack';
+import { bundleWorkflows } from '../support/deadline-worker';
+import { testDataConverter } from '../support/test-env';
+import { caseWorkflowId } from '../../workflows/cases/case-contract';
 import { createTestProvince, type TestProvince } from '../support/test-province';
 
 /**
@@ -142,6 +149,17 @@ it('moves a compulsory-rehabilitation case of a split commune to the new commune
   });
   // A retry after the case moved on still answers as the first time.
   expect((await move(caseRef, users.head, body, key)).body).toEqual(moved.body);
+
+  // The moved case's history replays through today's code; history-replay.test.ts keeps one as a fixture.
+  const history = await api.temporal.workflow.getHandle(caseWorkflowId(caseRef)).fetchHistory();
+  await expect(
+    Worker.runReplayHistory({ workflowBundle: await bundleWorkflows(), dataConverter: testDataConverter() }, history, caseWorkflowId(caseRef)),
+  ).resolves.toBeUndefined();
+  if (process.env.RECORD_HISTORY_FIXTURES) {
+    // Run with TEST_PAYLOAD_KEY set to the fixtures' key (history-replay.test.ts) to refresh it.
+    const json = temporal.api.history.v1.History.fromObject(history).toJSON();
+    writeFileSync(path.resolve(__dirname, `../fixtures/histories/compulsory-rehab-case.${process.env.RECORD_HISTORY_FIXTURES}.json`), JSON.stringify(json, null, 1));
+  }
 });
 
 it('moves a case whose open step is held above the commune: the step keeps its owner and goes to the new commune; a closed case does not move', async () => {
