@@ -75,6 +75,12 @@ export interface ProcedureDefinition {
   openedBy: readonly Role[];
   /** Roles that may read its cases (within their jurisdiction, or as the owner of one of its steps). */
   readBy: readonly Role[];
+  /**
+   * What its cases are about: a person unless said. Only a person's case moves to another commune
+   * (`POST /cases/{caseRef}/jurisdiction`); a commune's assessment or an establishment's inspection
+   * belongs to its place.
+   */
+  subject?: 'PERSON' | 'COMMUNE' | 'ESTABLISHMENT';
   appliesTo?: AgeRange;
   /**
    * A victim's record: left out of searches and person pages made for other procedures (its own

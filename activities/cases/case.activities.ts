@@ -11,7 +11,10 @@ import { ruleBook, type RuleBook } from '../../rules/rule-book';
 import type { Actor, PersonInput } from '../../workflows/cases/case-contract';
 import { effectiveRuleFor, ruleInForce, ruleOverridesOf } from '../deadlines/step.activities';
 import type { EffectiveRule } from '../../rules/rule-types';
-import { asJson, isUniqueViolation } from '../deadlines/step-record';
+import { asJson, firePointsOf, isUniqueViolation, snapshotOf } from '../deadlines/step-record';
+import { handoverOf, moveRefusal, type MoveRefusal } from '../../db/case-move';
+import type { HandoverAgency } from '../../workflows/deadlines/contract';
+import type { StepHandover } from '../../workflows/cases/case-contract';
 
 export interface RegisterCaseInput {
   caseRef: string;
@@ -215,6 +218,37 @@ export function createCaseActivities(db: Db, calendars: CalendarSource, referenc
         }
       }
       return { problems };
+    },
+
+    /**
+     * Before a case moves to another commune, nothing written: it must go to a commune of its
+     * province in force on the date, and each open step held by a body of the old commune must
+     * find the new commune's body of the same kind. Answers the refusal (a value: nothing to
+     * retry), or who takes over from whom and the steps whose owner changes.
+     */
+    async planCaseMove(input: {
+      fromJurisdictionId: string;
+      toJurisdictionId: string;
+      on: string;
+      /** The case's open (or suspended) steps, in the workflow's order. */
+      stepIds: string[];
+    }): Promise<{ refusal?: MoveRefusal; handover: Record<string, HandoverAgency>; steps: StepHandover[] }> {
+      const refusal = await moveRefusal(db, input);
+      if (refusal) return { refusal, handover: {}, steps: [] };
+      const found = await db.step.findMany({ where: { id: { in: input.stepIds } } });
+      const rows = input.stepIds.flatMap((id) => found.filter((step) => step.id === id));
+      const named = rows.flatMap((step) => [
+        step.ownerAgencyId,
+        ...snapshotOf(step).rungRecipients.map((recipient) => recipient.agencyId),
+        ...firePointsOf(step).map((point) => point.recipient.agencyId),
+      ]);
+      const planned = await handoverOf(db, input, named);
+      if (planned.refusal) return { refusal: planned.refusal, handover: {}, steps: [] };
+      const steps = rows.flatMap((step) => {
+        const to = planned.handover[step.ownerAgencyId];
+        return to ? [{ stepKey: step.stepKey, fromAgencyId: step.ownerAgencyId, toAgencyId: to.agencyId }] : [];
+      });
+      return { handover: planned.handover, steps };
     },
 
     /**

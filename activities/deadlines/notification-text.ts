@@ -1,5 +1,6 @@
 import type { Step } from '../../generated/prisma/client';
-import type { FirePoint } from '../../domain/deadlines/deadline-types';
+import type { FirePoint, Recipient } from '../../domain/deadlines/deadline-types';
+import type { HandoverAgency } from '../../workflows/deadlines/contract';
 import { dateColumnToIso } from '../../domain/time/legal-date';
 import { explanationOf } from './step-record';
 
@@ -45,4 +46,15 @@ export function notificationText(step: Step, point: FirePoint): NotificationText
       };
     }
   }
+}
+
+/** A step handed to the caller's agency because its case moved to their commune (no reason given: it may name the person). */
+export function handoverText(step: Step, move: { from: Recipient; to: HandoverAgency; on: string }): NotificationText {
+  const due = dateColumnToIso(step.dueDate);
+  return {
+    titleVi: `Tiếp nhận hồ sơ chuyển đến: ${step.titleVi} (hồ sơ ${step.caseRef}), hạn ${vn(due)}`,
+    titleEn: `Case moved to you: ${step.titleEn} (case ${step.caseRef}), due ${due}`,
+    bodyVi: `Hồ sơ ${step.caseRef} được chuyển sang địa bàn của ${move.to.agencyNameVi} từ ngày ${vn(move.on)}. Bước "${step.titleVi}" trước do ${move.from.agencyNameVi} phụ trách, nay do ${move.to.agencyNameVi} thực hiện; hạn giữ nguyên: hết ngày ${vn(due)}.`,
+    bodyEn: `Case ${step.caseRef} moved to ${move.to.agencyNameEn}'s area on ${move.on}. "${step.titleEn}", held by ${move.from.agencyNameEn} until now, is yours; its due date stays the end of ${due}.`,
+  };
 }

@@ -13,12 +13,14 @@ import type { Adjustment } from '../../domain/deadlines/deadline-types';
 import { isoToDateColumn, vietnamDate } from '../../domain/time/legal-date';
 import { ruleBook, type RuleBook } from '../../rules/rule-book';
 import type { EffectiveRule } from '../../rules/rule-types';
-import { StepEventKind, StepStatus } from '../../generated/prisma/enums';
-import type { RuleOverride } from '../../generated/prisma/client';
+import { NotificationKind, StepEventKind, StepStatus } from '../../generated/prisma/enums';
+import type { Prisma, RuleOverride, Step } from '../../generated/prisma/client';
+import type { Recipient } from '../../domain/deadlines/deadline-types';
 import {
   StepFailure,
   type CompleteStepInput,
   type ExtendStepInput,
+  type MoveStepInput,
   type OpenStepInput,
   type ResumeStepInput,
   type StepPlan,
@@ -27,11 +29,13 @@ import {
 import {
   asJson,
   explanationOf,
+  firePointsOf,
   isUniqueViolation,
   planOf,
   snapshotOf,
   type StepSnapshot,
 } from './step-record';
+import { handoverText } from './notification-text';
 
 interface Change {
   stepId: string;
@@ -113,18 +117,24 @@ export function createStepActivities(db: Db, calendars: CalendarSource, referenc
     kind: StepEventKind,
     mutate: (
       step: Awaited<ReturnType<typeof load>>,
-    ) => Promise<{ data: Parameters<Db['step']['update']>[0]['data']; details: object }>,
+    ) => Promise<{
+      data: Parameters<Db['step']['update']>[0]['data'];
+      details: object;
+      /** Written in the same transaction, after the step (a notification of the change). */
+      alsoWrite?: (tx: Prisma.TransactionClient, updated: Step) => Promise<unknown>;
+    }>,
   ): Promise<StepPlan> {
     const step = await load(change.stepId);
     // A re-run after a crash: the ledger entry of this revision was written with the step's row.
     if (step.revision >= change.revision) return (await planAt(change.stepId, change.revision)) as StepPlan;
-    const { data, details } = await mutate(step);
+    const { data, details, alsoWrite } = await mutate(step);
     try {
       return await db.$transaction(async (tx) => {
         const updated = await tx.step.update({
           where: { id: step.id, revision: change.revision - 1 },
           data: { ...data, revision: change.revision },
         });
+        await alsoWrite?.(tx, updated);
         const plan = planOf(updated);
         await tx.stepEvent.create({
           data: {
@@ -330,6 +340,67 @@ export function createStepActivities(db: Db, calendars: CalendarSource, referenc
         return {
           data: { status: StepStatus.OPEN, suspendedSince: null, ...(await adjusted(step, adjustment)) },
           details: { adjustment, actorId: input.actorId ?? null },
+        };
+      });
+    },
+
+    /**
+     * The case moved to another commune: the step stays the same step (its due date, its
+     * explanation, and the keys and instants of its reminders and rungs, so what was sent is not
+     * sent again) under the new commune, and every recipient that was a body of the old commune
+     * (its owner, a rung of its ladder, a statutory-limit notice) becomes the new commune's body of
+     * the same kind. A new owner finds it in its inbox, written with the change: once.
+     */
+    async moveStep(input: Change & MoveStepInput): Promise<StepPlan> {
+      return applyChange(input, StepEventKind.MOVED, async (step) => {
+        const swap = <R extends Recipient>(recipient: R): R => {
+          const next = input.handover[recipient.agencyId];
+          return next ? { ...recipient, ...next } : recipient;
+        };
+        const snapshot = snapshotOf(step);
+        const moved: StepSnapshot = {
+          ...snapshot,
+          owner: swap(snapshot.owner),
+          rungRecipients: snapshot.rungRecipients.map(swap),
+          ...(snapshot.statutory
+            ? { statutory: { ...snapshot.statutory, firePoints: snapshot.statutory.firePoints.map((point) => ({ ...point, recipient: swap(point.recipient) })) } }
+            : {}),
+        };
+        const newOwner = input.handover[step.ownerAgencyId];
+        return {
+          data: {
+            jurisdictionId: input.toJurisdictionId,
+            ...(newOwner ? { ownerAgencyId: newOwner.agencyId } : {}),
+            ruleSnapshot: asJson(moved),
+            firePoints: asJson(firePointsOf(step).map((point) => ({ ...point, recipient: swap(point.recipient) }))),
+          },
+          details: {
+            on: input.on,
+            fromJurisdictionId: step.jurisdictionId,
+            toJurisdictionId: input.toJurisdictionId,
+            fromOwnerAgencyId: step.ownerAgencyId,
+            toOwnerAgencyId: newOwner?.agencyId ?? step.ownerAgencyId,
+            actorId: input.actorId ?? null,
+          },
+          ...(newOwner
+            ? {
+                alsoWrite: (tx: Prisma.TransactionClient, updated: Step) =>
+                  tx.notification.create({
+                    data: {
+                      // One per step and ledger revision: a retry finds the revision written and comes back before this.
+                      key: `${step.id}:moved:${input.revision}`,
+                      stepId: step.id,
+                      kind: NotificationKind.CASE_MOVED,
+                      rung: 0,
+                      recipientAgencyId: newOwner.agencyId,
+                      recipientRole: step.ownerRole,
+                      scheduledAt: new Date(input.at),
+                      ...handoverText(updated, { from: snapshot.owner, to: newOwner, on: input.on }),
+                      inboxItems: { create: { agencyId: newOwner.agencyId, role: step.ownerRole } },
+                    },
+                  }),
+              }
+            : {}),
         };
       });
     },

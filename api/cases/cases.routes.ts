@@ -1,7 +1,7 @@
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../../db/client';
-import { vietnamDate } from '../../domain/time/legal-date';
+import { isoToDateColumn, vietnamDate } from '../../domain/time/legal-date';
 import { StepStatus } from '../../generated/prisma/enums';
 import { procedureByCode } from '../../procedures/registry';
 import type { ProcedureModule } from '../../procedures/procedure-module';
@@ -9,10 +9,13 @@ import { ruleBook } from '../../rules/rule-book';
 import {
   CaseFailure,
   caseActUpdate,
+  caseMoveUpdate,
   caseSnapshotQuery,
   type CaseActionBase,
+  type CaseMoveResult,
   type CaseSnapshot,
 } from '../../workflows/cases/case-contract';
+import { moveRefusal, type MoveRefusal } from '../../db/case-move';
 import { newCaseRef, pastActsInput, startCase } from '../../temporal/case-start';
 import { actsFor } from '../auth/acts-for';
 import { assertCovers } from '../auth/jurisdiction-guard';
@@ -34,9 +37,11 @@ import {
   caseSearchView,
   personCasesView,
   caseSnapshotView,
+  caseMoveBody,
+  caseMoveView,
   createCaseBody,
 } from './cases.schemas';
-import { actionRoles, caseActorRoles, caseOpenerRoles, caseReaderRoles, readableProcedures } from './procedure-access';
+import { CASE_MOVERS, actionRoles, caseActorRoles, caseOpenerRoles, caseReaderRoles, readableProcedures } from './procedure-access';
 import { registerCaseDocumentRoutes, type DocumentStore } from './case-documents';
 
 const SETTLE_ATTEMPTS = 50;
@@ -47,6 +52,35 @@ const CASE_READERS = caseReaderRoles();
 
 const caseNotFound = (caseRef: string) =>
   problems.notFound({ vi: `Không có hồ sơ vụ việc ${caseRef}.`, en: `No case ${caseRef}.` });
+
+/** The refusals of a move (the workflow's failure types), with what each says when the workflow gave no words of its own. */
+const MOVE_REFUSALS: Record<string, { status: number; vi: string; en: string }> = {
+  [CaseFailure.CLOSED]: { status: 409, vi: 'Hồ sơ đã kết thúc, không chuyển được', en: 'The case is closed and does not move' },
+  [CaseFailure.NOT_MOVABLE]: {
+    status: 422,
+    vi: 'Hồ sơ của thủ tục này gắn với một xã hoặc một cơ sở, không chuyển sang xã khác',
+    en: 'A case of this procedure belongs to a commune or an establishment and does not move',
+  },
+  [CaseFailure.ALREADY_IN_COMMUNE]: { status: 422, vi: 'Hồ sơ đang do xã này thụ lý', en: 'The case is already held by this commune' },
+  [CaseFailure.TARGET_NOT_IN_FORCE]: { status: 422, vi: 'Nơi chuyển đến không phải xã, phường có hiệu lực vào ngày đó', en: 'The destination is not a commune in force on that date' },
+  [CaseFailure.TARGET_OTHER_PROVINCE]: { status: 422, vi: 'Nơi chuyển đến thuộc tỉnh khác', en: 'The destination is in another province' },
+  [CaseFailure.TARGET_HAS_NO_AGENCY]: {
+    status: 422,
+    vi: 'Xã chuyển đến chưa có cơ quan nhận bước đang mở',
+    en: 'The destination has no agency to take over an open step',
+  },
+};
+
+const moveProblem = (code: string, caseRef: string, said?: Pick<MoveRefusal, 'vi' | 'en'>, extras: Record<string, unknown> = {}) => {
+  const known = MOVE_REFUSALS[code] ?? { status: 422, vi: 'Không chuyển được hồ sơ', en: 'The case cannot be moved' };
+  return new Problem(
+    known.status,
+    code,
+    { vi: 'Không chuyển được hồ sơ', en: 'Case not moved' },
+    { vi: `Hồ sơ ${caseRef}: ${said?.vi ?? known.vi}.`, en: `Case ${caseRef}: ${said?.en ?? known.en}.` },
+    extras,
+  );
+};
 
 export interface CaseRouteSettings {
   taskQueue: string;
@@ -200,6 +234,60 @@ export function registerCaseRoutes(
   }
 
   /**
+   * Who may move a case to another commune: a role of CASE_MOVERS that reads its procedure, whose
+   * agency covers the commune holding it (a coordinator their province, a commune's head of police
+   * or chairman their commune, or one it absorbed). Answers 403 as the other case routes do.
+   */
+  async function authoriseMove(principal: Principal, caseRow: { procedure: string; jurisdictionId: string }): Promise<void> {
+    const readers = moduleOf(caseRow).definition.readBy;
+    const allowed = CASE_MOVERS.filter((role) => readers.includes(role));
+    if (!principal.roles.some((role) => allowed.includes(role))) throw problems.forbiddenRole(allowed);
+    assertCovers(await directory.scope(), principal, caseRow.jurisdictionId);
+  }
+
+  /** The quick refusals of a move, before Temporal is asked (the workflow checks them again, and decides). */
+  async function assertMovable(
+    caseRow: { id: string; procedure: string; status: string; jurisdictionId: string },
+    move: { toJurisdictionId: string; on: string },
+  ): Promise<void> {
+    if (caseRow.status === 'CLOSED') throw moveProblem(CaseFailure.CLOSED, caseRow.id);
+    if ((moduleOf(caseRow).definition.subject ?? 'PERSON') !== 'PERSON') throw moveProblem(CaseFailure.NOT_MOVABLE, caseRow.id);
+    if (move.on > vietnamDate())
+      throw moveProblem(CaseFailure.INVALID_ACTION, caseRow.id, { vi: `ngày ${move.on} là ngày trong tương lai`, en: `the date ${move.on} is in the future` }, { field: 'body.on' });
+    const refusal = await moveRefusal(db, { fromJurisdictionId: caseRow.jurisdictionId, toJurisdictionId: move.toJurisdictionId, on: move.on });
+    if (refusal) throw moveProblem(refusal.code, caseRow.id, refusal, { field: 'body.toJurisdictionId' });
+  }
+
+  /**
+   * The communes the caller may move the case to (null when they may not move it): those of its
+   * province in force today, except the one holding it (or the unit it became); the units its
+   * commune was split into first.
+   */
+  async function moveTargetsFor(principal: Principal, caseRow: { procedure: string; status: string; jurisdictionId: string; provinceId: string }) {
+    if (caseRow.status === 'CLOSED' || (moduleOf(caseRow).definition.subject ?? 'PERSON') !== 'PERSON') return null;
+    const mayMove = await authoriseMove(principal, caseRow).then(
+      () => true,
+      () => false,
+    );
+    if (!mayMove) return null;
+    const today = isoToDateColumn(vietnamDate());
+    const holding = new Set((await directory.scope()).pathsOf(caseRow.jurisdictionId));
+    const [communes, shares] = await Promise.all([
+      db.jurisdiction.findMany({
+        where: { level: 'COMMUNE', path: { startsWith: `/${caseRow.provinceId}/` }, validFrom: { lte: today }, OR: [{ validTo: null }, { validTo: { gte: today } }] },
+        select: { id: true, path: true, nameVi: true, nameEn: true },
+        orderBy: { nameVi: 'asc' },
+      }),
+      db.jurisdictionShare.findMany({ where: { unitId: caseRow.jurisdictionId }, select: { successorId: true } }),
+    ]);
+    const splitInto = new Set(shares.map((share) => share.successorId));
+    return communes
+      .filter((commune) => !holding.has(commune.path))
+      .map(({ id, nameVi, nameEn }) => ({ id, nameVi, nameEn, splitFromCurrent: splitInto.has(id) }))
+      .sort((a, b) => Number(b.splitFromCurrent) - Number(a.splitFromCurrent));
+  }
+
+  /**
    * The actions open on the case now (its phase and open steps, as the workflow decides) that the
    * caller may take (as `authorise` decides): what the case page offers.
    */
@@ -330,6 +418,82 @@ export function registerCaseRoutes(
     },
   });
 
+  routes.add({
+    method: 'post',
+    path: '/cases/:caseRef/jurisdiction',
+    tag: 'Cases',
+    summary: 'Move a running case to another commune of its province (a commune split among several, or the person moved), whatever its procedure',
+    description:
+      'The same case goes on under the new commune. Its timeline records who moved it, when, from where, to where and why (`CASE_MOVED`). ' +
+      'Every open step keeps its due date and what it already sent; those held by a body of the old commune (its police, its People’s Committee) pass to the new commune’s body of the same kind, which finds each in its inbox; ' +
+      'steps held above the commune (a court, a facility) keep their owner. ' +
+      'For the province’s coordinators, and the head of police or the chairman of the commune holding the case (`moveTargets` on the case page says whether you may, and where to). ' +
+      '`Idempotency-Key` is required: a retry with the same key and body answers as the first time and moves nothing twice. ' +
+      'Drug-user management and post-rehabilitation also record a person’s move as an action (`RECORD_MOVE`), with the notice steps the law asks for.',
+    access: { roles: CASE_MOVERS },
+    params: caseRefParams,
+    body: caseMoveBody,
+    responses: {
+      200: { description: 'The case moved: where it stands now, and which open steps changed hands', schema: caseMoveView },
+      404: { description: 'No such case' },
+      409: { description: 'The case is closed (`CASE.CLOSED`), or the Idempotency-Key was used for another request' },
+      422: {
+        description:
+          '`CASE.TARGET_NOT_IN_FORCE` (not a commune in force on `on`), `CASE.TARGET_OTHER_PROVINCE`, `CASE.ALREADY_IN_COMMUNE` (the commune holding it, or the unit its commune became), ' +
+          '`CASE.NOT_MOVABLE` (a commune’s assessment, an establishment’s inspection), `CASE.TARGET_HAS_NO_AGENCY` (the new commune lacks a body holding an open step), ' +
+          'or `CASE.INVALID_ACTION` (a date in the future, or before the case’s last recorded date)',
+      },
+    },
+    handler: async ({ principal, params, body, req }) => {
+      const key = parseInput(idempotencyKey, req.get('idempotency-key'), 'headers.idempotency-key');
+      const caseRow = await loadCase(params.caseRef);
+      const handle = temporal.workflow.getHandle(caseRow.workflowId);
+      const updateId = `${principal.userId}:MOVE:${key}`;
+      // The same key with another move is a client's mistake, never a retry.
+      const answer = (result: CaseMoveResult) => {
+        const { to, on, reason } = result.moved;
+        if (to !== body.toJurisdictionId || on !== body.on || reason !== body.reason) throw idempotencyKeyReused();
+        return { status: 200, body: result };
+      };
+      try {
+        await authoriseMove(principal, caseRow);
+        await assertMovable(caseRow, body);
+      } catch (problem) {
+        // A retry of a move that went through: the case is elsewhere now, so answer as the first time.
+        if (problem instanceof Problem) {
+          const first = await handle
+            .getUpdateHandle<CaseMoveResult>(updateId)
+            .result()
+            .catch(() => undefined);
+          if (first) return answer(first);
+        }
+        throw problem;
+      }
+      let result: CaseMoveResult;
+      try {
+        result = await handle.executeUpdate(caseMoveUpdate, {
+          args: [{ ...body, actor: { userId: principal.userId, agencyId: principal.agencyId } }],
+          updateId,
+        });
+      } catch (error) {
+        throw toMoveProblem(error, caseRow.id);
+      }
+      return answer(result);
+    },
+  });
+
+  function toMoveProblem(error: unknown, caseRef: string): unknown {
+    const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
+    if (!(cause instanceof ApplicationFailure) || !cause.type) return error;
+    const details = (cause.details?.[0] ?? {}) as Partial<MoveRefusal> & { field?: string };
+    if (cause.type === CaseFailure.INVALID_ACTION)
+      return moveProblem(cause.type, caseRef, { vi: `ngày chuyển hoặc lý do không hợp lệ (${cause.message})`, en: cause.message }, details.field ? { field: `body.${details.field}` } : {});
+    if (!(cause.type in MOVE_REFUSALS)) return error;
+    const said = details.vi && details.en ? { vi: details.vi, en: details.en } : undefined;
+    const aboutTarget = cause.type !== CaseFailure.CLOSED && cause.type !== CaseFailure.NOT_MOVABLE;
+    return moveProblem(cause.type, caseRef, said, aboutTarget ? { field: 'body.toJurisdictionId' } : {});
+  }
+
   function isNotAllowed(error: unknown): boolean {
     const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
     return cause instanceof ApplicationFailure && cause.type === CaseFailure.ACTION_NOT_ALLOWED;
@@ -375,6 +539,7 @@ export function registerCaseRoutes(
       await assertInReach(principal, caseRow);
       const page = await readCasePage(db, caseRow.id);
       const actionsForYou = await actionsOpenTo(principal, caseRow, page.openSteps);
+      const moveTargets = await moveTargetsFor(principal, caseRow);
       await db.auditEvent.create({
         data: {
           action: 'case.read',
@@ -386,7 +551,7 @@ export function registerCaseRoutes(
           requestId: String(req.id),
         },
       });
-      return { status: 200, body: { ...page, actionsForYou } };
+      return { status: 200, body: { ...page, actionsForYou, moveTargets } };
     },
   });
 

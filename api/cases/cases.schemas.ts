@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DOCUMENT_TYPES } from '../../domain/documents/document-type';
 import { PROCEDURES } from '../../procedures/registry';
-import { citizenId, isoDate, on } from '../../procedures/shared/schemas';
+import { citizenId, isoDate, on, reason } from '../../procedures/shared/schemas';
 import { uploadedFileName } from '../http/file-name';
 
 export { citizenId, personSchema } from '../../procedures/shared/schemas';
@@ -49,6 +49,20 @@ export const caseActionBody = z
   .union(PROCEDURES.map((module) => module.actions) as unknown as [z.ZodType, ...z.ZodType[]])
   .meta({ id: 'CaseAction' });
 
+/** POST /cases/:caseRef/jurisdiction: the case goes to another commune of its province. */
+export const caseMoveBody = z
+  .object({
+    toJurisdictionId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(40)
+      .meta({ description: 'The commune the case goes to: a commune of the case’s province in force on `on` (the case page lists them as `moveTargets`)' }),
+    on: on.meta({ description: 'The legal date of the move: today or earlier, not before the case’s last recorded date' }),
+    reason: reason.meta({ description: 'Why (the resolution that split the commune, the person’s new residence); kept on the case’s timeline' }),
+  })
+  .meta({ id: 'CaseMove' });
+
 export const personParams = z.object({ personId: z.uuid() });
 export const caseRefParams = z.object({ caseRef: z.string().regex(/^[A-Z0-9-]{3,80}$/) });
 export const documentParams = caseRefParams.extend({ documentId: z.uuid() });
@@ -94,6 +108,21 @@ export const caseSnapshotView = z
       .optional(),
   })
   .meta({ id: 'CaseSnapshot' });
+
+/** What a move answers: where the case stands now, and what moved. */
+export const caseMoveView = caseSnapshotView
+  .extend({
+    moved: z.object({
+      from: z.string(),
+      to: z.string(),
+      on: isoDate,
+      reason: z.string(),
+      steps: z
+        .array(z.object({ stepKey: z.string(), fromAgencyId: z.string(), toAgencyId: z.string() }))
+        .meta({ description: 'The open steps handed from the old commune’s body to the new one’s of the same kind; the others keep their owner' }),
+    }),
+  })
+  .meta({ id: 'CaseMoved' });
 
 const stepDue = {
   stepKey: z.string(),
@@ -165,6 +194,13 @@ export const casePageView = z
     actionsForYou: z
       .array(z.string())
       .meta({ description: 'The actions open on the case now that the caller’s agency and roles may take, in the procedure’s order' }),
+    moveTargets: z
+      .array(z.object({ id: z.string(), nameVi: z.string(), nameEn: z.string(), splitFromCurrent: z.boolean() }))
+      .nullable()
+      .meta({
+        description:
+          'Null unless the caller may move the case to another commune (`POST /cases/{caseRef}/jurisdiction`); then the communes of its province in force today that it may go to, those its commune was split into first',
+      }),
   })
   .meta({ id: 'CasePage' });
 

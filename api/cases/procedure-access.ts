@@ -25,6 +25,13 @@ export function actionRoles(book: RuleBook, row: ActionDefinition): Role[] {
 
 const unique = (roles: Role[]) => [...new Set(roles)];
 
+/**
+ * Who moves a case to another commune of its province (`POST /cases/{caseRef}/jurisdiction`): the
+ * province's coordinator, and the head of police or the chairman of the commune holding the case
+ * (its jurisdiction checked by the route), each only for a procedure whose cases the role reads.
+ */
+export const CASE_MOVERS: readonly Role[] = ['PROVINCIAL_COORDINATOR', 'COMMUNE_POLICE_HEAD', 'COMMUNE_CHAIRMAN'];
+
 /** Every role that takes some action in some procedure: the gate before the per-action check. */
 export function caseActorRoles(book: RuleBook, procedures: readonly ProcedureModule[] = PROCEDURES): Role[] {
   return unique(procedures.flatMap((p) => p.definition.actions.flatMap((row) => actionRoles(book, row))));

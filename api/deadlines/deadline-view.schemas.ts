@@ -35,7 +35,7 @@ export const stepListQuery = z.object({
 });
 
 export const sentNotificationView = z.object({
-  kind: z.enum(['REMINDER', 'ESCALATION', 'STATUTORY_LIMIT']),
+  kind: z.enum(['REMINDER', 'ESCALATION', 'STATUTORY_LIMIT', 'CASE_MOVED']),
   rung: z.number().int(),
   recipientAgencyId: z.string(),
   recipientRole: z.enum(Role),

@@ -51,7 +51,8 @@ export async function stepRowsOf(db: Db, steps: StepRow[], today: string) {
         confidence: explanation.rule.confidence,
       },
       escalationsSent: step.notifications
-        .filter((n) => n.kind !== NotificationKind.REMINDER)
+        // A step handed to a new commune's body with its case is news for its owner, not an escalation.
+        .filter((n) => n.kind !== NotificationKind.REMINDER && n.kind !== NotificationKind.CASE_MOVED)
         .map((n) => ({
           kind: n.kind,
           rung: n.rung,

@@ -17,7 +17,7 @@ const inboxQuery = z.object({
 const inboxItemView = z
   .object({
     id: z.string().uuid(),
-    kind: z.enum(['REMINDER', 'ESCALATION', 'STATUTORY_LIMIT']),
+    kind: z.enum(['REMINDER', 'ESCALATION', 'STATUTORY_LIMIT', 'CASE_MOVED']),
     rung: z.number().int(),
     role: z.enum(Role),
     stepId: z.string(),
@@ -40,7 +40,7 @@ export function registerInboxRoutes(routes: ApiRoutes, db: Db): void {
     method: 'get',
     path: '/inbox',
     tag: 'Inbox',
-    summary: 'Reminders and escalations addressed to my agency and roles, newest first',
+    summary: 'Reminders, escalations and steps handed over with a moved case (CASE_MOVED), addressed to my agency and roles, newest first',
     access: { roles: ANY_ROLE },
     query: inboxQuery,
     responses: { 200: { description: 'One page of the inbox', schema: inboxView } },

@@ -52,6 +52,12 @@ export const CaseEventKind = {
    * undid that change. details: { restoredPhase, undoneFrom, forAction }
    */
   CASE_REOPENED: 'CASE_REOPENED',
+  /**
+   * The case was handed to another commune of the province (a commune split, or the person
+   * moved), by POST /cases/{caseRef}/jurisdiction, whatever the procedure.
+   * details: { from, to, reason, steps: [{ stepKey, fromAgencyId, toAgencyId }] }
+   */
+  CASE_MOVED: 'CASE_MOVED',
   /** A post-rehabilitation case started at the commune of residence. details: { parentCaseId } */
   POST_REHAB_STARTED: 'POST_REHAB_STARTED',
   CHECK_IN_RECORDED: 'CHECK_IN_RECORDED',

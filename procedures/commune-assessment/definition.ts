@@ -55,6 +55,7 @@ export const communeAssessment: ProcedureDefinition = {
   },
   openedBy: ['PROVINCIAL_COORDINATOR', 'COMMUNE_CHAIRMAN'],
   readBy: [...COMMUNE, 'COMMUNE_POLICE_HEAD', 'PROVINCIAL_COORDINATOR'],
+  subject: 'COMMUNE',
   actions: [
     {
       type: 'SUBMIT_SELF_ASSESSMENT', titleVi: 'Nộp bản tự đánh giá', titleEn: 'Submit the self-assessment',

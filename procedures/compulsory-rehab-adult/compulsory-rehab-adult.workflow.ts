@@ -314,7 +314,7 @@ export class CompulsoryRehabCase {
       caseRef: followUpRef,
       parentCaseRef: this.input.caseRef,
       personId: this.personId,
-      jurisdictionId: this.input.person.residenceJurisdictionId,
+      jurisdictionId: this.engine.followUpCommune(this.input.person.residenceJurisdictionId),
       startDate: on,
       months: POST_REHAB_ADULT_MONTHS,
       ...(this.input.person.birthDate ? { birthDate: this.input.person.birthDate } : {}),

@@ -135,7 +135,7 @@ class CompulsoryRehabMinorCase {
           caseRef: followUpRef,
           parentCaseRef: this.input.caseRef,
           personId: this.personId,
-          jurisdictionId: person.residenceJurisdictionId,
+          jurisdictionId: engine.followUpCommune(person.residenceJurisdictionId),
           startDate: action.on,
           // One year after a minor's term (Law 73/2021 Art. 40).
           months: POST_REHAB_SHORT_MONTHS,

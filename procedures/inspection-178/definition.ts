@@ -68,6 +68,7 @@ export const inspection178: ProcedureDefinition = {
   openedBy: TEAM,
   // The competent authority reads the record of the violation it sanctions.
   readBy: [...TEAM, 'COMMUNE_CHAIRMAN', 'PROVINCIAL_COORDINATOR'],
+  subject: 'ESTABLISHMENT',
   actions: [
     {
       type: 'RECORD_SANCTION', titleVi: 'Ghi nhận quyết định xử lý vi phạm', titleEn: 'Record the sanction decision',

@@ -78,7 +78,7 @@ class VoluntaryRehabCase {
           caseRef: followUpRef,
           parentCaseRef: this.input.caseRef,
           personId: this.personId,
-          jurisdictionId: this.input.residenceJurisdictionId,
+          jurisdictionId: engine.followUpCommune(this.input.residenceJurisdictionId),
           startDate: action.on,
           months: POST_REHAB_SHORT_MONTHS,
           ...(this.input.birthDate ? { birthDate: this.input.birthDate } : {}),

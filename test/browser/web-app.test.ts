@@ -812,3 +812,23 @@ it('caseload import: the administrator checks a filled template (a wrong date na
   const w1 = opened.find((one) => one.rowKey === 'W-1')!;
   expect(await openedCases.getByRole('row').filter({ hasText: 'W-1' }).innerText()).toMatch(new RegExp(`W-1\\s+${w1.caseRef}\\s+Chờ quyết định quản lý`));
 });
+
+it('the coordinator moves a case to another commune from its page: the commune from a list, the date and why; the timeline shows it', async () => {
+  const fifth = await province.addCommune('X5');
+  const { caseRef: moving } = await stack.driver.openCase(users.police, { jurisdictionId: province.communeId, residenceJurisdictionId: province.communeId, groundsFoundOn: today });
+  await until(() => stack.api.db.step.findFirst({ where: { caseRef: moving, ruleKey: 'CRA.D2' } }).then((row) => row ?? undefined), 'the dossier step');
+  const coordinator = await (await contextFor()).newPage();
+  await coordinator.goto(`/app/cases/${moving}`);
+  await logIn(coordinator, users.coordinator);
+  await coordinator.getByTestId('move-case').click();
+  const form = coordinator.getByTestId('move-case-form');
+  await choose(coordinator, /^Chuyển đến xã, phường/, new RegExp(`${fifth.communeId}\\)`), fifth.communeId);
+  await form.getByLabel(/^Lý do/).fill('Người bị đề nghị chuyển về cư trú tại xã X5');
+  await expectAccessible(coordinator, 'case page: move to another commune');
+  await screenshot(coordinator, 'case-move');
+  await form.getByRole('button', { name: 'Chuyển hồ sơ sang xã khác' }).click();
+  await until(async () => ((await coordinator.getByTestId('case-commune').innerText()).trim() === fifth.communeId ? true : undefined), 'the case in its new commune');
+  await expect(coordinator.locator('[data-event="CASE_MOVED"]').innerText()).resolves.toContain('Chuyển hồ sơ sang xã khác');
+  const step = await stack.api.db.step.findFirstOrThrow({ where: { caseRef: moving, ruleKey: 'CRA.D2' } });
+  expect(step.ownerAgencyId).toBe(fifth.communePolice);
+});

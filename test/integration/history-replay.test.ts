@@ -77,3 +77,21 @@ describe('histories recorded before procedures became modules on one case engine
   });
 });
 
+
+describe('histories with a case moved to another commune', () => {
+  // Recorded by the case-move test (RECORD_HISTORY_FIXTURES=moved-to-another-commune): a split
+  // commune's case moved through the `case.move` Update, its open step handed on, then its dossier filed.
+  const cases = ['compulsory-rehab-case.moved-to-another-commune.json'];
+
+  it.each(cases)('%s replays through the current workflow code', async (name) => {
+    const history = fixture(name);
+    const workflowId = history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowId ?? name;
+    await expect(
+      Worker.runReplayHistory(
+        { workflowBundle: bundle, dataConverter: encryptedDataConverter({ current: parsePayloadKey(FIXTURE_KEY) }) },
+        history,
+        workflowId,
+      ),
+    ).resolves.toBeUndefined();
+  });
+});

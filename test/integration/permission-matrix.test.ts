@@ -386,6 +386,9 @@ function callFor(route: string, t: Resources, caller: Resources, role: Role): Ca
       };
     case 'GET /cases': return { method: 'get', url: `/cases?procedure=COMPULSORY_REHAB_ADULT&name=Thu` };
     case 'GET /cases/{caseRef}': return { method: 'get', url: `/cases/${t.caseRef}` };
+    // To the commune that holds it: whoever may move the case is answered 422 and nothing moves.
+    case 'POST /cases/{caseRef}/jurisdiction':
+      return { method: 'post', url: `/cases/${t.caseRef}/jurisdiction`, body: { toJurisdictionId: t.province.communeId, on: today, reason: 'Kiểm thử ma trận quyền' } };
     case 'GET /persons/{personId}': return { method: 'get', url: `/persons/${t.personId}` };
     case 'POST /cases/{caseRef}/documents':
       return { method: 'post', url: `/cases/${t.caseRef}/documents?kind=OTHER&title=Thu&fileName=thu.pdf`, raw: { type: 'application/pdf', bytes: PDF } };

@@ -200,6 +200,10 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'GET /cases': { roles: ANY_CASE_READER, scope: 'any' },
   // README "POST /cases/:caseRef/actions | from the procedure's action table …": see ACTION_POLICY.
   'POST /cases/{caseRef}/actions': { roles: 'all', scope: 'per-action' },
+  // Issue #18 "a real province moves in": a running case goes to another commune of its province, moved by the
+  // province's coordinator or by the head of police or chairman of the commune holding it (DESIGN.md decision 7;
+  // README "POST /cases/:caseRef/jurisdiction").
+  'POST /cases/{caseRef}/jurisdiction': { roles: ['PROVINCIAL_COORDINATOR', 'COMMUNE_POLICE_HEAD', 'COMMUNE_CHAIRMAN'], scope: 'own-jurisdiction' },
   // README "GET /cases/:caseRef | the procedure's readers, own jurisdiction or owner of one of its steps".
   'GET /cases/{caseRef}': { roles: PROCEDURE_D_READERS, scope: 'own-jurisdiction' },
   // README "GET /persons/:personId | every case reader | … every case of theirs the caller may read";

@@ -14,6 +14,18 @@ export const CaseFailure = {
   ACTION_NOT_ALLOWED: 'CASE.ACTION_NOT_ALLOWED',
   /** The action's content breaks a rule of the procedure (term out of range, date order…). */
   INVALID_ACTION: 'CASE.INVALID_ACTION',
+  /** The case is closed: it does not move any more. */
+  CLOSED: 'CASE.CLOSED',
+  /** Its subject is a commune or an establishment, which stays where it is (the definition's `subject`). */
+  NOT_MOVABLE: 'CASE.NOT_MOVABLE',
+  /** A move to the commune that already holds the case (itself, or the unit it became). */
+  ALREADY_IN_COMMUNE: 'CASE.ALREADY_IN_COMMUNE',
+  /** A move to a unit that is not a commune in force on the move's date. */
+  TARGET_NOT_IN_FORCE: 'CASE.TARGET_NOT_IN_FORCE',
+  /** A move to a commune of another province. */
+  TARGET_OTHER_PROVINCE: 'CASE.TARGET_OTHER_PROVINCE',
+  /** The new commune has no agency of a kind that holds one of the case's open steps. */
+  TARGET_HAS_NO_AGENCY: 'CASE.TARGET_HAS_NO_AGENCY',
 } as const;
 
 export type ResidenceStatus = 'STABLE' | 'NO_STABLE_RESIDENCE';
@@ -84,6 +96,39 @@ export interface CaseSnapshot {
 }
 
 export const caseActUpdate = defineUpdate<CaseSnapshot, [CaseActionRequest]>('case.act');
+
+/**
+ * Moving the case to another commune of its province (a commune split among several, or the
+ * person moved), whatever its procedure: `POST /cases/{caseRef}/jurisdiction`. Its update id is
+ * the client's idempotency key, as for `case.act`.
+ */
+export interface CaseMoveRequest {
+  toJurisdictionId: string;
+  /** The legal date of the move: not in the future, not before the case's last recorded date. */
+  on: string;
+  reason: string;
+  actor: Actor;
+}
+
+/** An open step handed on by a move: from the old commune's body to the new commune's of the same kind. */
+export interface StepHandover {
+  stepKey: string;
+  fromAgencyId: string;
+  toAgencyId: string;
+}
+
+export interface CaseMove {
+  from: string;
+  to: string;
+  on: string;
+  reason: string;
+  /** The open steps whose owner changed; the others (a court's, a facility's) stay with their owner. */
+  steps: StepHandover[];
+}
+
+export type CaseMoveResult = CaseSnapshot & { moved: CaseMove };
+
+export const caseMoveUpdate = defineUpdate<CaseMoveResult, [CaseMoveRequest]>('case.move');
 /** Answers once the case is on record and its first step is open (what "open a case" waits for). */
 export const caseReadyUpdate = defineUpdate<CaseSnapshot, []>('case.ready');
 export const caseSnapshotQuery = defineQuery<CaseSnapshot>('case.snapshot');

@@ -27,6 +27,7 @@ import type { OpenStepInput } from '../deadlines/contract';
 import {
   CaseFailure,
   caseActUpdate,
+  caseMoveUpdate,
   caseReadyUpdate,
   caseSnapshotQuery,
   caseWorkflowId,
@@ -36,6 +37,8 @@ import {
   type PastAct,
   type CaseActionBase,
   type CaseActionRequest,
+  type CaseMoveRequest,
+  type CaseMoveResult,
   type CaseSnapshot,
 } from './case-contract';
 import { CaseSteps } from './case-steps';
@@ -128,6 +131,8 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
   /** While recording an act from the paper file: the official who did it, when not the user entering it. */
   private onPaperBy: string | undefined;
   private pastActs: CaseSnapshot['pastActs'];
+  /** The commune the case was moved to through `case.move`, if it was. */
+  private movedTo: string | undefined;
   private readonly rows: ReadonlyMap<string, ActionDefinition>;
 
   constructor(
@@ -157,6 +162,9 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
     this.hooks = hooks;
     setHandler(caseActUpdate, onceAccepted((request) => this.act(request as CaseActionRequest<A>)), {
       validator: (request) => this.validate(request as CaseActionRequest<A>),
+    });
+    setHandler(caseMoveUpdate, onceAccepted((request) => this.move(request)), {
+      validator: (request) => this.validateMove(request),
     });
     setHandler(caseReadyUpdate, async () => {
       await condition(() => this.ready);
@@ -434,6 +442,65 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
     this.jurisdictionId = jurisdictionId;
     this.steps.jurisdictionId = jurisdictionId;
     await this.note(kind, on, actor, undefined, { details: { ...details, from, to: jurisdictionId }, patch: { jurisdictionId } });
+  }
+
+  /**
+   * Checks a move before it is accepted (synchronous: an Update validator); the registry's checks
+   * (the new commune in force, of the province, with the bodies the open steps need) come after,
+   * in an activity, before anything changes.
+   */
+  validateMove({ toJurisdictionId, on, reason }: CaseMoveRequest): void {
+    const refuse = (type: string, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
+    if (this.closed) throw refuse(CaseFailure.CLOSED, `case ${this.caseRef} is closed`);
+    if ((this.definition.subject ?? 'PERSON') !== 'PERSON')
+      throw refuse(CaseFailure.NOT_MOVABLE, `a case of ${this.definition.code} is about a ${this.definition.subject ?? ''}, which stays where it is`);
+    if (toJurisdictionId === this.jurisdictionId) throw refuse(CaseFailure.ALREADY_IN_COMMUNE, `the case is already held by ${toJurisdictionId}`);
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    if (on > today) throw rejectAction(`the date ${on} is in the future`, { field: 'on' });
+    if (on < this.lastDate)
+      throw rejectAction(`the date ${on} is before the case's last recorded date ${this.lastDate}`, { field: 'on', lastDate: this.lastDate });
+    if (!reason.trim()) throw rejectAction('a reason is required', { field: 'reason' });
+  }
+
+  /**
+   * Moves the case to another commune of its province, whatever its procedure (a commune split
+   * among several, or the person moved): the timeline says who, when, from where, to where and
+   * why; every open step goes on as it was (its due date, what it already sent) under the new
+   * commune, and those held by a body of the old commune become the new commune's body's of the
+   * same kind. An official's act: nothing dated before it may be recorded afterwards.
+   */
+  move(request: CaseMoveRequest): Promise<CaseMoveResult> {
+    return this.lock.run(async () => {
+      // The state may have moved between the validator and the lock.
+      this.validateMove(request);
+      const { toJurisdictionId: to, on, reason, actor } = request;
+      const clocks = this.steps.openClocks().filter((clock) => clock.state.plan !== undefined);
+      const planned = await caseRecord().planCaseMove({
+        fromJurisdictionId: this.jurisdictionId,
+        toJurisdictionId: to,
+        on,
+        stepIds: clocks.flatMap((clock) => (clock.state.plan ? [clock.state.plan.stepId] : [])),
+      });
+      if (planned.refusal)
+        throw ApplicationFailure.create({ type: planned.refusal.code, message: planned.refusal.en, nonRetryable: true, details: [planned.refusal] });
+      const moved = { from: this.jurisdictionId, to, on, reason, steps: planned.steps };
+      await this.transferTo(to, CaseEventKind.CASE_MOVED, on, actor, { reason, steps: planned.steps });
+      for (const clock of clocks) await clock.move({ toJurisdictionId: to, handover: planned.handover, on, actorId: actor.userId });
+      this.movedTo = to;
+      this.lastDate = on;
+      this.lastHumanDate = on;
+      this.automatic = [];
+      this.version += 1;
+      return { ...this.snapshot(), moved };
+    });
+  }
+
+  /**
+   * Where a case this one opens afterwards belongs (post-rehabilitation at the commune of
+   * residence): the commune the case was moved to, if it was; otherwise the one recorded.
+   */
+  followUpCommune(recorded: string): string {
+    return this.movedTo ?? recorded;
   }
 
   /** Moves the case's latest legal date forward for something that happened by itself (a window closed). */

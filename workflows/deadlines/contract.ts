@@ -82,6 +82,26 @@ export interface ExtendStepInput extends ActorInput {
   reason: string;
 }
 
+/** An agency that takes a step over, named as the step's recipients are. */
+export interface HandoverAgency {
+  agencyId: string;
+  agencyNameVi: string;
+  agencyNameEn: string;
+}
+
+/**
+ * The case moved to another commune: the same step goes on (its due date, and the reminders and
+ * rungs already sent, unchanged) under the new commune, and each of its recipients that is a body
+ * of the old commune (its owner, a rung of its ladder) becomes the new commune's of the same kind.
+ */
+export interface MoveStepInput extends ActorInput {
+  toJurisdictionId: string;
+  /** The old commune's bodies (by agency id) and who takes over from each. */
+  handover: Record<string, HandoverAgency>;
+  /** The legal date of the move. */
+  on: string;
+}
+
 export interface StepState {
   plan?: StepPlan;
   firedKeys: string[];

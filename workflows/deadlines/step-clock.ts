@@ -7,6 +7,7 @@ import {
   StepFailure,
   type CompleteStepInput,
   type ExtendStepInput,
+  type MoveStepInput,
   type OpenStepInput,
   type ResumeStepInput,
   type StepPlan,
@@ -152,6 +153,15 @@ export class StepClock {
 
   extend(input: ExtendStepInput): Promise<StepPlan> {
     return this.change((revision, at) => steps().extendStep({ stepId: this.stepId, revision, at, ...input }));
+  }
+
+  /**
+   * The case moved to another commune: the same step, handed to the new commune's body where the
+   * old commune's held it. The fire points keep their keys and instants, so what fired stays fired
+   * and nothing is sent again; those still to come go to the new recipients.
+   */
+  move(input: MoveStepInput): Promise<StepPlan> {
+    return this.change((revision, at) => steps().moveStep({ stepId: this.stepId, revision, at, ...input }));
   }
 
   private get stepId(): string {

@@ -121,6 +121,7 @@ const LABELS: Record<string, { vi: string; en: string }> = {
   COMPLETED: { vi: 'Hoàn thành', en: 'Completed' },
   CASE_CLOSED: { vi: 'Đóng hồ sơ', en: 'Case closed' },
   CASE_REOPENED: { vi: 'Mở lại hồ sơ', en: 'Case reopened' },
+  CASE_MOVED: { vi: 'Chuyển hồ sơ sang xã khác', en: 'Case moved to another commune' },
   POST_REHAB_STARTED: { vi: 'Bắt đầu quản lý sau cai nghiện', en: 'Post-rehabilitation started' },
   CHECK_IN_RECORDED: { vi: 'Ghi nhận trình diện', en: 'Check-in recorded' },
   POST_REHAB_COMPLETED: { vi: 'Kết thúc quản lý sau cai nghiện', en: 'Post-rehabilitation completed' },

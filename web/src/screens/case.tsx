@@ -7,6 +7,7 @@ import { ActionPanel } from '../components/action-panel';
 import { AssessmentCard, assessmentPrefill, useAssessmentCriteria } from '../components/assessment-card';
 import { DocumentsCard } from '../components/documents-card';
 import { INSPECTION, InspectionCard } from '../components/inspection-card';
+import { MoveCaseCard } from '../components/move-case-card';
 import { QueryState } from '../components/query-state';
 import { daysBetween, showDate, showInstant, todayInVietnam } from '../i18n/dates';
 import { enumLabel } from '../i18n/enum-labels';
@@ -157,6 +158,7 @@ export function CaseScreen() {
                   )}
                   <OpenSteps page={page} />
                   <ActionPanel page={page} procedure={procedure} prefill={assessmentPrefill(page, criteria.data)} />
+                  <MoveCaseCard page={page} />
                 </Stack>
               </Grid.Col>
               <Grid.Col span={{ base: 12, md: 5 }}>

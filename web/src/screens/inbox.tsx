@@ -48,7 +48,7 @@ export function InboxScreen() {
                   <Group justify="space-between" wrap="nowrap" align="flex-start">
                     <div>
                       <Group gap="xs">
-                        <Badge color={item.kind === 'REMINDER' ? 'blue.2' : 'red.8'}>
+                        <Badge color={item.kind === 'REMINDER' || item.kind === 'CASE_MOVED' ? 'blue.2' : 'red.8'}>
                           {t(`kind_${item.kind}`)}
                         </Badge>
                         <Text fw={item.readAt ? 400 : 700}>{pick(i18n.language, item.titleVi, item.titleEn)}</Text>
