@@ -1,6 +1,6 @@
 import { defineProcedure } from '../procedure-module';
 import { compulsoryRehabAdultFields, compulsoryRehabAdultPage } from '../compulsory-rehab-adult/fields';
-import type { StartCompulsoryRehabInput } from '../compulsory-rehab-adult/definition';
+import { compulsoryRehabAdultOpening } from '../compulsory-rehab-adult';
 import { compulsoryRehabAdult2014Actions, openCompulsoryRehabAdult2014 } from './actions';
 import { compulsoryRehabAdult2014Caseload } from './caseload';
 import { compulsoryRehabAdult2014 } from './definition';
@@ -13,13 +13,10 @@ export const compulsoryRehabAdult2014Module = defineProcedure({
   fields: compulsoryRehabAdultFields,
   page: compulsoryRehabAdultPage,
   caseload: compulsoryRehabAdult2014Caseload,
+  // Opened as today's D is (the same body but for the grounds), and only for grounds found before 2022.
   opening: {
+    ...compulsoryRehabAdultOpening,
     body: openCompulsoryRehabAdult2014,
-    jurisdictionOf: (body) => body.jurisdictionId,
-    residenceOf: (body) => body.person.residenceJurisdictionId,
-    legalDateOf: (body) => ({ field: 'groundsFoundOn', date: body.groundsFoundOn }),
-    birthDateOf: (body) => body.person.birthDate,
-    // The regime ended with 2021: grounds found later are today's procedure D.
     check: (body) =>
       body.groundsFoundOn > REGIME_TO
         ? [
@@ -30,13 +27,5 @@ export const compulsoryRehabAdult2014Module = defineProcedure({
             },
           ]
         : [],
-    toInput: (body, { caseRef, actor }): StartCompulsoryRehabInput => ({
-      caseRef,
-      jurisdictionId: body.jurisdictionId,
-      person: body.person,
-      legalGround: body.legalGround,
-      groundsFoundOn: body.groundsFoundOn,
-      actor,
-    }),
   },
 });

@@ -60,38 +60,30 @@ describe('histories recorded before the database writes became local activities'
   });
 });
 
+/** A recorded history (encrypted with the fixtures' key) replays through today's bundle without non-determinism. */
+async function replaysThroughTodaysCode(name: string) {
+  const history = fixture(name);
+  const workflowId = history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowId ?? name;
+  await expect(
+    Worker.runReplayHistory(
+      { workflowBundle: bundle, dataConverter: encryptedDataConverter({ current: parsePayloadKey(FIXTURE_KEY) }) },
+      history,
+      workflowId,
+    ),
+  ).resolves.toBeUndefined();
+}
+
 describe('histories recorded before procedures became modules on one case engine', () => {
   // Recorded by the end-to-end case test on the code just before the move (RECORD_HISTORY_FIXTURES).
   const cases = ['compulsory-rehab-case.before-procedure-modules.json', 'post-rehab.before-procedure-modules.json'];
 
-  it.each(cases)('%s replays through the current workflow code', async (name) => {
-    const history = fixture(name);
-    const workflowId = history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowId ?? name;
-    await expect(
-      Worker.runReplayHistory(
-        { workflowBundle: bundle, dataConverter: encryptedDataConverter({ current: parsePayloadKey(FIXTURE_KEY) }) },
-        history,
-        workflowId,
-      ),
-    ).resolves.toBeUndefined();
-  });
+  it.each(cases)('%s replays through the current workflow code', replaysThroughTodaysCode);
 });
-
 
 describe('histories with a case moved to another commune', () => {
   // Recorded by the case-move test (RECORD_HISTORY_FIXTURES=moved-to-another-commune): a split
   // commune's case moved through the `case.move` Update, its open step handed on, then its dossier filed.
   const cases = ['compulsory-rehab-case.moved-to-another-commune.json'];
 
-  it.each(cases)('%s replays through the current workflow code', async (name) => {
-    const history = fixture(name);
-    const workflowId = history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowId ?? name;
-    await expect(
-      Worker.runReplayHistory(
-        { workflowBundle: bundle, dataConverter: encryptedDataConverter({ current: parsePayloadKey(FIXTURE_KEY) }) },
-        history,
-        workflowId,
-      ),
-    ).resolves.toBeUndefined();
-  });
+  it.each(cases)('%s replays through the current workflow code', replaysThroughTodaysCode);
 });

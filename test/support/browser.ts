@@ -38,6 +38,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** axe-core's serious and critical violations on the page as it is now, each as "rule: where". */
 export async function accessibilityProblems(page: Page): Promise<string[]> {
+  // The screen at rest: a notification still fading in has the contrast of its half-way opacity.
+  // (Written as a string: this file is compiled without the DOM's types. Endless ones, a loader's spin, are left out.)
+  await page.evaluate(
+    'Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity).map((a) => a.finished.catch(() => undefined)))',
+  );
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
