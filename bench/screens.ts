@@ -6,10 +6,11 @@
  * 2. The API answers the first screens wait for, with OPEN_STEPS unfinished steps in one province
  *    of COMMUNES communes (10,000 of them owned by the commune police whose officer is measured),
  *    half as many completed ones, and the reminders and escalations the late ones have sent: my
- *    tasks (the officer's first screen), the live board and a column behind it (the coordinator's),
- *    and each first screen whole (GET /me, then the calls the screen makes at once). p50, p95 and
- *    max of 20 requests after 2 warm-ups, through the real API in-process (supertest) with a real
- *    bearer token; ceiling 2,000 ms at p95.
+ *    tasks (the officer's first screen), the live board and a column behind it and the overdue view
+ *    (the coordinator's): each beside issue #19's ceiling (p95 under 50 ms with 100,000 open steps,
+ *    100 ms with 1,000,000); and each first screen whole (GET /me, then the calls the screen makes
+ *    at once), ceiling 2,000 ms. p50, p95 and max of 20 requests after 2 warm-ups, through the real
+ *    API in-process (supertest) with a real bearer token.
  * 3. Debian's Chromium (when /usr/bin/chromium or CHROMIUM_PATH exists): from navigation to the
  *    first row of my tasks, and to the board's first cell, with an empty cache each time.
  *
@@ -54,6 +55,8 @@ const WARM_UPS = 2;
 const ROUNDS = 20;
 const JS_CEILING_KB = 300;
 const API_CEILING_MS = 2_000;
+/** Issue #19: one view (my tasks, the overdue views, the board) p95 under 50 ms with 100,000 open steps, under 100 ms with 1,000,000. */
+const VIEW_CEILING_MS = OPEN_STEPS <= 100_000 ? 50 : 100;
 const TASK_QUEUE = 'bench-screens';
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
@@ -625,11 +628,12 @@ async function main(): Promise<void> {
         'coordinator',
         `/deadlines/board/steps?bucket=late&${provinceQuery}`,
       ],
+      ['GET /deadlines/steps?view=overdue (coordinator, page 1)', 'coordinator', `/deadlines/steps?view=overdue&pageSize=50&${provinceQuery}`],
     ];
     for (const [label, who, url] of single) {
       const t = await timeIt(async () => [await get(who, url)]);
       const body = t.body as { total?: number; totals?: Record<string, number> };
-      report.figure(label, msFigures(t), `ceiling ${API_CEILING_MS} ms`, t.p95 <= API_CEILING_MS);
+      report.figure(label, msFigures(t), `#19 ceiling ${VIEW_CEILING_MS} ms`, t.p95 <= VIEW_CEILING_MS);
       report.note(
         body.total !== undefined
           ? `${body.total.toLocaleString('en')} steps behind it`
@@ -688,6 +692,7 @@ async function main(): Promise<void> {
             user: users.coordinator,
             url: `/deadlines/board/steps?bucket=late&${provinceQuery}`,
           },
+          { label: 'overdue view', user: users.coordinator, url: `/deadlines/steps?view=overdue&pageSize=50&${provinceQuery}` },
         ],
       );
 
