@@ -50,14 +50,7 @@ export function createNotificationActivities(db: Db, channels: NotificationChann
       stepId: string;
       firePoint: FirePoint;
     }): Promise<RecordedNotification> {
-      const existing = await db.notification.findUnique({ where: { key: firePoint.key } });
-      if (existing)
-        return {
-          notificationId: existing.id,
-          created: false,
-          pendingDeliveryIds: await pending(existing.id),
-        };
-
+      // Written first, read only on a retry: the row's unique key says whether it was written before.
       const step = await db.step.findUniqueOrThrow({ where: { id: stepId } });
       const agency = await db.agency.findUniqueOrThrow({ where: { id: firePoint.recipient.agencyId } });
       const hooks = await db.webhookSubscription.findMany({ where: { agencyId: agency.id, active: true } });
@@ -79,12 +72,10 @@ export function createNotificationActivities(db: Db, channels: NotificationChann
             inboxItems: { create: { agencyId: agency.id, role: firePoint.recipient.role } },
             deliveries: { create: deliveries },
           },
+          include: { deliveries: { select: { id: true } } },
         });
-        return {
-          notificationId: notification.id,
-          created: true,
-          pendingDeliveryIds: await pending(notification.id),
-        };
+        // Just written: every delivery is still pending.
+        return { notificationId: notification.id, created: true, pendingDeliveryIds: notification.deliveries.map((delivery) => delivery.id) };
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         const raced = await db.notification.findUniqueOrThrow({ where: { key: firePoint.key } });
