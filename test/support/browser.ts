@@ -38,8 +38,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** axe-core's serious and critical violations on the page as it is now, each as "rule: where". */
 export async function accessibilityProblems(page: Page): Promise<string[]> {
-  // The screen at rest: a notification still fading in has the contrast of its half-way opacity.
-  // (Written as a string: this file is compiled without the DOM's types. Endless ones, a loader's spin, are left out.)
+  // The screen at rest: a notification still fading in has the contrast of its half-way opacity
+  // (its transition may not have started when asked, so wait for it to be fully shown, as people see it).
+  // Written as strings: this file is compiled without the DOM's types. Endless animations, a loader's spin, are left out.
+  await page
+    .waitForFunction(
+      "[...document.querySelectorAll('.mantine-Notification-root')].every((el) => { for (let e = el; e; e = e.parentElement) if (getComputedStyle(e).opacity !== '1') return false; return true; })",
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
   await page.evaluate(
     'Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity).map((a) => a.finished.catch(() => undefined)))',
   );
