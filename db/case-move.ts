@@ -1,9 +1,10 @@
-import type { Agency, Jurisdiction } from '../generated/prisma/client';
+import type { Jurisdiction } from '../generated/prisma/client';
 import type { AgencyKind } from '../generated/prisma/enums';
 import { isoToDateColumn } from '../domain/time/legal-date';
 import { CaseFailure } from '../workflows/cases/case-contract';
 import type { HandoverAgency } from '../workflows/deadlines/contract';
-import type { Db } from './client';
+import type { ReferenceSnapshot } from './reference-data';
+import { successorLine } from './responsible-agency';
 
 /**
  * Moving a running case to another commune of its province (`POST /cases/{caseRef}/jurisdiction`,
@@ -24,35 +25,18 @@ export interface MoveRefusal {
   en: string;
 }
 
-const MAX_HOPS = 10;
-
 /** The province of a unit: the first id of its path ("/SX/SX-LV/"). */
 const provinceOfPath = (path: string) => path.split('/').filter(Boolean)[0];
-
-/** The case's commune and the units it became (a merger, a split's principal successor), nearest first. */
-async function lineOf(db: Db, unit: Jurisdiction): Promise<Jurisdiction[]> {
-  const line = [unit];
-  for (let next = unit.successorId; next && line.length < MAX_HOPS && !line.some((u) => u.id === next); ) {
-    const successor = await db.jurisdiction.findUnique({ where: { id: next } });
-    if (!successor) break;
-    line.push(successor);
-    next = successor.successorId;
-  }
-  return line;
-}
 
 const inForceOn = (row: { validFrom: Date; validTo: Date | null }, on: Date) => row.validFrom <= on && (row.validTo === null || row.validTo >= on);
 
 /** Why a case held by `fromJurisdictionId` may not move to `toJurisdictionId` on `on`, if it may not. */
-export async function moveRefusal(
-  db: Db,
+export function moveRefusal(
+  registry: ReferenceSnapshot,
   move: { fromJurisdictionId: string; toJurisdictionId: string; on: string },
-): Promise<MoveRefusal | undefined> {
+): MoveRefusal | undefined {
   const on = isoToDateColumn(move.on);
-  const [from, to] = await Promise.all([
-    db.jurisdiction.findUnique({ where: { id: move.fromJurisdictionId } }),
-    db.jurisdiction.findUnique({ where: { id: move.toJurisdictionId } }),
-  ]);
+  const [from, to] = [registry.unit(move.fromJurisdictionId), registry.unit(move.toJurisdictionId)];
   if (!to || to.level !== 'COMMUNE' || !inForceOn(to, on))
     return {
       code: CaseFailure.TARGET_NOT_IN_FORCE,
@@ -68,7 +52,7 @@ export async function moveRefusal(
     };
   // The commune itself, or the unit it had become by then (a merged commune's successor, a split one's principal successor).
   const holders = [from];
-  for (const unit of (await lineOf(db, from)).slice(1)) {
+  for (const unit of successorLine(registry, from).slice(1)) {
     const before = holders[holders.length - 1] as Jurisdiction;
     if (before.validTo === null || before.validTo >= on) break;
     holders.push(unit);
@@ -87,20 +71,19 @@ export async function moveRefusal(
  * of the case's commune (or of a unit it became) and the new commune's agency of the same kind in
  * force on the move's date. A body the new commune lacks is a refusal: nothing moves.
  */
-export async function handoverOf(
-  db: Db,
+export function handoverOf(
+  registry: ReferenceSnapshot,
   move: { fromJurisdictionId: string; toJurisdictionId: string; on: string },
   agencyIds: readonly string[],
-): Promise<{ handover: Record<string, HandoverAgency>; refusal?: MoveRefusal }> {
+): { handover: Record<string, HandoverAgency>; refusal?: MoveRefusal } {
   const on = isoToDateColumn(move.on);
-  const from = await db.jurisdiction.findUniqueOrThrow({ where: { id: move.fromJurisdictionId } });
-  const oldUnits = new Set((await lineOf(db, from)).map((unit) => unit.id));
-  const named = await db.agency.findMany({ where: { id: { in: [...new Set(agencyIds)] } } });
+  const from = registry.unit(move.fromJurisdictionId);
+  if (!from) throw new Error(`the case's unit ${move.fromJurisdictionId} is not in the registry`);
+  const oldUnits = new Set(successorLine(registry, from).map((unit) => unit.id));
+  const named = [...new Set(agencyIds)].flatMap((id) => registry.agency(id) ?? []);
   const leaving = named.filter((agency) => COMMUNE_BODIES.includes(agency.kind) && oldUnits.has(agency.jurisdictionId));
-  const receiving: Agency[] = await db.agency.findMany({
-    where: { jurisdictionId: move.toJurisdictionId, kind: { in: [...new Set(leaving.map((agency) => agency.kind))] } },
-    orderBy: { id: 'asc' },
-  });
+  // The new commune's agencies are in id order, as the agencies serving a step are chosen.
+  const receiving = registry.agenciesOf(move.toJurisdictionId);
   const handover: Record<string, HandoverAgency> = {};
   for (const agency of leaving) {
     const next = receiving.find((candidate) => candidate.kind === agency.kind && inForceOn(candidate, on));

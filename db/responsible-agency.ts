@@ -20,15 +20,23 @@ export function placeOf(registry: ReferenceSnapshot, jurisdictionId: string): Pl
   return { unit, provinceId: unit.path.split('/').filter(Boolean)[0] as string };
 }
 
+/** A unit and the units it became (a merger, a split's principal successor), nearest first. */
+export function successorLine(registry: ReferenceSnapshot, start: Jurisdiction, maxHops = 10): Jurisdiction[] {
+  const line = [start];
+  for (let next = start.successorId; next && line.length <= maxHops && !line.some((unit) => unit.id === next); ) {
+    const successor = registry.unit(next);
+    if (!successor) throw new Error(`No unit ${next}`);
+    line.push(successor);
+    next = successor.successorId;
+  }
+  return line;
+}
+
 /** The unit a case's jurisdiction had become by `onDate` (a merged commune maps to its successor). */
 function unitOn(registry: ReferenceSnapshot, start: Jurisdiction, onDate: Date): Jurisdiction {
-  let unit = start;
-  for (let hops = 0; unit.validTo && unit.validTo < onDate && unit.successorId && hops < 10; hops += 1) {
-    const successor = registry.unit(unit.successorId);
-    if (!successor) throw new Error(`No unit ${unit.successorId}`);
-    unit = successor;
-  }
-  return unit;
+  const line = successorLine(registry, start);
+  const index = line.findIndex((unit, at) => !(unit.validTo && unit.validTo < onDate && at + 1 < line.length));
+  return line[index] as Jurisdiction;
 }
 
 /** Province of a jurisdiction. */

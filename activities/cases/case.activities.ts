@@ -233,7 +233,8 @@ export function createCaseActivities(db: Db, calendars: CalendarSource, referenc
       /** The case's open (or suspended) steps, in the workflow's order. */
       stepIds: string[];
     }): Promise<{ refusal?: MoveRefusal; handover: Record<string, HandoverAgency>; steps: StepHandover[] }> {
-      const refusal = await moveRefusal(db, input);
+      const registry = await reference.snapshot();
+      const refusal = moveRefusal(registry, input);
       if (refusal) return { refusal, handover: {}, steps: [] };
       const found = await db.step.findMany({ where: { id: { in: input.stepIds } } });
       const rows = input.stepIds.flatMap((id) => found.filter((step) => step.id === id));
@@ -242,7 +243,7 @@ export function createCaseActivities(db: Db, calendars: CalendarSource, referenc
         ...snapshotOf(step).rungRecipients.map((recipient) => recipient.agencyId),
         ...firePointsOf(step).map((point) => point.recipient.agencyId),
       ]);
-      const planned = await handoverOf(db, input, named);
+      const planned = handoverOf(registry, input, named);
       if (planned.refusal) return { refusal: planned.refusal, handover: {}, steps: [] };
       const steps = rows.flatMap((step) => {
         const to = planned.handover[step.ownerAgencyId];

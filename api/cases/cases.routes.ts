@@ -16,6 +16,7 @@ import {
   type CaseSnapshot,
 } from '../../workflows/cases/case-contract';
 import { moveRefusal, type MoveRefusal } from '../../db/case-move';
+import { ReferenceData } from '../../db/reference-data';
 import { newCaseRef, pastActsInput, startCase } from '../../temporal/case-start';
 import { actsFor } from '../auth/acts-for';
 import { assertCovers } from '../auth/jurisdiction-guard';
@@ -97,6 +98,8 @@ export function registerCaseRoutes(
   settings: CaseRouteSettings,
 ): void {
   const { db, temporal, directory } = deps;
+  // The registry as the worker reads it (db/reference-data.ts): a move is checked here as the workflow checks it again.
+  const reference = new ReferenceData(db);
 
   async function loadCase(caseRef: string) {
     const row = await db.case.findUnique({ where: { id: caseRef } });
@@ -254,7 +257,7 @@ export function registerCaseRoutes(
     if ((moduleOf(caseRow).definition.subject ?? 'PERSON') !== 'PERSON') throw moveProblem(CaseFailure.NOT_MOVABLE, caseRow.id);
     if (move.on > vietnamDate())
       throw moveProblem(CaseFailure.INVALID_ACTION, caseRow.id, { vi: `ngày ${move.on} là ngày trong tương lai`, en: `the date ${move.on} is in the future` }, { field: 'body.on' });
-    const refusal = await moveRefusal(db, { fromJurisdictionId: caseRow.jurisdictionId, toJurisdictionId: move.toJurisdictionId, on: move.on });
+    const refusal = moveRefusal(await reference.snapshot(), { fromJurisdictionId: caseRow.jurisdictionId, toJurisdictionId: move.toJurisdictionId, on: move.on });
     if (refusal) throw moveProblem(refusal.code, caseRow.id, refusal, { field: 'body.toJurisdictionId' });
   }
 

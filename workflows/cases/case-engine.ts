@@ -63,6 +63,12 @@ export const caseRecord = databaseWrites<Activities>({
 export const rejectAction = (message: string, details: object = {}) =>
   ApplicationFailure.create({ type: CaseFailure.INVALID_ACTION, message, nonRetryable: true, details: [details] });
 
+/** A legal date later than today in Vietnam is refused. */
+function assertNotFuture(on: string): void {
+  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  if (on > today) throw rejectAction(`the date ${on} is in the future`, { field: 'on' });
+}
+
 /** Something the case does by itself at an instant (a window closes, a term ends). */
 export interface Wake {
   at: string;
@@ -317,8 +323,7 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
    */
   validate({ action }: CaseActionRequest<A>): number | undefined {
     const allowed = this.allowedActions();
-    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-    if (action.on > today) throw rejectAction(`the date ${action.on} is in the future`, { field: 'on' });
+    assertNotFuture(action.on);
     if (!allowed.includes(action.type)) {
       const reopening = this.closed ? undefined : this.reopeningFor(action);
       if (reopening !== undefined) {
@@ -342,13 +347,15 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
         ],
       });
     }
-    if (action.on < this.lastDate)
-      throw rejectAction(`the date ${action.on} is before the case's last recorded date ${this.lastDate}`, {
-        field: 'on',
-        lastDate: this.lastDate,
-      });
+    this.assertNotBeforeLastDate(action.on);
     this.hooks.validate?.(action);
     return undefined;
+  }
+
+  /** An official's act may not be dated before what the case last recorded. */
+  private assertNotBeforeLastDate(on: string): void {
+    if (on < this.lastDate)
+      throw rejectAction(`the date ${on} is before the case's last recorded date ${this.lastDate}`, { field: 'on', lastDate: this.lastDate });
   }
 
   act(request: CaseActionRequest<A>): Promise<CaseSnapshot> {
@@ -455,10 +462,8 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
     if ((this.definition.subject ?? 'PERSON') !== 'PERSON')
       throw refuse(CaseFailure.NOT_MOVABLE, `a case of ${this.definition.code} is about a ${this.definition.subject ?? ''}, which stays where it is`);
     if (toJurisdictionId === this.jurisdictionId) throw refuse(CaseFailure.ALREADY_IN_COMMUNE, `the case is already held by ${toJurisdictionId}`);
-    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-    if (on > today) throw rejectAction(`the date ${on} is in the future`, { field: 'on' });
-    if (on < this.lastDate)
-      throw rejectAction(`the date ${on} is before the case's last recorded date ${this.lastDate}`, { field: 'on', lastDate: this.lastDate });
+    assertNotFuture(on);
+    this.assertNotBeforeLastDate(on);
     if (!reason.trim()) throw rejectAction('a reason is required', { field: 'reason' });
   }
 
