@@ -9,17 +9,15 @@
  *
  *   npx tsx bench/case-throughput.ts [cases=1000] [clients=16]
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createDb, type Db } from '../db/client';
 import { startScratchStack } from '../infra/scratch-stack';
-import { FAILURE_CONVERTER_PATH } from '../temporal/payload-encryption';
 import { testDataConverter } from '../test/support/test-env';
-import { bundleWorkflows, RestartableWorker, silentLogger, testActivityDependencies } from '../test/support/deadline-worker';
-import { noopUpdate } from './support/noop.workflow';
+import { bundleWorkflows, RestartableWorker, testActivityDependencies } from '../test/support/deadline-worker';
+import { measureCeiling } from './support/ceiling';
 import { benchApp } from './support/bench-app';
 import { driveCase, Http } from './support/case-load';
 import { LatencyLog, runConcurrently } from './support/stats';
@@ -28,7 +26,6 @@ const CASES = Number(process.argv[2] ?? 1000);
 const CLIENTS = Number(process.argv[3] ?? 16);
 const OPEN_STEPS = 100_000;
 const TASK_QUEUE = 'bench-cases';
-const NOOP_QUEUE = 'bench-noop';
 
 async function runCases(baseUrl: string) {
   const http = new Http(baseUrl);
@@ -40,20 +37,6 @@ async function runCases(baseUrl: string) {
   const seconds = (performance.now() - started) / 1000;
   const actions = log.count();
   return { seconds, log, actions, casesPerSecond: CASES / seconds, actionsPerSecond: actions / seconds };
-}
-
-/** The ceiling: start a workflow and send it one update, with the same concurrency, on the same server. */
-async function runCeiling(client: Client) {
-  const log = new LatencyLog();
-  const started = performance.now();
-  await runConcurrently(CASES, CLIENTS, async (index) => {
-    const handle = await log.time('start workflow', () =>
-      client.workflow.start('benchNoopWorkflow', { taskQueue: NOOP_QUEUE, workflowId: `noop-${index}-${randomUUID()}` }),
-    );
-    await log.time('update', () => handle.executeUpdate(noopUpdate, { args: ['x'] }));
-  });
-  const seconds = (performance.now() - started) / 1000;
-  return { seconds, log, operationsPerSecond: log.count() / seconds, workflowsPerSecond: CASES / seconds };
 }
 
 /**
@@ -116,23 +99,11 @@ async function main(): Promise<void> {
   const client = new Client({ connection, dataConverter: testDataConverter() });
   const dependencies = testActivityDependencies(db);
   const worker = new RestartableWorker(TASK_QUEUE, await bundleWorkflows(), dependencies, stack.temporalAddress);
-  const noopConnection = await NativeConnection.connect({ address: stack.temporalAddress });
-  const noopWorker = await Worker.create({
-    connection: noopConnection,
-    taskQueue: NOOP_QUEUE,
-    dataConverter: testDataConverter(),
-    workflowBundle: await bundleWorkflowCode({
-      workflowsPath: path.resolve(__dirname, 'support/noop.workflow.ts'),
-      failureConverterPath: FAILURE_CONVERTER_PATH,
-      logger: silentLogger,
-    }),
-  });
   const app = benchApp({ db: apiDb, temporal: client }, { taskQueue: TASK_QUEUE, root: stack.root });
 
   const server = app.listen(0);
   await new Promise((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const noopRunning = noopWorker.run();
   try {
     await worker.start();
     console.log(`${CASES} cases, ${CLIENTS} concurrent clients, one worker, 2-core machine`);
@@ -144,7 +115,7 @@ async function main(): Promise<void> {
     );
     for (const line of cases.log.lines()) console.log(line);
 
-    const ceiling = await runCeiling(client);
+    const ceiling = await measureCeiling(client, stack.temporalAddress, CASES, CLIENTS);
     console.log(
       `ceiling (no-op workflow + one update, Temporal client): ${CASES} in ${ceiling.seconds.toFixed(1)} s → ` +
         `${ceiling.workflowsPerSecond.toFixed(1)} workflows/s, ${ceiling.operationsPerSecond.toFixed(1)} operations/s`,
@@ -161,9 +132,6 @@ async function main(): Promise<void> {
     for (const line of overdue.log.lines()) console.log(line);
   } finally {
     server.close();
-    noopWorker.shutdown();
-    await noopRunning;
-    await noopConnection.close();
     await worker.stop();
     await dependencies.close();
     await connection.close();

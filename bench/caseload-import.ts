@@ -13,29 +13,25 @@
  *   npx tsx bench/caseload-import.ts [rows=10000] [workers=1]
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import ExcelJS from 'exceljs';
 import { createDb } from '../db/client';
 import { DEMO_PASSWORD } from '../db/seed/demo-province';
 import { engineCommand } from '../infra/engine-command';
 import { startScratchStack } from '../infra/scratch-stack';
-import { FAILURE_CONVERTER_PATH } from '../temporal/payload-encryption';
 import { testDataConverter } from '../test/support/test-env';
-import { silentLogger } from '../test/support/deadline-worker';
 import { benchApp } from './support/bench-app';
-import { noopUpdate } from './support/noop.workflow';
-import { LatencyLog, runConcurrently } from './support/stats';
+import { measureCeiling } from './support/ceiling';
 
 const ROWS = Number(process.argv[2] ?? 10_000);
 const WORKERS = Number(process.argv[3] ?? 1);
 /** The worker as production runs it (compiled by `npm run build`, which the bench runs first), unless BENCH_WORKER=source. */
 const COMPILED = process.env.BENCH_WORKER !== 'source';
 const TASK_QUEUE = 'bench-import';
-const NOOP_QUEUE = 'bench-import-noop';
 const CEILING_MINUTES_FOR_10000 = 10;
 /** The cases the import opens at once (the workflow's batches × the rows an activity opens together). */
 const IMPORT_CONCURRENCY = 36;
@@ -228,28 +224,10 @@ async function main(): Promise<void> {
   }
 
   // The bare ceiling on the same server: a no-op workflow started and updated once, as many at once as the import opens.
-  const noopConnection = await NativeConnection.connect({ address: stack.temporalAddress });
-  const noopWorker = await Worker.create({
-    connection: noopConnection,
-    taskQueue: NOOP_QUEUE,
-    dataConverter: testDataConverter(),
-    workflowBundle: await bundleWorkflowCode({ workflowsPath: path.resolve(__dirname, 'support/noop.workflow.ts'), failureConverterPath: FAILURE_CONVERTER_PATH, logger: silentLogger }),
-  });
-  const running = noopWorker.run();
   try {
-    const log = new LatencyLog();
-    const count = Math.min(ROWS, 2000);
-    const started = performance.now();
-    await runConcurrently(count, IMPORT_CONCURRENCY, async (index) => {
-      const handle = await log.time('start workflow', () => client.workflow.start('benchNoopWorkflow', { taskQueue: NOOP_QUEUE, workflowId: `noop-${index}-${randomUUID()}` }));
-      await log.time('update', () => handle.executeUpdate(noopUpdate, { args: ['x'] }));
-    });
-    const seconds = (performance.now() - started) / 1000;
-    console.log(`ceiling (no-op workflow + one update, ${IMPORT_CONCURRENCY} at once): ${(count / seconds).toFixed(1)} workflows/s`);
+    const ceiling = await measureCeiling(client, stack.temporalAddress, Math.min(ROWS, 2000), IMPORT_CONCURRENCY);
+    console.log(`ceiling (no-op workflow + one update, ${IMPORT_CONCURRENCY} at once): ${ceiling.workflowsPerSecond.toFixed(1)} workflows/s`);
   } finally {
-    noopWorker.shutdown();
-    await running;
-    await noopConnection.close();
     await connection.close();
     await db.$disconnect();
     await apiDb.$disconnect();

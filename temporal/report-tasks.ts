@@ -2,6 +2,7 @@ import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/client';
 import { completeStepUpdate, StepFailure } from '../workflows/deadlines/contract';
+import { completeReportTaskUpdate, REPORT_TASKS_WORKFLOW_PREFIX } from '../workflows/reporting/reporting-contract';
 
 /** How long a submission waits for Temporal before answering that the task will close later. */
 export const CLOSE_TASK_WAIT_MS = 5_000;
@@ -11,7 +12,10 @@ const SWEEP_BATCH = 200;
 
 export interface ReportTask {
   reportId: string;
+  /** The workflow that keeps the task's clock: its batch's, or (runs begun before batches) its own. */
   stepWorkflowId: string;
+  /** The task's step key in its run: the unit, or the agency reporting for itself. */
+  stepKey: string;
   /** Who submitted the report: the step's completion is theirs. */
   actorId: string;
 }
@@ -22,12 +26,14 @@ export interface ReportTask {
  * a step already closed counts as done.
  */
 export async function closeReportTask(client: Client, task: ReportTask, waitMs = CLOSE_TASK_WAIT_MS): Promise<void> {
+  const handle = client.workflow.getHandle(task.stepWorkflowId);
+  const completion = { actorId: task.actorId, outcome: 'report submitted' };
+  const updateId = `report-submitted:${task.reportId}`;
   try {
     await client.withDeadline(Date.now() + waitMs, () =>
-      client.workflow.getHandle(task.stepWorkflowId).executeUpdate(completeStepUpdate, {
-        args: [{ actorId: task.actorId, outcome: 'report submitted' }],
-        updateId: `report-submitted:${task.reportId}`,
-      }),
+      task.stepWorkflowId.startsWith(REPORT_TASKS_WORKFLOW_PREFIX)
+        ? handle.executeUpdate(completeReportTaskUpdate, { args: [{ ...completion, stepKey: task.stepKey }], updateId })
+        : handle.executeUpdate(completeStepUpdate, { args: [completion], updateId }),
     );
   } catch (error) {
     const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
@@ -39,11 +45,12 @@ export async function closeReportTask(client: Client, task: ReportTask, waitMs =
 /**
  * Submitted reports whose task is still open: the submission was recorded but Temporal could not
  * be reached to close the task (the API answered `taskClosed: false`). The report step's id is
- * "<step workflow id>/<unit>" (its step key is the unit, or the agency reporting for itself).
+ * "<workflow id>/<step key>" (the unit, or the agency reporting for itself).
  */
 export async function reportTasksLeftOpen(db: Db, limit = SWEEP_BATCH): Promise<ReportTask[]> {
   return db.$queryRaw<ReportTask[]>`
-    SELECT r.id AS "reportId", r.step_workflow_id AS "stepWorkflowId", v.submitted_by::text AS "actorId"
+    SELECT r.id AS "reportId", r.step_workflow_id AS "stepWorkflowId", coalesce(r.reporter_agency_id, r.jurisdiction_id) AS "stepKey",
+      v.submitted_by::text AS "actorId"
     FROM reports r
     JOIN steps s ON s.id = r.step_workflow_id || '/' || coalesce(r.reporter_agency_id, r.jurisdiction_id)
     JOIN report_versions v ON v.report_id = r.id AND v.version = 1

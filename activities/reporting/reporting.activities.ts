@@ -5,7 +5,14 @@ import { parsePeriodKey, periodContaining, windowOf, type PeriodKind } from '../
 import { isoToDateColumn, vietnamDate } from '../../domain/time/legal-date';
 import type { Prisma } from '../../generated/prisma/client';
 import type { JurisdictionLevel } from '../../generated/prisma/enums';
-import { reportStepWorkflowId, type ReportingRunInput, type ReportTaskPlan } from '../../workflows/reporting/reporting-contract';
+import {
+  REPORT_TASKS_PER_BATCH,
+  reportTaskStepKey,
+  reportTasksWorkflowId,
+  type ReportingRunInput,
+  type ReportTask,
+  type ReportTaskPlan,
+} from '../../workflows/reporting/reporting-contract';
 
 export const ReportingFailure = {
   NO_CYCLE: 'REPORTING.NO_CYCLE',
@@ -111,37 +118,28 @@ export function createReportingActivities(db: Db) {
         });
       }
       const snapshot = run.snapshot as unknown as RunSnapshot;
-      const tasks: ReportTaskPlan['tasks'] = [
-        ...snapshot.units.map((jurisdictionId) => ({
-          jurisdictionId,
-          stepWorkflowId: reportStepWorkflowId(runId, jurisdictionId),
-          ruleKey: snapshot.ruleKey,
-        })),
-        ...(snapshot.agencies ?? []).map(({ agencyId, jurisdictionId }) => ({
-          jurisdictionId,
-          stepWorkflowId: reportStepWorkflowId(runId, agencyId),
-          ruleKey: snapshot.ruleKey,
-          ownerAgencyId: agencyId,
-        })),
+      const units: Omit<ReportTask, 'stepWorkflowId'>[] = [
+        ...snapshot.units.map((jurisdictionId) => ({ jurisdictionId, ruleKey: snapshot.ruleKey })),
+        ...(snapshot.agencies ?? []).map(({ agencyId, jurisdictionId }) => ({ jurisdictionId, ruleKey: snapshot.ruleKey, ownerAgencyId: agencyId })),
       ];
-      if (snapshot.receiverRuleKey && !adHoc) {
-        tasks.push({
-          jurisdictionId: cycle.provinceId,
-          stepWorkflowId: reportStepWorkflowId(runId, cycle.provinceId),
-          ruleKey: snapshot.receiverRuleKey,
-        });
-      }
+      if (snapshot.receiverRuleKey && !adHoc) units.push({ jurisdictionId: cycle.provinceId, ruleKey: snapshot.receiverRuleKey });
+      const reportId = (task: Omit<ReportTask, 'stepWorkflowId'>) => `${runId}:${reportTaskStepKey(task)}`;
       await db.report.createMany({
-        data: tasks.map((task) => ({
-          id: `${runId}:${task.ownerAgencyId ?? task.jurisdictionId}`,
+        data: units.map((task, index) => ({
+          id: reportId(task),
           runId,
           jurisdictionId: task.jurisdictionId,
           reporterAgencyId: task.ownerAgencyId ?? null,
           provinceId: cycle.provinceId,
-          stepWorkflowId: task.stepWorkflowId,
+          stepWorkflowId: reportTasksWorkflowId(runId, Math.floor(index / REPORT_TASKS_PER_BATCH)),
         })),
         skipDuplicates: true,
       });
+      // A run begun again (a second start, a retry) keeps the workflows its rows name, batches or,
+      // for runs begun before batches, a workflow per task.
+      const rows = await db.report.findMany({ where: { runId }, select: { id: true, stepWorkflowId: true } });
+      const workflowOf = new Map(rows.map((row) => [row.id, row.stepWorkflowId]));
+      const tasks: ReportTask[] = units.map((task) => ({ ...task, stepWorkflowId: workflowOf.get(reportId(task)) as string }));
       // Runs recorded before start dates were kept start on their period's first day.
       const startDate = snapshot.startDate ?? run.periodStart.toISOString().slice(0, 10);
       return { runId, periodKey: period.key, startDate, tasks };

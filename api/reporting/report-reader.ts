@@ -5,6 +5,7 @@ import { dateColumnToIso } from '../../domain/time/legal-date';
 import { Prisma } from '../../generated/prisma/client';
 import { problems } from '../http/problem';
 import { figureDefinitions } from './reporting.views';
+import { reportTaskStepKey } from '../../workflows/reporting/reporting-contract';
 
 /** Where a unit's report stands, as the receiving unit sees it. */
 export type ReportStanding = 'SUBMITTED' | 'SUBMITTED_LATE' | 'OPEN' | 'OVERDUE';
@@ -34,7 +35,7 @@ const asFigures = (value: unknown): Figures => {
 
 /** A report task's step: its key is the reporting agency's id, or the unit's for a unit's report. */
 const stepIdOf = (report: { stepWorkflowId: string; jurisdictionId: string; reporterAgencyId: string | null }) =>
-  `${report.stepWorkflowId}/${report.reporterAgencyId ?? report.jurisdictionId}`;
+  `${report.stepWorkflowId}/${reportTaskStepKey({ jurisdictionId: report.jurisdictionId, ownerAgencyId: report.reporterAgencyId })}`;
 
 export async function loadReport(db: Db, reportId: string) {
   const report = await db.report.findUnique({

@@ -55,9 +55,9 @@ export function registerReportRoutes(routes: ApiRoutes, deps: { db: Db; temporal
   }
 
   /** The report task ends with the first submission; a later correction finds it closed already. */
-  async function closeTask(stepWorkflowId: string, reportId: string, principal: Principal): Promise<boolean> {
+  async function closeTask(step: { workflowId: string; stepKey: string }, reportId: string, principal: Principal): Promise<boolean> {
     try {
-      await closeReportTask(temporal, { reportId, stepWorkflowId, actorId: principal.userId });
+      await closeReportTask(temporal, { reportId, stepWorkflowId: step.workflowId, stepKey: step.stepKey, actorId: principal.userId });
       return true;
     } catch (error) {
       // The version is on record; the worker's sweep (or a retried submission) closes the task.
@@ -149,7 +149,7 @@ export function registerReportRoutes(routes: ApiRoutes, deps: { db: Db; temporal
       const earlier = await db.reportVersion.findUnique({ where: { idempotencyKey: idempotency } });
       if (earlier) {
         if (earlier.requestHash !== requestHash) throw idempotencyKeyReused();
-        const taskClosed = await closeTask(step.workflowId, report.id, principal);
+        const taskClosed = await closeTask(step, report.id, principal);
         return { status: 200, body: { reportId: report.id, version: earlier.version, taskClosed } };
       }
 
@@ -199,7 +199,7 @@ export function registerReportRoutes(routes: ApiRoutes, deps: { db: Db; temporal
         });
         return next;
       });
-      const taskClosed = await closeTask(step.workflowId, report.id, principal);
+      const taskClosed = await closeTask(step, report.id, principal);
       return {
         status: 201,
         body: { reportId: report.id, version, late: (report.firstSubmittedAt ?? now) > step.dueAt, taskClosed },

@@ -77,3 +77,18 @@ describe('histories with a case moved to another commune', () => {
 
   it.each(cases)('%s replays through the current workflow code', replaysThroughTodaysCode);
 });
+
+describe('a reporting run recorded before report tasks were kept in batches', () => {
+  // Recorded on the code before batches (a run of four communes and the province's own report,
+  // each task a workflow of its own): a run in flight at the deployment replays the same way.
+  const name = 'reporting-run.before-report-task-batches.json';
+
+  it('started a workflow per task', () => {
+    const started = (fixture(name).events ?? [])
+      .filter((event) => event.eventType === EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED)
+      .map((event) => event.startChildWorkflowExecutionInitiatedEventAttributes?.workflowType?.name);
+    expect(started).toEqual(Array(5).fill('deadlineStepWorkflow'));
+  });
+
+  it('replays through the current workflow code', () => replaysThroughTodaysCode(name));
+});
