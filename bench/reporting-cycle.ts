@@ -12,15 +12,13 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import request from 'supertest';
 import { createDb } from '../db/client';
-import { DEMO_PASSWORD } from '../db/seed/demo-province';
 import { readRollup } from '../api/reporting/report-reader';
 import { figuresFromRecord } from '../db/reporting/figures-from-record';
 import { startScratchStack } from '../infra/scratch-stack';
 import { bundleWorkflows, RestartableWorker, testActivityDependencies } from '../test/support/deadline-worker';
-import { createTestProvince } from '../test/support/test-province';
 import { testDataConverter } from '../test/support/test-env';
 import { reportScheduleId } from '../workflows/reporting/reporting-contract';
-import { benchApp } from './support/bench-app';
+import { reportingProvince } from './support/reporting-province';
 import { measureCeiling } from './support/ceiling';
 import { LatencyLog } from './support/stats';
 
@@ -40,57 +38,13 @@ async function main(): Promise<void> {
   const client = new Client({ connection, dataConverter: testDataConverter() });
   const dependencies = testActivityDependencies(db);
   const worker = new RestartableWorker(TASK_QUEUE, await bundleWorkflows(), dependencies, stack.temporalAddress);
-  const app = benchApp({ db: db, temporal: client }, { taskQueue: TASK_QUEUE, root: stack.root });
 
   try {
-    const province = await createTestProvince(db, 'national');
-    // The test province brings one commune of its own: UNITS in all.
-    const units = Array.from({ length: UNITS - 1 }, (_, i) => `${province.provinceId}-C${String(i).padStart(4, '0')}`);
-    await db.jurisdiction.createMany({
-      data: units.map((id) => ({
-        id,
-        level: 'COMMUNE' as const,
-        nameVi: `Xã ${id}`,
-        nameEn: `Commune ${id}`,
-        parentId: province.provinceId,
-        path: `/${province.provinceId}/${id}/`,
-        validFrom: new Date('2025-07-01'),
-      })),
-    });
-    await db.agency.createMany({
-      data: units.map((id) => ({
-        id: `${id}-UBND`,
-        kind: 'COMMUNE_PEOPLES_COMMITTEE' as const,
-        nameVi: `UBND ${id}`,
-        nameEn: `People's Committee ${id}`,
-        jurisdictionId: id,
-        validFrom: new Date('2025-07-01'),
-      })),
-    });
-    const coordinator = await province.addUser(province.agency.drugDivision, ['PROVINCIAL_COORDINATOR']);
-    const login = await request(app).post('/auth/login').send({ username: coordinator, password: DEMO_PASSWORD });
-    const auth = `Bearer ${(login.body as { token: string }).token}`;
     await worker.start();
-
-    const cycleId = `${province.provinceId}-QUARTERLY`;
-    const created = await request(app)
-      .post('/reporting/cycles')
-      .set('Authorization', auth)
-      .send({
-        id: cycleId,
-        provinceId: province.provinceId,
-        periodKind: 'QUARTERLY',
-        nameVi: 'Báo cáo quý',
-        nameEn: 'Quarterly report',
-        ruleKey: 'REPORT.QUARTERLY',
-        receiverAgencyId: province.agency.drugDivision,
-        config: { window: { preset: 'LOCAL_PLAN' }, schedule: { kind: 'PERIOD_START' } },
-      });
-    if (created.status !== 201) throw new Error(`cycle: ${created.status} ${JSON.stringify(created.body)}`);
-    const expected = await db.jurisdiction.count({ where: { level: 'COMMUNE', parentId: province.provinceId } });
+    const { province, app, auth, coordinator, cycleId, communes: expected, startRun } = await reportingProvince(db, client, { taskQueue: TASK_QUEUE, root: stack.root, units: UNITS });
 
     const started = performance.now();
-    await request(app).post(`/reporting/cycles/${cycleId}/runs`).set('Authorization', auth).send({});
+    await startRun();
     const run = await waitFor(() => db.reportRun.findFirst({ where: { cycleId } }));
     const reportsAt = performance.now();
     let open = 0;

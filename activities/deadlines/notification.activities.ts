@@ -12,6 +12,8 @@ import {
 } from '../../notifications';
 import { isUniqueViolation } from './step-record';
 import { notificationText } from './notification-text';
+import { writeIfStillDue, type PreparedNotification } from './notification-at-instant';
+import type { ArmedNotification } from '../../workflows/deadlines/armory';
 
 export interface NotificationChannels {
   /** Absent when no SMTP server is configured: notifications then go to the inbox and webhooks only. */
@@ -28,6 +30,19 @@ export interface RecordedNotification {
 }
 
 /**
+ * Waits for an instant, heartbeating (the SDK sends at most one per 80% of the heartbeat timeout):
+ * a worker that dies while waiting is noticed within that timeout and Temporal runs the activity
+ * again elsewhere. Cancellable: a worker shutting down cancels it, with the same effect.
+ */
+async function sleepUntil(instant: number): Promise<void> {
+  const context = Context.current();
+  for (let left = instant - Date.now(); left > 0; left = instant - Date.now()) {
+    context.heartbeat();
+    await context.sleep(Math.min(left, 5_000));
+  }
+}
+
+/**
  * Each reminder and rung becomes one row under its unique key (DESIGN.md decision 5), with the
  * inbox item and the outbound deliveries in the same transaction; a retry, a restarted worker or a
  * replay finds the row and sends nothing new. Deliveries run as their own activities, and a
@@ -40,6 +55,33 @@ export function createNotificationActivities(db: Db, channels: NotificationChann
       select: { id: true },
     });
     return rows.map((row) => row.id);
+  }
+
+  /** Their steps' text, their recipients' channels: read before the instant, so the write at it is one statement. */
+  async function prepare(due: ArmedNotification[]): Promise<PreparedNotification[]> {
+    const agencyIds = [...new Set(due.map((item) => item.firePoint.recipient.agencyId))];
+    const [steps, agencies, hooks] = await Promise.all([
+      db.step.findMany({ where: { id: { in: [...new Set(due.map((item) => item.stepId))] } } }),
+      db.agency.findMany({ where: { id: { in: agencyIds } }, select: { id: true, email: true } }),
+      db.webhookSubscription.findMany({ where: { agencyId: { in: agencyIds }, active: true }, select: { id: true, agencyId: true } }),
+    ]);
+    const stepById = new Map(steps.map((step) => [step.id, step]));
+    const emailOf = new Map(agencies.map((agency) => [agency.id, agency.email]));
+    return due.map(({ stepId, revision, firePoint }) => {
+      const step = stepById.get(stepId);
+      if (!step) throw new Error(`no step ${stepId}`);
+      const email = emailOf.get(firePoint.recipient.agencyId);
+      return {
+        stepId,
+        revision,
+        point: firePoint,
+        text: notificationText(step, firePoint),
+        deliveries: [
+          ...(channels.email && email ? [{ channel: DeliveryChannel.EMAIL, target: email }] : []),
+          ...hooks.filter((hook) => hook.agencyId === firePoint.recipient.agencyId).map((hook) => ({ channel: DeliveryChannel.WEBHOOK, target: hook.id })),
+        ],
+      };
+    });
   }
 
   return {
@@ -81,6 +123,38 @@ export function createNotificationActivities(db: Db, channels: NotificationChann
         const raced = await db.notification.findUniqueOrThrow({ where: { key: firePoint.key } });
         return { notificationId: raced.id, created: false, pendingDeliveryIds: await pending(raced.id) };
       }
+    },
+
+    /**
+     * Notifications armed ahead of their instant by their steps' workflows (those of one
+     * instant, together): each prepared now (text, recipient, channels), then written at its
+     * instant (the worker's clock, then the database's) if its step is still as its workflow armed
+     * it; undefined for one whose step no longer is (closed, stopped, re-timed or moved meanwhile:
+     * the workflow plans again from its new state). So a thousand steps due at one instant are
+     * written at that instant, not as fast as their workflows can wake up.
+     */
+    async recordWhenDue({ due }: { due: ArmedNotification[] }): Promise<(RecordedNotification | undefined)[]> {
+      const prepared = await prepare(due);
+      const results: (RecordedNotification | undefined)[] = new Array(due.length);
+      // Those of one instant are written together, at it.
+      const instants = new Map<string, number[]>();
+      prepared.forEach((notification, index) => instants.set(notification.point.at, [...(instants.get(notification.point.at) ?? []), index]));
+      await Promise.all(
+        [...instants].map(async ([at, indexes]) => {
+          await sleepUntil(Date.parse(at));
+          let waiting = indexes;
+          while (waiting.length > 0) {
+            const writes = await writeIfStillDue(db, waiting.map((index) => prepared[index]!));
+            const early = writes.flatMap((write, i) => (write.outcome === 'EARLY' ? [{ index: waiting[i]!, waitMs: write.waitMs }] : []));
+            writes.forEach((write, i) => {
+              if (write.outcome === 'RECORDED') results[waiting[i]!] = { notificationId: write.notificationId, created: write.created, pendingDeliveryIds: write.pendingDeliveryIds };
+            });
+            waiting = early.map((item) => item.index);
+            if (early.length) await sleepUntil(Date.now() + Math.max(...early.map((item) => item.waitMs)));
+          }
+        }),
+      );
+      return results;
     },
 
     async deliverNotification({ deliveryId }: { deliveryId: string }): Promise<{ status: DeliveryStatus }> {

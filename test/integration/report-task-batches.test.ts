@@ -37,6 +37,12 @@ let coordinator = '';
 const taskQueue = uniqueTaskQueue('report-batches');
 const cycleId = () => `${province.provinceId}-QUARTERLY`;
 const UNITS = REPORT_TASKS_PER_BATCH + 5;
+// Due 12 s after the tasks open; a reminder 6 s before, a rung to the province 1 s after.
+const DRILL = {
+  budget: { kind: 'ELAPSED', seconds: 12 },
+  reminders: [{ unit: 'SECONDS', amount: 6 }],
+  escalations: [{ after: { unit: 'SECONDS', amount: 1 }, to: { agencyKind: 'PROVINCIAL_POLICE_DRUG_DIVISION', role: 'PROVINCIAL_COORDINATOR' } }],
+} as const;
 let units: string[] = [];
 
 beforeAll(async () => {
@@ -67,6 +73,7 @@ beforeAll(async () => {
     })),
   });
   units = [province.communeId, ...more].sort();
+  await province.setRule('REPORT.QUARTERLY', DRILL as never);
   coordinator = await province.addUser(province.agency.drugDivision, ['PROVINCIAL_COORDINATOR']);
   dependencies = testActivityDependencies(api.db);
   worker = new RestartableWorker(taskQueue, await bundleWorkflows(), dependencies);
@@ -153,6 +160,24 @@ it('keeps one more task than a batch holds in two batches, each task a step of i
   // Starting the same period again opens nothing twice.
   expect(await startRun('2026-Q4')).toEqual({ runId, opened: 0, alreadyOpen: UNITS });
   expect(await api.db.step.count({ where: { caseRef: runId } })).toBe(UNITS);
+
+  // The first batch's hundred tasks opened together: each reminder and each rung is written once per
+  // open task, at its instant, and the hundred of one instant were armed in one activity.
+  const firstBatch = steps.filter((step) => step.workflowId === first);
+  const open = firstBatch.filter((step) => step.jurisdictionId !== unit);
+  const written = await until(async () => {
+    const rows = await api.db.notification.findMany({ where: { stepId: { in: firstBatch.map((step) => step.id) } } });
+    return rows.length >= 2 * open.length ? rows : undefined;
+  }, 'the first batch’s reminders and rungs', 60_000);
+  expect(written).toHaveLength(2 * open.length);
+  expect(new Set(written.map((row) => row.key)).size).toBe(written.length);
+  for (const row of written) expect(row.firedAt.getTime()).toBeGreaterThanOrEqual(row.scheduledAt.getTime());
+  const instants = new Set(written.map((row) => row.scheduledAt.toISOString()));
+  const history = await api.temporal.workflow.getHandle(first).fetchHistory();
+  const armed = (history.events ?? []).filter(
+    (event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'recordWhenDue',
+  );
+  expect(armed).toHaveLength(instants.size);
 });
 
 it('keeps a workflow per task for a run begun before batches, and its reports still close them', async () => {

@@ -1,7 +1,7 @@
-import { NativeConnection, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import request from 'supertest';
 import { createActivities } from '../../activities';
-import { createWorker } from '../../worker/create-worker';
+import { createWorker, type EngineWorker } from '../../worker/create-worker';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { bundleWorkflows, testActivityDependencies } from '../support/deadline-worker';
 import { quietTemporalRuntime } from '../support/quiet-temporal';
@@ -11,7 +11,7 @@ import { testDataConverter, testTemporalAddress, uniqueTaskQueue } from '../supp
 let bundle: WorkflowBundleWithSourceMap;
 let api: ApiHarness;
 let connection: NativeConnection;
-let worker: Worker;
+let worker: EngineWorker;
 let running: Promise<void>;
 let dependencies: ReturnType<typeof testActivityDependencies>;
 const taskQueue = uniqueTaskQueue('ping');

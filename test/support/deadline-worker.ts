@@ -1,13 +1,9 @@
 import type { CaseStarter } from '../../caseload-import/caseload-import.activities';
-import {
-  NativeConnection,
-  type Worker,
-  type WorkflowBundleWithSourceMap,
-} from '@temporalio/worker';
+import { NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { ActivityDependencies } from '../../activities';
 import type { Db } from '../../db/client';
 import { buildActivityDependencies } from '../../worker/activity-dependencies';
-import { createWorker } from '../../worker/create-worker';
+import { createWorker, type EngineWorker } from '../../worker/create-worker';
 import { bundleWorkflows as bundleProjectWorkflows } from '../../worker/workflow-bundle';
 import { testDataConverter, testTemporalAddress } from './test-env';
 
@@ -46,7 +42,7 @@ export function testActivityDependencies(
 /** A worker on its own task queue that can be stopped and started again, as a restart would. */
 export class RestartableWorker {
   private connection: NativeConnection | undefined;
-  private worker: Worker | undefined;
+  private worker: EngineWorker | undefined;
   private running: Promise<void> | undefined;
 
   constructor(

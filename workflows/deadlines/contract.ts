@@ -9,6 +9,12 @@ import type { FirePoint } from '../../domain/deadlines/deadline-types';
 
 export const DEADLINE_STEP_WORKFLOW = 'deadlineStepWorkflow';
 export const deadlineStepWorkflowId = (caseRef: string, stepKey: string) => `step:${caseRef}:${stepKey}`;
+/**
+ * The queue of the notifications armed ahead of their instant (each an activity that waits): its
+ * own, with room for thousands at once, so they never hold the slots of the activities officials
+ * wait on. Every worker of a task queue also serves its clock queue.
+ */
+export const clockTaskQueue = (taskQueue: string) => `${taskQueue}.clock`;
 
 /** Business failure types, mapped by the API to HTTP (409, 400). */
 export const StepFailure = {

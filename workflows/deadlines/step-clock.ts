@@ -1,6 +1,7 @@
-import { ApplicationFailure, condition, log, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, condition, log, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { createActivities } from '../../activities';
 import { databaseWrites } from '../support/database-writes';
+import { armAlone, type Arm } from './armory';
 import { Lock } from '../support/lock';
 import type { FirePoint } from '../../domain/deadlines/deadline-types';
 import {
@@ -43,6 +44,17 @@ const deliveries = proxyActivities<Activities>({
   },
 });
 
+/** The patch that arms a notification's write ahead of its instant instead of waking the workflow at it. */
+export const ARMED_NOTIFICATIONS = 'armed-notifications';
+
+/**
+ * How long before its instant a notification is armed: an activity on the clock task queue then
+ * waits for the instant and writes it there. A thousand steps due together wake their workflows
+ * over a few seconds on a small machine; armed this far ahead, every write still lands on time.
+ * The points due within this span after the first are armed together, in order.
+ */
+export const ARM_AHEAD_MS = 30_000;
+
 /**
  * One human step's deadline inside a workflow (DESIGN.md decisions 3–5): opens the step through
  * an activity that computes the due date, sleeps until each reminder and escalation rung, claims
@@ -58,8 +70,14 @@ export class StepClock {
   private openedAt = '';
   /** Bumped on every change, so waits wake up and re-plan. */
   private changes = 0;
+  /** Decided once per clock: histories from before the patch keep waking at each instant. */
+  private armed: boolean | undefined;
 
-  constructor(private readonly input: OpenStepInput) {}
+  constructor(
+    private readonly input: OpenStepInput,
+    /** How its notifications are armed: alone, or gathered with its workflow's other clocks (Armory). */
+    private readonly arm: Arm = armAlone,
+  ) {}
 
   get state(): StepState {
     return { plan: this.plan, firedKeys: [...this.fired] };
@@ -83,11 +101,18 @@ export class StepClock {
   /** Keeps time until the step is completed or cancelled; returns the final plan. */
   async run(): Promise<StepPlan> {
     if (!this.plan) await this.open();
+    this.armed ??= patched(ARMED_NOTIFICATIONS);
     while (!this.isClosed) {
       const seen = this.changes;
       const next = this.nextFirePoint();
       if (!next) {
         await condition(() => this.changes !== seen);
+        continue;
+      }
+      if (this.armed) {
+        const wait = Date.parse(next.at) - ARM_AHEAD_MS - Date.now();
+        if (wait > 0 && (await condition(() => this.changes !== seen, wait))) continue;
+        await this.fireArmed(next);
         continue;
       }
       const wait = Date.parse(next.at) - Date.now();
@@ -201,8 +226,13 @@ export class StepClock {
   }
 
   private nextFirePoint(): FirePoint | undefined {
+    return this.duePoints()[0];
+  }
+
+  /** The points still to fire, in the order they fall due. */
+  private duePoints(): FirePoint[] {
     const plan = this.plan;
-    if (!plan) return undefined;
+    if (!plan) return [];
     // While the clock is stopped only the procedure's own limit keeps running. A step recorded
     // after the fact (its legal dates in the past) sends no back-dated reminders or rungs: the
     // overdue views show it, and officials are not flooded by notifications about the past.
@@ -213,7 +243,7 @@ export class StepClock {
           point.at >= this.openedAt &&
           (plan.status === 'OPEN' || point.kind === 'STATUTORY_LIMIT'),
       )
-      .sort((a, b) => a.at.localeCompare(b.at) || a.rung - b.rung)[0];
+      .sort((a, b) => a.at.localeCompare(b.at) || a.rung - b.rung);
   }
 
   private async fire(point: FirePoint): Promise<void> {
@@ -221,7 +251,34 @@ export class StepClock {
     const recorded = await steps().recordNotification({ stepId: plan.stepId, firePoint: point });
     this.fired.add(point.key);
     this.changes += 1;
-    for (const deliveryId of recorded.pendingDeliveryIds) {
+    this.deliver(recorded.pendingDeliveryIds);
+  }
+
+  /**
+   * Arms the points due from `first` to ARM_AHEAD_MS after it, each an activity that writes it at
+   * its instant while the step is still as this plan says (the database guards it, so a
+   * completion, a stop or a new due date landing meanwhile writes nothing it should not), and is
+   * delivered as soon as it is written. No lock is held while they wait: changes go ahead, and
+   * what they make stale comes back unwritten and is planned again. What was written is delivered
+   * even if the step closed since: it was due first.
+   */
+  private async fireArmed(first: FirePoint): Promise<void> {
+    const plan = this.plan as StepPlan;
+    const horizon = Date.parse(first.at) + ARM_AHEAD_MS;
+    const points = this.duePoints().filter((point) => Date.parse(point.at) <= horizon);
+    await Promise.all(
+      points.map(async (point) => {
+        const recorded = await this.arm({ stepId: plan.stepId, revision: plan.revision, firePoint: point });
+        if (!recorded) return;
+        this.fired.add(point.key);
+        this.deliver(recorded.pendingDeliveryIds);
+      }),
+    );
+    this.changes += 1;
+  }
+
+  private deliver(pendingDeliveryIds: string[]): void {
+    for (const deliveryId of pendingDeliveryIds) {
       this.sending.push(
         deliveries.deliverNotification({ deliveryId }).then(
           () => undefined,
