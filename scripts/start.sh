@@ -15,4 +15,4 @@ if [[ "${1:-}" == "--source" ]]; then
 fi
 echo "[start] compiling the runtime (npm run build)..."
 bash scripts/build.sh
-exec node --max-semi-space-size=1 --enable-source-maps dist/infra/start-stack.js
+exec node --max-semi-space-size=1 dist/infra/start-stack.js
