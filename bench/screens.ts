@@ -188,45 +188,6 @@ async function compressionOf(app: Express, url: string): Promise<string> {
 // ---------------------------------------------------------------------------------------------
 // 2. The steps table at scale
 
-/** More communes in the test province, each with its police and People's Committee. */
-async function addCommunes(db: Db, province: TestProvince, count: number): Promise<void> {
-  const units = Array.from(
-    { length: count },
-    (_, i) => `${province.provinceId}-C${String(i + 1).padStart(3, '0')}`,
-  );
-  await db.jurisdiction.createMany({
-    data: units.map((id) => ({
-      id,
-      level: 'COMMUNE' as const,
-      nameVi: `Xã ${id}`,
-      nameEn: `Commune ${id}`,
-      parentId: province.provinceId,
-      path: `/${province.provinceId}/${id}/`,
-      validFrom: new Date('2025-07-01'),
-    })),
-  });
-  await db.agency.createMany({
-    data: units.flatMap((id) => [
-      {
-        id: `${id}-CA`,
-        kind: 'COMMUNE_POLICE' as const,
-        nameVi: `Công an ${id}`,
-        nameEn: `Police of ${id}`,
-        jurisdictionId: id,
-        validFrom: new Date('2025-07-01'),
-      },
-      {
-        id: `${id}-UBND`,
-        kind: 'COMMUNE_PEOPLES_COMMITTEE' as const,
-        nameVi: `UBND ${id}`,
-        nameEn: `People's Committee ${id}`,
-        jurisdictionId: id,
-        validFrom: new Date('2025-07-01'),
-      },
-    ]),
-  });
-}
-
 /**
  * Steps numbered from..to, copied from the real steps of case `templateCase` (their rule
  * snapshot, explanation and fire points), alternating between them. Unfinished ones: due from 30
@@ -567,7 +528,7 @@ async function main(): Promise<void> {
     const setupStarted = performance.now();
     // Every unit exists before the API's first request (it caches the registry's units for 30 s).
     const province = await createTestProvince(db, 'screens');
-    await addCommunes(db, province, COMMUNES - 1);
+    await province.addCommunes('C', COMMUNES - 1);
     const users = {
       officer: await province.addUser(province.agency.communePolice, ['COMMUNE_POLICE_OFFICER']),
       coordinator: await province.addUser(province.agency.drugDivision, ['PROVINCIAL_COORDINATOR']),

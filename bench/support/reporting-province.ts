@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import request from 'supertest';
 import type { Db } from '../../db/client';
 import { DEMO_PASSWORD } from '../../db/seed/demo-province';
+import { quarterlyCycleBody } from '../../test/support/reporting-cycle-body';
 import { createTestProvince, type TestProvince } from '../../test/support/test-province';
 import { benchApp } from './bench-app';
 
@@ -12,47 +13,14 @@ import { benchApp } from './bench-app';
  */
 export async function reportingProvince(db: Db, temporal: Client, settings: { taskQueue: string; root: string; units: number }) {
   const province: TestProvince = await createTestProvince(db, 'national');
-  const units = Array.from({ length: settings.units - 1 }, (_, i) => `${province.provinceId}-C${String(i).padStart(4, '0')}`);
-  await db.jurisdiction.createMany({
-    data: units.map((id) => ({
-      id,
-      level: 'COMMUNE' as const,
-      nameVi: `Xã ${id}`,
-      nameEn: `Commune ${id}`,
-      parentId: province.provinceId,
-      path: `/${province.provinceId}/${id}/`,
-      validFrom: new Date('2025-07-01'),
-    })),
-  });
-  await db.agency.createMany({
-    data: units.map((id) => ({
-      id: `${id}-UBND`,
-      kind: 'COMMUNE_PEOPLES_COMMITTEE' as const,
-      nameVi: `UBND ${id}`,
-      nameEn: `People's Committee ${id}`,
-      jurisdictionId: id,
-      validFrom: new Date('2025-07-01'),
-    })),
-  });
+  await province.addCommunes('C', settings.units - 1);
   const app = benchApp({ db, temporal }, settings);
   const coordinator = await province.addUser(province.agency.drugDivision, ['PROVINCIAL_COORDINATOR']);
   const login = await request(app).post('/auth/login').send({ username: coordinator, password: DEMO_PASSWORD });
   const auth = `Bearer ${(login.body as { token: string }).token}`;
 
   const cycleId = `${province.provinceId}-QUARTERLY`;
-  const created = await request(app)
-    .post('/reporting/cycles')
-    .set('Authorization', auth)
-    .send({
-      id: cycleId,
-      provinceId: province.provinceId,
-      periodKind: 'QUARTERLY',
-      nameVi: 'Báo cáo quý',
-      nameEn: 'Quarterly report',
-      ruleKey: 'REPORT.QUARTERLY',
-      receiverAgencyId: province.agency.drugDivision,
-      config: { window: { preset: 'LOCAL_PLAN' }, schedule: { kind: 'PERIOD_START' } },
-    });
+  const created = await request(app).post('/reporting/cycles').set('Authorization', auth).send(quarterlyCycleBody(province, cycleId));
   if (created.status !== 201) throw new Error(`cycle: ${created.status} ${JSON.stringify(created.body)}`);
   await request(app).post(`/reporting/cycles/${cycleId}/pause`).set('Authorization', auth).send({});
   const communes = await db.jurisdiction.count({ where: { level: 'COMMUNE', parentId: province.provinceId } });

@@ -17,6 +17,7 @@ import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { until } from '../support/case-driver';
 import { bundleWorkflows, RestartableWorker, testActivityDependencies } from '../support/deadline-worker';
 import { quietTemporalRuntime } from '../support/quiet-temporal';
+import { quarterlyCycleBody } from '../support/reporting-cycle-body';
 import { createTestProvince, type TestProvince } from '../support/test-province';
 import { uniqueTaskQueue } from '../support/test-env';
 
@@ -50,28 +51,7 @@ beforeAll(async () => {
   api = await startApiHarness({ taskQueue });
   province = await createTestProvince(api.db, 'report-batches');
   // The province's own commune and UNITS - 1 more, each with its People's Committee.
-  const more = Array.from({ length: UNITS - 1 }, (_, i) => `${province.provinceId}-B${String(i).padStart(3, '0')}`);
-  await api.db.jurisdiction.createMany({
-    data: more.map((id) => ({
-      id,
-      level: 'COMMUNE' as const,
-      nameVi: `Xã ${id}`,
-      nameEn: `Commune ${id}`,
-      parentId: province.provinceId,
-      path: `/${province.provinceId}/${id}/`,
-      validFrom: new Date('2025-07-01'),
-    })),
-  });
-  await api.db.agency.createMany({
-    data: more.map((id) => ({
-      id: `${id}-UBND`,
-      kind: 'COMMUNE_PEOPLES_COMMITTEE' as const,
-      nameVi: `UBND ${id}`,
-      nameEn: `People's Committee ${id}`,
-      jurisdictionId: id,
-      validFrom: new Date('2025-07-01'),
-    })),
-  });
+  const more = await province.addCommunes('B', UNITS - 1);
   units = [province.communeId, ...more].sort();
   await province.setRule('REPORT.QUARTERLY', DRILL as never);
   coordinator = await province.addUser(province.agency.drugDivision, ['PROVINCIAL_COORDINATOR']);
@@ -80,19 +60,7 @@ beforeAll(async () => {
   await worker.start();
 
   const token = `Bearer ${await api.tokenFor(coordinator)}`;
-  const created = await request(api.app)
-    .post('/reporting/cycles')
-    .set('Authorization', token)
-    .send({
-      id: cycleId(),
-      provinceId: province.provinceId,
-      periodKind: 'QUARTERLY',
-      nameVi: 'Báo cáo quý',
-      nameEn: 'Quarterly report',
-      ruleKey: 'REPORT.QUARTERLY',
-      receiverAgencyId: province.agency.drugDivision,
-      config: { window: { preset: 'LOCAL_PLAN' }, schedule: { kind: 'PERIOD_START' } },
-    });
+  const created = await request(api.app).post('/reporting/cycles').set('Authorization', token).send(quarterlyCycleBody(province, cycleId()));
   expect(created.status).toBe(201);
   // Runs here are started by hand for named periods: the schedule stays out of the way.
   await request(api.app).post(`/reporting/cycles/${cycleId()}/pause`).set('Authorization', token).send({});

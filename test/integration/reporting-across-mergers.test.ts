@@ -5,6 +5,7 @@ import { until } from '../support/case-driver';
 import { bundleWorkflows, RestartableWorker, testActivityDependencies } from '../support/deadline-worker';
 import { quietTemporalRuntime } from '../support/quiet-temporal';
 import { seedCase } from '../support/seed-case';
+import { quarterlyCycleBody } from '../support/reporting-cycle-body';
 import { createTestProvince, type TestProvince } from '../support/test-province';
 import { uniqueTaskQueue } from '../support/test-env';
 
@@ -73,16 +74,7 @@ it('asks today’s communes for a window before the mergers, each for the commun
   const created = await request(api.app)
     .post('/reporting/cycles')
     .set('Authorization', as)
-    .send({
-      id: cycleId,
-      provinceId: province.provinceId,
-      periodKind: 'QUARTERLY',
-      nameVi: 'Báo cáo quý',
-      nameEn: 'Quarterly report',
-      ruleKey: 'REPORT.QUARTERLY',
-      receiverAgencyId: province.agency.drugDivision,
-      config: { window: { preset: 'LOCAL_PLAN' }, schedule: { kind: 'EVERY', seconds: 86_400 } },
-    });
+    .send(quarterlyCycleBody(province, cycleId, { window: { preset: 'LOCAL_PLAN' }, schedule: { kind: 'EVERY', seconds: 86_400 } }));
   expect(created.status).toBe(201);
   await request(api.app).post(`/reporting/cycles/${cycleId}/pause`).set('Authorization', as).send({});
 

@@ -10,6 +10,7 @@ import { newCitizenId, until } from '../support/case-driver';
 import { startCaseStack, type CaseStack } from '../support/case-stack';
 import { leakFinder, lineBuffer } from '../support/personal-values';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
+import { quarterlyCycleBody } from '../support/reporting-cycle-body';
 import { createTestProvince, type TestProvince } from '../support/test-province';
 import { startWebhookSink, type WebhookSink } from '../support/webhook-sink';
 
@@ -138,16 +139,7 @@ it('receives a child victim, reads and searches the record, lets a step go late 
   const created = await request(app)
     .post('/reporting/cycles')
     .set('Authorization', await as(users.coordinator))
-    .send({
-      id: cycleId,
-      provinceId: province.provinceId,
-      periodKind: 'QUARTERLY',
-      nameVi: 'Báo cáo quý',
-      nameEn: 'Quarterly report',
-      ruleKey: 'REPORT.QUARTERLY',
-      receiverAgencyId: province.agency.drugDivision,
-      config: { window: { preset: 'CALENDAR' }, schedule: { kind: 'PERIOD_START' } },
-    });
+    .send(quarterlyCycleBody(province, cycleId, { window: { preset: 'CALENDAR' }, schedule: { kind: 'PERIOD_START' } }));
   expect(created.status).toBe(201);
   cycleIds.push(cycleId);
   const run = await request(app).post(`/reporting/cycles/${cycleId}/runs`).set('Authorization', await as(users.coordinator)).send({ adHoc: { from: `${today.slice(0, 4)}-01-01`, to: today } });

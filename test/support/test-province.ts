@@ -29,6 +29,11 @@ export interface TestProvince {
   setRule(ruleKey: string, parameters: RuleOverrideParameters, effectiveFrom?: string): Promise<void>;
   /** Another commune of the province, with its police and People's Committee. */
   addCommune(suffix: string): Promise<{ communeId: string; communePolice: string; communeCommittee: string }>;
+  /**
+   * `count` more communes at once (`<province>-<prefix>0000`, …), each with its police
+   * (`<id>-CA`) and People's Committee (`<id>-UBND`): a province of thousands for the benchmarks.
+   */
+  addCommunes(prefix: string, count: number): Promise<string[]>;
   /** A user of one of the province's agencies, signing in with the demo password; returns the username. */
   addUser(agencyId: string, roles: Role[]): Promise<string>;
 }
@@ -109,6 +114,20 @@ export async function createTestProvince(db: Db, label: string): Promise<TestPro
         communePolice: await make('CA', 'COMMUNE_POLICE', id),
         communeCommittee: await make('UBND', 'COMMUNE_PEOPLES_COMMITTEE', id),
       };
+    },
+    async addCommunes(prefix, count) {
+      const ids = Array.from({ length: count }, (_, i) => `${provinceId}-${prefix}${String(i).padStart(4, '0')}`);
+      const validFrom = new Date('2025-07-01');
+      await db.jurisdiction.createMany({
+        data: ids.map((id) => ({ id, level: 'COMMUNE' as const, nameVi: `Xã ${id}`, nameEn: `Commune ${id}`, parentId: provinceId, path: `/${provinceId}/${id}/`, validFrom })),
+      });
+      await db.agency.createMany({
+        data: ids.flatMap((id) => [
+          { id: `${id}-CA`, kind: 'COMMUNE_POLICE' as const, nameVi: `Công an ${id}`, nameEn: `Police of ${id}`, jurisdictionId: id, validFrom },
+          { id: `${id}-UBND`, kind: 'COMMUNE_PEOPLES_COMMITTEE' as const, nameVi: `UBND ${id}`, nameEn: `People's Committee ${id}`, jurisdictionId: id, validFrom },
+        ]),
+      });
+      return ids;
     },
     async addUser(agencyId, roles) {
       const username = `${agencyId}.${roles[0]}`.toLowerCase();
