@@ -20,6 +20,8 @@ jest.setTimeout(120_000);
 
 let db: Db;
 let province: TestProvince;
+/** A province whose ladder spans more than one armed point: due 20 s after opening, a reminder 17 s before, a rung 1 s after. */
+let wideProvince: TestProvince;
 let dependencies: ReturnType<typeof testActivityDependencies>;
 let activities: ReturnType<typeof createActivities>;
 let worker: RestartableWorker;
@@ -40,6 +42,8 @@ beforeAll(async () => {
   db = createDb(testDatabaseUrl(), { maxConnections: 6 });
   province = await createTestProvince(db, 'armed');
   await province.setRule(RULE, ladder as never);
+  wideProvince = await createTestProvince(db, 'armed-wide');
+  await wideProvince.setRule(RULE, { ...ladder, budget: { kind: 'ELAPSED', seconds: 20 }, reminders: [{ unit: 'SECONDS', amount: 17 }] } as never);
   dependencies = testActivityDependencies(db);
   activities = createActivities(dependencies);
   worker = new RestartableWorker(taskQueue, await bundleWorkflows(), dependencies);
@@ -56,9 +60,9 @@ afterAll(async () => {
 });
 
 let counter = 0;
-function stepInput(): OpenStepInput {
+function stepInput(of: TestProvince = province): OpenStepInput {
   counter += 1;
-  return { caseRef: `${province.provinceId}-ARMED-${counter}`, stepKey: 'D3', ruleKey: RULE, jurisdictionId: province.communeId, startDate: '2026-11-20' };
+  return { caseRef: `${of.provinceId}-ARMED-${counter}`, stepKey: 'D3', ruleKey: RULE, jurisdictionId: of.communeId, startDate: '2026-11-20' };
 }
 
 /** A step opened directly through its activity (no workflow keeps its time here). */
@@ -151,19 +155,18 @@ it('waits for a completion committing at the same moment, and then writes nothin
   expect(await notificationsOf(plan.stepId)).toHaveLength(0);
 });
 
-it('does not write a reminder armed before the due date moved, and writes it at its new instant', async () => {
-  const input = stepInput();
+/** Starts a step's workflow, extends it by `seconds` once open, and answers its points before and after with its two notifications. */
+async function extendedOnceOpen(input: OpenStepInput, seconds: number) {
   const handle = await client.workflow.start(DEADLINE_STEP_WORKFLOW, { taskQueue, workflowId: `step:${input.caseRef}:${input.stepKey}`, args: [input] });
   let plan: StepPlan | undefined;
   while (!plan) {
     plan = (await handle.query<{ plan?: StepPlan }>('step.state')).plan;
     if (!plan) await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  // Every point lies within the arming span: both are armed as the step opens.
   const before = plan.firePoints.map((point) => point.at);
-  const extended = await handle.executeUpdate(extendStepUpdate, { args: [{ amount: 6, reason: 'gia hạn xác minh' }] });
+  const extended = await handle.executeUpdate(extendStepUpdate, { args: [{ amount: seconds, reason: 'gia hạn xác minh' }] });
   const after = extended.firePoints.map((point) => point.at);
-  expect(after.map((at, i) => Date.parse(at) - Date.parse(before[i]!))).toEqual([6_000, 6_000]);
+  expect(after.map((at, i) => Date.parse(at) - Date.parse(before[i]!))).toEqual([seconds * 1000, seconds * 1000]);
 
   const deadline = Date.now() + 60_000;
   let rows = await notificationsOf(plan.stepId);
@@ -172,12 +175,32 @@ it('does not write a reminder armed before the due date moved, and writes it at 
     rows = await notificationsOf(plan.stepId);
   }
   rows.sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime());
+  await handle.executeUpdate(completeStepUpdate, { args: [{}] });
+  await handle.result();
+  expect(await notificationsOf(plan.stepId)).toHaveLength(2);
+  return { after, rows };
+}
+
+it('does not write a reminder armed before the due date moved, and writes it at its new instant', async () => {
+  // Both points lie within the arming span: both are armed as the step opens.
+  const { after, rows } = await extendedOnceOpen(stepInput(), 6);
   expect(rows.map((row) => [row.kind, row.scheduledAt.toISOString()])).toEqual([
     ['REMINDER', after[0]],
     ['ESCALATION', after[1]],
   ]);
   for (const row of rows) expect(row.firedAt.getTime()).toBeGreaterThanOrEqual(row.scheduledAt.getTime());
-  await handle.executeUpdate(completeStepUpdate, { args: [{}] });
-  await handle.result();
-  expect(await notificationsOf(plan.stepId)).toHaveLength(2);
+});
+
+it('arms a new instant that comes before a point still armed under the old plan', async () => {
+  // Reminder 3 s and rung 21 s after opening, both armed at once; extended by 6 s, the reminder's
+  // new instant (9 s) comes before the old rung's (21 s), which comes back unwritten only then.
+  // Waiting for it before planning again wrote the reminder 12 s late.
+  const { after, rows } = await extendedOnceOpen(stepInput(wideProvince), 6);
+  expect(rows.map((row) => [row.kind, row.scheduledAt.toISOString()])).toEqual([
+    ['REMINDER', after[0]],
+    ['ESCALATION', after[1]],
+  ]);
+  const [reminder] = rows;
+  expect(reminder!.firedAt.getTime()).toBeGreaterThanOrEqual(reminder!.scheduledAt.getTime());
+  expect(reminder!.firedAt.getTime() - reminder!.scheduledAt.getTime()).toBeLessThan(5_000);
 });

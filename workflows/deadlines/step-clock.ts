@@ -57,8 +57,8 @@ export const ARM_AHEAD_MS = 30_000;
 
 /**
  * One human step's deadline inside a workflow (DESIGN.md decisions 3–5): opens the step through
- * an activity that computes the due date, sleeps until each reminder and escalation rung, claims
- * each notification once, and follows completion, "stop the clock" and extensions. Every instant
+ * an activity that computes the due date, sleeps until shortly before each reminder and escalation
+ * rung and arms it (an activity writes it at its instant, once, if the step still wants it), and follows completion, "stop the clock" and extensions. Every instant
  * comes from the activities; this code only waits and decides, so it replays identically.
  */
 export class StepClock {
@@ -72,6 +72,8 @@ export class StepClock {
   private changes = 0;
   /** Decided once per clock: histories from before the patch keep waking at each instant. */
   private armed: boolean | undefined;
+  /** Points armed and not back yet, by key: never armed twice at once. */
+  private readonly armedPoints = new Map<string, Promise<void>>();
 
   constructor(
     private readonly input: OpenStepInput,
@@ -112,7 +114,9 @@ export class StepClock {
       if (this.armed) {
         const wait = Date.parse(next.at) - ARM_AHEAD_MS - Date.now();
         if (wait > 0 && (await condition(() => this.changes !== seen, wait))) continue;
-        await this.fireArmed(next);
+        this.armFrom(next);
+        // Until a change, or an armed point comes back: then plan again.
+        await condition(() => this.changes !== seen);
         continue;
       }
       const wait = Date.parse(next.at) - Date.now();
@@ -123,6 +127,8 @@ export class StepClock {
         await this.fire(next);
       });
     }
+    // Armed points still out come back unwritten (the step closed) or written before it closed.
+    await Promise.all(this.armedPoints.values());
     await Promise.all(this.sending);
     return this.plan as StepPlan;
   }
@@ -229,7 +235,7 @@ export class StepClock {
     return this.duePoints()[0];
   }
 
-  /** The points still to fire, in the order they fall due. */
+  /** The points still to fire and not armed already, in the order they fall due. */
   private duePoints(): FirePoint[] {
     const plan = this.plan;
     if (!plan) return [];
@@ -240,6 +246,7 @@ export class StepClock {
       .filter(
         (point) =>
           !this.fired.has(point.key) &&
+          !this.armedPoints.has(point.key) &&
           point.at >= this.openedAt &&
           (plan.status === 'OPEN' || point.kind === 'STATUTORY_LIMIT'),
       )
@@ -255,26 +262,33 @@ export class StepClock {
   }
 
   /**
-   * Arms the points due from `first` to ARM_AHEAD_MS after it, each an activity that writes it at
-   * its instant while the step is still as this plan says (the database guards it, so a
-   * completion, a stop or a new due date landing meanwhile writes nothing it should not), and is
-   * delivered as soon as it is written. No lock is held while they wait: changes go ahead, and
-   * what they make stale comes back unwritten and is planned again. What was written is delivered
+   * Arms the points due from `first` to ARM_AHEAD_MS after it (those not armed already), each an
+   * activity that writes it at its instant while the step is still as this plan says (the
+   * database guards it, so a completion, a stop or a new due date landing meanwhile writes nothing
+   * it should not), delivered as soon as it is written. Nothing waits for them here: a change
+   * re-plans at once (an extension's earlier new instant is armed while the old ones are still
+   * out), and each that comes back wakes the clock to plan again. What was written is delivered
    * even if the step closed since: it was due first.
    */
-  private async fireArmed(first: FirePoint): Promise<void> {
+  private armFrom(first: FirePoint): void {
     const plan = this.plan as StepPlan;
     const horizon = Date.parse(first.at) + ARM_AHEAD_MS;
-    const points = this.duePoints().filter((point) => Date.parse(point.at) <= horizon);
-    await Promise.all(
-      points.map(async (point) => {
-        const recorded = await this.arm({ stepId: plan.stepId, revision: plan.revision, firePoint: point });
-        if (!recorded) return;
-        this.fired.add(point.key);
-        this.deliver(recorded.pendingDeliveryIds);
-      }),
-    );
-    this.changes += 1;
+    for (const point of this.duePoints().filter((due) => Date.parse(due.at) <= horizon)) {
+      const back = this.arm({ stepId: plan.stepId, revision: plan.revision, firePoint: point })
+        .then(
+          (recorded) => {
+            if (!recorded) return;
+            this.fired.add(point.key);
+            this.deliver(recorded.pendingDeliveryIds);
+          },
+          (error: unknown) => log.warn('armed notification failed; it is armed again', { key: point.key, error: String(error) }),
+        )
+        .finally(() => {
+          this.armedPoints.delete(point.key);
+          this.changes += 1;
+        });
+      this.armedPoints.set(point.key, back);
+    }
   }
 
   private deliver(pendingDeliveryIds: string[]): void {
