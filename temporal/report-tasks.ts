@@ -2,7 +2,7 @@ import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/client';
 import { completeStepUpdate, StepFailure } from '../workflows/deadlines/contract';
-import { completeReportTaskUpdate, REPORT_TASKS_WORKFLOW_PREFIX } from '../workflows/reporting/reporting-contract';
+import { completeReportTaskUpdate, isReportTasksBatch } from '../workflows/reporting/reporting-contract';
 
 /** How long a submission waits for Temporal before answering that the task will close later. */
 export const CLOSE_TASK_WAIT_MS = 5_000;
@@ -31,7 +31,7 @@ export async function closeReportTask(client: Client, task: ReportTask, waitMs =
   const updateId = `report-submitted:${task.reportId}`;
   try {
     await client.withDeadline(Date.now() + waitMs, () =>
-      task.stepWorkflowId.startsWith(REPORT_TASKS_WORKFLOW_PREFIX)
+      isReportTasksBatch(task.stepWorkflowId)
         ? handle.executeUpdate(completeReportTaskUpdate, { args: [{ ...completion, stepKey: task.stepKey }], updateId })
         : handle.executeUpdate(completeStepUpdate, { args: [completion], updateId }),
     );

@@ -57,6 +57,14 @@ export function createNotificationActivities(db: Db, channels: NotificationChann
     return rows.map((row) => row.id);
   }
 
+  /** A recipient agency's outbound copies: its e-mail (when SMTP is configured) and each active webhook. */
+  function deliveriesTo(email: string | null | undefined, hooks: { id: string }[]): PreparedNotification['deliveries'] {
+    return [
+      ...(channels.email && email ? [{ channel: DeliveryChannel.EMAIL, target: email }] : []),
+      ...hooks.map((hook) => ({ channel: DeliveryChannel.WEBHOOK, target: hook.id })),
+    ];
+  }
+
   /** Their steps' text, their recipients' channels: read before the instant, so the write at it is one statement. */
   async function prepare(due: ArmedNotification[]): Promise<PreparedNotification[]> {
     const agencyIds = [...new Set(due.map((item) => item.firePoint.recipient.agencyId))];
@@ -76,10 +84,7 @@ export function createNotificationActivities(db: Db, channels: NotificationChann
         revision,
         point: firePoint,
         text: notificationText(step, firePoint),
-        deliveries: [
-          ...(channels.email && email ? [{ channel: DeliveryChannel.EMAIL, target: email }] : []),
-          ...hooks.filter((hook) => hook.agencyId === firePoint.recipient.agencyId).map((hook) => ({ channel: DeliveryChannel.WEBHOOK, target: hook.id })),
-        ],
+        deliveries: deliveriesTo(email, hooks.filter((hook) => hook.agencyId === firePoint.recipient.agencyId)),
       };
     });
   }
@@ -96,10 +101,7 @@ export function createNotificationActivities(db: Db, channels: NotificationChann
       const step = await db.step.findUniqueOrThrow({ where: { id: stepId } });
       const agency = await db.agency.findUniqueOrThrow({ where: { id: firePoint.recipient.agencyId } });
       const hooks = await db.webhookSubscription.findMany({ where: { agencyId: agency.id, active: true } });
-      const deliveries = [
-        ...(channels.email && agency.email ? [{ channel: DeliveryChannel.EMAIL, target: agency.email }] : []),
-        ...hooks.map((hook) => ({ channel: DeliveryChannel.WEBHOOK, target: hook.id })),
-      ];
+      const deliveries = deliveriesTo(agency.email, hooks);
       try {
         const notification = await db.notification.create({
           data: {

@@ -9,7 +9,7 @@ import type { createActivities } from '../../activities';
 import { deadlineStepWorkflow } from '../deadlines/deadline-step.workflow';
 import { reportTasksWorkflow } from './report-tasks.workflow';
 import {
-  REPORT_TASKS_WORKFLOW_PREFIX,
+  isReportTasksBatch,
   reportTaskStepKey,
   type ReportingRunInput,
   type ReportingRunResult,
@@ -44,13 +44,12 @@ function childStarts(tasks: ReportTask[]): ChildStart[] {
   const starts: ChildStart[] = [];
   for (const task of tasks) {
     const last = starts.at(-1);
-    if (last && last.workflowId === task.stepWorkflowId && isBatch(task.stepWorkflowId)) last.tasks.push(task);
+    if (last && last.workflowId === task.stepWorkflowId && isReportTasksBatch(task.stepWorkflowId)) last.tasks.push(task);
     else starts.push({ workflowId: task.stepWorkflowId, tasks: [task] });
   }
   return starts;
 }
 
-const isBatch = (workflowId: string) => workflowId.startsWith(REPORT_TASKS_WORKFLOW_PREFIX);
 
 /**
  * One run of a reporting cycle: records the run with the cycle's configuration as it is now, then
@@ -97,7 +96,7 @@ function startChildOf(plan: ReportTaskPlan, child: ChildStart) {
     parentClosePolicy: ParentClosePolicy.ABANDON,
     workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
   };
-  if (isBatch(child.workflowId)) {
+  if (isReportTasksBatch(child.workflowId)) {
     return startChild(reportTasksWorkflow, { ...options, args: [{ runId: plan.runId, startDate: plan.startDate, tasks: child.tasks }] });
   }
   const [task] = child.tasks as [ReportTask];
