@@ -4,6 +4,7 @@ import type { CalendarSource } from '../db/calendar-source';
 import type { Db } from '../db/client';
 import { ReferenceData } from '../db/reference-data';
 import { createAssessmentActivities } from './assessment/assessment.activities';
+import { createActWritesActivities } from './cases/act-writes.activities';
 import { createCaseActivities } from './cases/case.activities';
 import { createNotificationActivities, type NotificationChannels } from './deadlines/notification.activities';
 import { createStepActivities } from './deadlines/step.activities';
@@ -28,6 +29,7 @@ export function createActivities({ db, calendars, channels, caseStarter }: Activ
     ...createStepActivities(db, calendars, reference),
     ...createNotificationActivities(db, channels),
     ...createCaseActivities(db, calendars, reference),
+    ...createActWritesActivities(db, calendars, reference),
     ...createReportingActivities(db),
     ...createAssessmentActivities(db, reference),
     ...createCaseloadImportActivities(db, caseStarter),

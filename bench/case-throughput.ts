@@ -18,6 +18,7 @@ import { startScratchStack } from '../infra/scratch-stack';
 import { testDataConverter } from '../test/support/test-env';
 import { bundleWorkflows, RestartableWorker, testActivityDependencies } from '../test/support/deadline-worker';
 import { measureCeiling } from './support/ceiling';
+import { CpuByProcess } from './support/cpu-by-process';
 import { benchApp } from './support/bench-app';
 import { driveCase, Http } from './support/case-load';
 import { LatencyLog, runConcurrently } from './support/stats';
@@ -108,19 +109,25 @@ async function main(): Promise<void> {
     await worker.start();
     console.log(`${CASES} cases, ${CLIENTS} concurrent clients, one worker, 2-core machine`);
 
+    const casesCpu = new CpuByProcess();
     const cases = await runCases(baseUrl);
+    const casesCpuLines = casesCpu.lines();
     console.log(
       `cases: ${CASES} driven to completion in ${cases.seconds.toFixed(1)} s → ${cases.casesPerSecond.toFixed(2)} cases/s, ` +
         `${cases.actions} API calls → ${cases.actionsPerSecond.toFixed(1)} calls/s`,
     );
     for (const line of cases.log.lines()) console.log(line);
+    for (const line of casesCpuLines) console.log(line);
 
+    const ceilingCpu = new CpuByProcess();
     const ceiling = await measureCeiling(client, stack.temporalAddress, CASES, CLIENTS);
+    const ceilingCpuLines = ceilingCpu.lines();
     console.log(
       `ceiling (no-op workflow + one update, Temporal client): ${CASES} in ${ceiling.seconds.toFixed(1)} s → ` +
         `${ceiling.workflowsPerSecond.toFixed(1)} workflows/s, ${ceiling.operationsPerSecond.toFixed(1)} operations/s`,
     );
     for (const line of ceiling.log.lines()) console.log(line);
+    for (const line of ceilingCpuLines) console.log(line);
     console.log(
       `fraction of the ceiling: cases/s ÷ no-op workflows/s = ${(cases.casesPerSecond / ceiling.workflowsPerSecond).toFixed(3)}; ` +
         `API calls/s ÷ no-op operations/s = ${(cases.actionsPerSecond / ceiling.operationsPerSecond).toFixed(3)}`,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CalendarSource } from '../../db/calendar-source';
 import type { Db } from '../../db/client';
+import type { Prisma } from '../../generated/prisma/client';
 import type { ReferenceData } from '../../db/reference-data';
 import { placeOf, provinceOf, servingAgencies } from '../../db/responsible-agency';
 import { addDays, computeDeadline } from '../../domain/deadlines/deadline-computation';
@@ -56,6 +57,13 @@ export interface CasePatch {
   [legacyField: string]: unknown;
 }
 
+/** The steps an action would open, checked on its date in the case's commune. */
+export interface StepsCheck {
+  ruleKeys: string[];
+  jurisdictionId: string;
+  onDate: string;
+}
+
 export interface CaseEventInput {
   caseRef: string;
   /** The workflow's own counter: (case, seq) is unique, so a retried activity writes nothing twice. */
@@ -86,7 +94,7 @@ function personIdFor(caseRef: string): string {
 }
 
 /** The person's id: the one named, the one with the same identity number (updated), or a new record. */
-async function recordPerson(db: Db, caseRef: string, person: PersonInput | { personId: string }): Promise<string> {
+async function recordPerson(db: Prisma.TransactionClient, caseRef: string, person: PersonInput | { personId: string }): Promise<string> {
   if ('personId' in person) return person.personId;
   const residence = {
     residenceStatus: person.residenceStatus,
@@ -113,112 +121,139 @@ async function recordPerson(db: Db, caseRef: string, person: PersonInput | { per
   return found.id;
 }
 
+/**
+ * Writes the person (found by identity number, or new), the case row and its first timeline entry,
+ * in the caller's transaction; answers whom the case is about and its province.
+ */
+export async function writeCaseRegistration(
+  db: Prisma.TransactionClient,
+  input: RegisterCaseInput,
+  provinceId: string,
+): Promise<{ personId: string | null; provinceId: string }> {
+  const personId = input.person === undefined ? null : await recordPerson(db, input.caseRef, input.person);
+  await db.case.create({
+    data: {
+      id: input.caseRef,
+      procedure: input.procedure,
+      workflowId: input.workflowId,
+      personId,
+      jurisdictionId: input.jurisdictionId,
+      provinceId,
+      parentCaseId: input.parentCaseRef ?? null,
+      phase: input.phase,
+      fields: asJson({
+        ...(input.legalGround !== undefined ? { legalGround: input.legalGround } : {}),
+        ...(input.groundsFoundOn !== undefined ? { groundsFoundOn: input.groundsFoundOn } : {}),
+        ...input.fields,
+      }),
+      createdBy: input.actor?.userId ?? null,
+    },
+  });
+  await db.caseEvent.create({
+    data: {
+      caseId: input.caseRef,
+      seq: 0,
+      kind: input.event.kind,
+      legalDate: isoToDateColumn(input.event.legalDate),
+      occurredAt: new Date(input.openedAt),
+      jurisdictionId: input.jurisdictionId,
+      actorUserId: input.actor?.userId ?? null,
+      actorAgencyId: input.actor?.agencyId ?? null,
+      details: asJson(input.event.details ?? {}),
+    },
+  });
+  return { personId, provinceId };
+}
+
+/**
+ * Appends one timeline entry and applies its column changes, exactly once: one statement, so
+ * one round trip (every act and every change of the case's own writes one). A retry finds its
+ * (case, seq) taken, inserts nothing, and so changes the case row not again.
+ */
+export async function writeCaseEvent(db: Prisma.TransactionClient, input: CaseEventInput): Promise<void> {
+  const { columns, fields } = splitPatch(input.patch ?? {});
+  await db.$executeRaw`
+    WITH entry AS (
+      INSERT INTO case_events (case_id, seq, kind, legal_date, occurred_at, jurisdiction_id, actor_user_id, actor_agency_id, step_key, details)
+      VALUES (
+        ${input.caseRef}, ${input.seq}, ${input.kind}, ${input.legalDate}::date, ${input.occurredAt}::timestamptz, ${input.jurisdictionId},
+        ${input.actor?.userId ?? null}::uuid, ${input.actor?.agencyId ?? null}, ${input.stepKey ?? null}, ${JSON.stringify(input.details ?? {})}::jsonb
+      )
+      ON CONFLICT (case_id, seq) DO NOTHING
+      RETURNING case_id
+    )
+    -- The common columns given, and the procedure's fields merged into the JSON.
+    UPDATE cases SET
+      phase = COALESCE(${columns.phase ?? null}, phase),
+      status = COALESCE(${columns.status ?? null}::"CaseStatus", status),
+      jurisdiction_id = COALESCE(${columns.jurisdictionId ?? null}, jurisdiction_id),
+      closed_on = COALESCE(${columns.closedOn ?? null}::date, closed_on),
+      closed_reason = COALESCE(${columns.closedReason ?? null}, closed_reason),
+      fields = fields || ${JSON.stringify(fields)}::jsonb,
+      updated_at = now()
+    WHERE id = (SELECT case_id FROM entry)`;
+}
+
 export function createCaseActivities(db: Db, calendars: CalendarSource, reference: ReferenceData, book: RuleBook = ruleBook) {
+  /**
+   * Whether the steps an action would open can open: each rule has a version in force on the
+   * date and the registry has its owner for the case's place. Asked before the action changes
+   * anything, so a case never stops half-way (its event recorded, its next step missing).
+   * Answers the problems found, in words for the official; none is a failure to retry.
+   */
+  async function stepsCanOpen(input: StepsCheck): Promise<{ problems: string[] }> {
+    const registry = await reference.snapshot();
+    const place = placeOf(registry, input.jurisdictionId);
+    const overrides = ruleOverridesOf(registry, place.provinceId, input.ruleKeys);
+    const problems: string[] = [];
+    const rules: EffectiveRule[] = [];
+    for (const ruleKey of input.ruleKeys) {
+      try {
+        rules.push(ruleInForce(book, ruleKey, place.provinceId, input.onDate, overrides));
+      } catch (error) {
+        problems.push(messageOf(error));
+      }
+    }
+    const serving = servingAgencies(registry, place, input.onDate);
+    for (const rule of rules) {
+      try {
+        serving(rule.responsible);
+      } catch (error) {
+        problems.push(messageOf(error));
+      }
+    }
+    return { problems };
+  }
+
   return {
     /** Creates the person (or finds them by identity number), the case row and its first timeline entry, once. */
     async registerCase(input: RegisterCaseInput): Promise<{ personId: string | null; provinceId: string }> {
       const existing = await db.case.findUnique({ where: { id: input.caseRef } });
       if (existing) return { personId: existing.personId, provinceId: existing.provinceId };
       const provinceId = provinceOf(await reference.snapshot(), input.jurisdictionId);
-      const personId = input.person === undefined ? null : await recordPerson(db, input.caseRef, input.person);
       try {
-        await db.$transaction([
-          db.case.create({
-            data: {
-              id: input.caseRef,
-              procedure: input.procedure,
-              workflowId: input.workflowId,
-              personId,
-              jurisdictionId: input.jurisdictionId,
-              provinceId,
-              parentCaseId: input.parentCaseRef ?? null,
-              phase: input.phase,
-              fields: asJson({
-                ...(input.legalGround !== undefined ? { legalGround: input.legalGround } : {}),
-                ...(input.groundsFoundOn !== undefined ? { groundsFoundOn: input.groundsFoundOn } : {}),
-                ...input.fields,
-              }),
-              createdBy: input.actor?.userId ?? null,
-            },
-          }),
-          db.caseEvent.create({
-            data: {
-              caseId: input.caseRef,
-              seq: 0,
-              kind: input.event.kind,
-              legalDate: isoToDateColumn(input.event.legalDate),
-              occurredAt: new Date(input.openedAt),
-              jurisdictionId: input.jurisdictionId,
-              actorUserId: input.actor?.userId ?? null,
-              actorAgencyId: input.actor?.agencyId ?? null,
-              details: asJson(input.event.details ?? {}),
-            },
-          }),
-        ]);
+        return await db.$transaction((tx) => writeCaseRegistration(tx, input, provinceId));
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
+        const written = await db.case.findUniqueOrThrow({ where: { id: input.caseRef } });
+        return { personId: written.personId, provinceId: written.provinceId };
       }
-      return { personId, provinceId };
     },
 
-    /**
-     * Appends one timeline entry and applies its column changes, exactly once: one statement, so
-     * one round trip (every act and every change of the case's own writes one). A retried
-     * activity finds its (case, seq) taken, inserts nothing, and so changes the case row not again.
-     */
+    /** Appends one timeline entry and applies its column changes, exactly once (writeCaseEvent). */
     async recordCaseEvent(input: CaseEventInput): Promise<void> {
-      const { columns, fields } = splitPatch(input.patch ?? {});
-      await db.$executeRaw`
-        WITH entry AS (
-          INSERT INTO case_events (case_id, seq, kind, legal_date, occurred_at, jurisdiction_id, actor_user_id, actor_agency_id, step_key, details)
-          VALUES (
-            ${input.caseRef}, ${input.seq}, ${input.kind}, ${input.legalDate}::date, ${input.occurredAt}::timestamptz, ${input.jurisdictionId},
-            ${input.actor?.userId ?? null}::uuid, ${input.actor?.agencyId ?? null}, ${input.stepKey ?? null}, ${JSON.stringify(input.details ?? {})}::jsonb
-          )
-          ON CONFLICT (case_id, seq) DO NOTHING
-          RETURNING case_id
-        )
-        -- The common columns given, and the procedure's fields merged into the JSON.
-        UPDATE cases SET
-          phase = COALESCE(${columns.phase ?? null}, phase),
-          status = COALESCE(${columns.status ?? null}::"CaseStatus", status),
-          jurisdiction_id = COALESCE(${columns.jurisdictionId ?? null}, jurisdiction_id),
-          closed_on = COALESCE(${columns.closedOn ?? null}::date, closed_on),
-          closed_reason = COALESCE(${columns.closedReason ?? null}, closed_reason),
-          fields = fields || ${JSON.stringify(fields)}::jsonb,
-          updated_at = now()
-        WHERE id = (SELECT case_id FROM entry)`;
+      await writeCaseEvent(db, input);
     },
 
+    /** Whether the steps an action would open can open (stepsCanOpen), as a local activity. */
+    checkStepsCanOpen: (input: StepsCheck) => stepsCanOpen(input),
+
     /**
-     * Whether the steps an action would open can open: each rule has a version in force on the
-     * date and the registry has its owner for the case's place. Asked before the action changes
-     * anything, so a case never stops half-way (its event recorded, its next step missing).
-     * Answers the problems found, in words for the official; none is a failure to retry.
+     * Scheduled first by a case's act, as an ordinary activity: the act's acceptance is on record
+     * once it runs (workflows/support/acceptance.ts), and it checks meanwhile that the steps the
+     * act would open can open, so the act needs no other round trip before it changes anything.
      */
-    async checkStepsCanOpen(input: { ruleKeys: string[]; jurisdictionId: string; onDate: string }): Promise<{ problems: string[] }> {
-      const registry = await reference.snapshot();
-      const place = placeOf(registry, input.jurisdictionId);
-      const overrides = ruleOverridesOf(registry, place.provinceId, input.ruleKeys);
-      const problems: string[] = [];
-      const rules: EffectiveRule[] = [];
-      for (const ruleKey of input.ruleKeys) {
-        try {
-          rules.push(ruleInForce(book, ruleKey, place.provinceId, input.onDate, overrides));
-        } catch (error) {
-          problems.push(messageOf(error));
-        }
-      }
-      const serving = servingAgencies(registry, place, input.onDate);
-      for (const rule of rules) {
-        try {
-          serving(rule.responsible);
-        } catch (error) {
-          problems.push(messageOf(error));
-        }
-      }
-      return { problems };
-    },
+    actAccepted: async ({ check }: { check?: StepsCheck }) => (check ? stepsCanOpen(check) : { problems: [] }),
 
     /**
      * Before a case moves to another commune, nothing written: it must go to a commune of its

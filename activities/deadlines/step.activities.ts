@@ -37,13 +37,37 @@ import {
 } from './step-record';
 import { handoverText } from './notification-text';
 
-interface Change {
+export interface Change {
   stepId: string;
   /** The ledger revision this change writes; (step, revision) is unique, so a retry finds it. */
   revision: number;
   /** Workflow time of the change. */
   at: string;
 }
+
+/** A step's opening as a workflow asks for it. */
+export type OpeningInput = OpenStepInput & { workflowId: string; openedAt: string };
+
+/** A change a workflow makes to a step, at the revision it names. */
+export type StepChangeWrite =
+  | { change: 'complete' | 'cancel'; input: Change & CompleteStepInput }
+  | { change: 'suspend'; input: Change & SuspendStepInput }
+  | { change: 'resume'; input: Change & ResumeStepInput }
+  | { change: 'extend'; input: Change & ExtendStepInput }
+  | { change: 'move'; input: Change & MoveStepInput };
+
+/** The step's new columns for a change, what its ledger entry says, and what else it writes. */
+type StepMutation = (
+  step: Step,
+  tx: Prisma.TransactionClient,
+) => Promise<{
+  data: Prisma.StepUpdateInput;
+  details: object;
+  /** Written in the same transaction, after the step (a notification of the change). */
+  alsoWrite?: (tx: Prisma.TransactionClient, updated: Step) => Promise<unknown>;
+}>;
+
+type StepChange = [StepEventKind, StepMutation];
 
 const ruleFailure = (error: unknown) =>
   ApplicationFailure.create({
@@ -110,44 +134,48 @@ export function effectiveRuleFor(
   return ruleInForce(book, ruleKey, provinceId, onDate, ruleOverridesOf(registry, provinceId, [ruleKey]), decidedMonths);
 }
 
-export function createStepActivities(db: Db, calendars: CalendarSource, reference: ReferenceData, book: RuleBook = ruleBook) {
-  /** Applies one ledger entry exactly once and returns the step as it now stands. */
-  async function applyChange(
+/**
+ * How a step is written: opened (its due date computed first, then its row and first ledger entry)
+ * and changed (a ledger entry with the row's new columns, at the revision the workflow names), in
+ * a transaction of its own (the activities) or in an act's transaction beside its other writes.
+ */
+export function createStepWriter(db: Db, calendars: CalendarSource, reference: ReferenceData, book: RuleBook = ruleBook) {
+  /** Writes one ledger entry and the step's row with it, in the caller's transaction; answers the step as it now stands. */
+  async function writeChange(
+    tx: Prisma.TransactionClient,
     change: Change,
     kind: StepEventKind,
-    mutate: (
-      step: Awaited<ReturnType<typeof load>>,
-    ) => Promise<{
-      data: Parameters<Db['step']['update']>[0]['data'];
-      details: object;
-      /** Written in the same transaction, after the step (a notification of the change). */
-      alsoWrite?: (tx: Prisma.TransactionClient, updated: Step) => Promise<unknown>;
-    }>,
+    mutate: StepMutation,
+    loaded?: Step,
   ): Promise<StepPlan> {
+    const step = loaded ?? (await tx.step.findUniqueOrThrow({ where: { id: change.stepId } }));
+    const { data, details, alsoWrite } = await mutate(step, tx);
+    const updated = await tx.step.update({
+      where: { id: step.id, revision: change.revision - 1 },
+      data: { ...data, revision: change.revision },
+    });
+    await alsoWrite?.(tx, updated);
+    const plan = planOf(updated);
+    await tx.stepEvent.create({
+      data: {
+        stepId: step.id,
+        revision: change.revision,
+        kind,
+        occurredAt: new Date(change.at),
+        details: asJson(details),
+        plan: asJson(plan),
+      },
+    });
+    return plan;
+  }
+
+  /** Applies one ledger entry exactly once, in a transaction of its own, and returns the step as it now stands. */
+  async function applyChange(change: Change, kind: StepEventKind, mutate: StepMutation): Promise<StepPlan> {
     const step = await load(change.stepId);
     // A re-run after a crash: the ledger entry of this revision was written with the step's row.
     if (step.revision >= change.revision) return (await planAt(change.stepId, change.revision)) as StepPlan;
-    const { data, details, alsoWrite } = await mutate(step);
     try {
-      return await db.$transaction(async (tx) => {
-        const updated = await tx.step.update({
-          where: { id: step.id, revision: change.revision - 1 },
-          data: { ...data, revision: change.revision },
-        });
-        await alsoWrite?.(tx, updated);
-        const plan = planOf(updated);
-        await tx.stepEvent.create({
-          data: {
-            stepId: step.id,
-            revision: change.revision,
-            kind,
-            occurredAt: new Date(change.at),
-            details: asJson(details),
-            plan: asJson(plan),
-          },
-        });
-        return plan;
-      });
+      return await db.$transaction((tx) => writeChange(tx, change, kind, mutate, step));
     } catch (error) {
       if (isUniqueViolation(error)) return (await planAt(change.stepId, change.revision)) as StepPlan;
       throw error;
@@ -194,96 +222,97 @@ export function createStepActivities(db: Db, calendars: CalendarSource, referenc
 
   const legalDate = (explicit: string | undefined, at: string) => explicit ?? vietnamDate(new Date(at));
 
-  return {
-    /** Opens the step once per workflow and step key: computes the due date and plans every notification. */
-    async openStep(input: OpenStepInput & { workflowId: string; openedAt: string }): Promise<StepPlan> {
-      const stepId = `${input.workflowId}/${input.stepKey}`;
-      const registry = await reference.snapshot();
-      const place = placeOf(registry, input.jurisdictionId);
-      const { provinceId } = place;
-      const calendar = await calendars.current();
-      const limitInput = input.statutoryLimit;
-      const overrides = ruleOverridesOf(registry, provinceId, [input.ruleKey, ...(limitInput ? [limitInput.ruleKey] : [])]);
-      const rule = ruleInForce(book, input.ruleKey, provinceId, input.startDate, overrides, input.decidedMonths);
-      const limitRule = limitInput ? ruleInForce(book, limitInput.ruleKey, provinceId, limitInput.startDate, overrides) : undefined;
-      const ladder = (escalations: EffectiveRule['escalations']) => escalations.map((rung) => rung.to);
-      const serving = servingAgencies(registry, place, input.startDate);
-      const owner = input.ownerAgencyId ? namedOwner(registry, input.ownerAgencyId, rule.responsible.role) : serving(rule.responsible);
-      const rungRecipients = ladder(rule.escalations).map(serving);
-      const deadline = computeDeadline(
-        { rule, startDate: input.startDate, openedAt: input.openedAt },
+  /** Computes a step's due date and plans every notification, before anything is written. */
+  async function planOpening(input: OpeningInput) {
+    const stepId = `${input.workflowId}/${input.stepKey}`;
+    const registry = await reference.snapshot();
+    const place = placeOf(registry, input.jurisdictionId);
+    const { provinceId } = place;
+    const calendar = await calendars.current();
+    const limitInput = input.statutoryLimit;
+    const overrides = ruleOverridesOf(registry, provinceId, [input.ruleKey, ...(limitInput ? [limitInput.ruleKey] : [])]);
+    const rule = ruleInForce(book, input.ruleKey, provinceId, input.startDate, overrides, input.decidedMonths);
+    const limitRule = limitInput ? ruleInForce(book, limitInput.ruleKey, provinceId, limitInput.startDate, overrides) : undefined;
+    const ladder = (escalations: EffectiveRule['escalations']) => escalations.map((rung) => rung.to);
+    const serving = servingAgencies(registry, place, input.startDate);
+    const owner = input.ownerAgencyId ? namedOwner(registry, input.ownerAgencyId, rule.responsible.role) : serving(rule.responsible);
+    const rungRecipients = ladder(rule.escalations).map(serving);
+    const deadline = computeDeadline(
+      { rule, startDate: input.startDate, openedAt: input.openedAt },
+      calendar,
+    );
+
+    let statutory: StepSnapshot['statutory'];
+    if (limitInput && limitRule) {
+      const limit = computeDeadline(
+        { rule: limitRule, startDate: limitInput.startDate, openedAt: input.openedAt },
         calendar,
       );
+      const recipients = ladder(limitRule.escalations).map(serving);
+      const firePoints = planStatutoryFirePoints(input.workflowId, limitRule, limit, recipients, calendar);
+      statutory = {
+        rule: limitRule,
+        dueDate: limit.dueDate,
+        dueAt: limit.dueAt,
+        explanation: limit.explanation,
+        firePoints,
+      };
+    }
 
-      let statutory: StepSnapshot['statutory'];
-      if (limitInput && limitRule) {
-        const limit = computeDeadline(
-          { rule: limitRule, startDate: limitInput.startDate, openedAt: input.openedAt },
-          calendar,
-        );
-        const recipients = ladder(limitRule.escalations).map(serving);
-        const firePoints = planStatutoryFirePoints(input.workflowId, limitRule, limit, recipients, calendar);
-        statutory = {
-          rule: limitRule,
-          dueDate: limit.dueDate,
-          dueAt: limit.dueAt,
-          explanation: limit.explanation,
-          firePoints,
-        };
-      }
+    const stepFirePoints = planFirePoints({ stepId, rule, due: deadline, owner, rungRecipients }, calendar);
+    const snapshot: StepSnapshot = { rule, owner, rungRecipients, ...(statutory ? { statutory } : {}) };
+    return {
+      stepId,
+      opened: { ruleKey: rule.key, startDate: input.startDate, openedAt: input.openedAt },
+      row: {
+        id: stepId,
+        workflowId: input.workflowId,
+        caseRef: input.caseRef,
+        procedure: rule.procedure,
+        stepKey: input.stepKey,
+        ruleKey: rule.key,
+        titleVi: rule.titleVi,
+        titleEn: rule.titleEn,
+        jurisdictionId: input.jurisdictionId,
+        provinceId,
+        ownerAgencyId: owner.agencyId,
+        ownerRole: owner.role,
+        startEvent: rule.startEvent.code,
+        startDate: isoToDateColumn(input.startDate),
+        openedAt: new Date(input.openedAt),
+        dueDate: isoToDateColumn(deadline.dueDate),
+        dueAt: new Date(deadline.dueAt),
+        statutoryDueDate: statutory ? isoToDateColumn(statutory.dueDate) : null,
+        statutoryDueAt: statutory ? new Date(statutory.dueAt) : null,
+        ruleSnapshot: asJson(snapshot),
+        explanation: asJson(deadline.explanation),
+        firePoints: asJson([...stepFirePoints, ...(statutory?.firePoints ?? [])]),
+      } satisfies Prisma.StepUncheckedCreateInput,
+    };
+  }
 
-      const stepFirePoints = planFirePoints({ stepId, rule, due: deadline, owner, rungRecipients }, calendar);
-      const snapshot: StepSnapshot = { rule, owner, rungRecipients, ...(statutory ? { statutory } : {}) };
-      try {
-        return await db.$transaction(async (tx) => {
-          const step = await tx.step.create({
-            data: {
-              id: stepId,
-              workflowId: input.workflowId,
-              caseRef: input.caseRef,
-              procedure: rule.procedure,
-              stepKey: input.stepKey,
-              ruleKey: rule.key,
-              titleVi: rule.titleVi,
-              titleEn: rule.titleEn,
-              jurisdictionId: input.jurisdictionId,
-              provinceId,
-              ownerAgencyId: owner.agencyId,
-              ownerRole: owner.role,
-              startEvent: rule.startEvent.code,
-              startDate: isoToDateColumn(input.startDate),
-              openedAt: new Date(input.openedAt),
-              dueDate: isoToDateColumn(deadline.dueDate),
-              dueAt: new Date(deadline.dueAt),
-              statutoryDueDate: statutory ? isoToDateColumn(statutory.dueDate) : null,
-              statutoryDueAt: statutory ? new Date(statutory.dueAt) : null,
-              ruleSnapshot: asJson(snapshot),
-              explanation: asJson(deadline.explanation),
-              firePoints: asJson([...stepFirePoints, ...(statutory?.firePoints ?? [])]),
-            },
-          });
-          const plan = planOf(step);
-          await tx.stepEvent.create({
-            data: {
-              stepId,
-              revision: 0,
-              kind: StepEventKind.OPENED,
-              occurredAt: new Date(input.openedAt),
-              details: asJson({ ruleKey: rule.key, startDate: input.startDate }),
-              plan: asJson(plan),
-            },
-          });
-          return plan;
-        });
-      } catch (error) {
-        // A re-run after a crash in the task that opened it (the row is there): the step as it opened.
-        if (isUniqueViolation(error)) return (await planAt(stepId, 0)) as StepPlan;
-        throw error;
-      }
-    },
+  /** Writes a planned step and its first ledger entry in the caller's transaction. */
+  async function writeOpening(tx: Prisma.TransactionClient, planned: Awaited<ReturnType<typeof planOpening>>): Promise<StepPlan> {
+    const step = await tx.step.create({ data: planned.row });
+    const plan = planOf(step);
+    await tx.stepEvent.create({
+      data: {
+        stepId: planned.stepId,
+        revision: 0,
+        kind: StepEventKind.OPENED,
+        occurredAt: new Date(planned.opened.openedAt),
+        details: asJson({ ruleKey: planned.opened.ruleKey, startDate: planned.opened.startDate }),
+        plan: asJson(plan),
+      },
+    });
+    return plan;
+  }
 
-    async completeStep(input: Change & CompleteStepInput): Promise<StepPlan> {
-      return applyChange(input, StepEventKind.COMPLETED, async () => ({
+  /** What each kind of change writes: its ledger entry's kind and the step's new columns. */
+  const changes = {
+    complete: (input: Change & CompleteStepInput): StepChange => [
+      StepEventKind.COMPLETED,
+      async () => ({
         data: {
           status: StepStatus.COMPLETED,
           completedAt: new Date(input.at),
@@ -292,32 +321,35 @@ export function createStepActivities(db: Db, calendars: CalendarSource, referenc
           suspendedSince: null,
         },
         details: { outcome: input.outcome ?? null, on: input.on ?? null, actorId: input.actorId ?? null },
-      }));
-    },
+      }),
+    ],
 
     /** Closes a step the procedure no longer needs (the case ended another way); no more notifications. */
-    async cancelStep(input: Change & CompleteStepInput): Promise<StepPlan> {
-      return applyChange(input, StepEventKind.CANCELLED, async () => ({
+    cancel: (input: Change & CompleteStepInput): StepChange => [
+      StepEventKind.CANCELLED,
+      async () => ({
         data: { status: StepStatus.CANCELLED, suspendedSince: null },
         details: { reason: input.outcome ?? null, actorId: input.actorId ?? null },
-      }));
-    },
+      }),
+    ],
 
     /** Stops the clock; the due date moves when it restarts, by the time it stood still. */
-    async suspendStep(input: Change & SuspendStepInput): Promise<StepPlan> {
-      return applyChange(input, StepEventKind.SUSPENDED, async () => ({
+    suspend: (input: Change & SuspendStepInput): StepChange => [
+      StepEventKind.SUSPENDED,
+      async () => ({
         data: { status: StepStatus.SUSPENDED, suspendedSince: new Date(input.at) },
         details: {
           reason: input.reason,
           fromDate: legalDate(input.fromDate, input.at),
           actorId: input.actorId ?? null,
         },
-      }));
-    },
+      }),
+    ],
 
-    async resumeStep(input: Change & ResumeStepInput): Promise<StepPlan> {
-      return applyChange(input, StepEventKind.RESUMED, async (step) => {
-        const suspension = await db.stepEvent.findFirstOrThrow({
+    resume: (input: Change & ResumeStepInput): StepChange => [
+      StepEventKind.RESUMED,
+      async (step, tx) => {
+        const suspension = await tx.stepEvent.findFirstOrThrow({
           where: { stepId: step.id, kind: StepEventKind.SUSPENDED },
           orderBy: { revision: 'desc' },
         });
@@ -341,8 +373,8 @@ export function createStepActivities(db: Db, calendars: CalendarSource, referenc
           data: { status: StepStatus.OPEN, suspendedSince: null, ...(await adjusted(step, adjustment)) },
           details: { adjustment, actorId: input.actorId ?? null },
         };
-      });
-    },
+      },
+    ],
 
     /**
      * The case moved to another commune: the step stays the same step (its due date, its
@@ -351,8 +383,9 @@ export function createStepActivities(db: Db, calendars: CalendarSource, referenc
      * (its owner, a rung of its ladder, a statutory-limit notice) becomes the new commune's body of
      * the same kind. A new owner finds it in its inbox, written with the change: once.
      */
-    async moveStep(input: Change & MoveStepInput): Promise<StepPlan> {
-      return applyChange(input, StepEventKind.MOVED, async (step) => {
+    move: (input: Change & MoveStepInput): StepChange => [
+      StepEventKind.MOVED,
+      async (step) => {
         const swap = <R extends Recipient>(recipient: R): R => {
           const next = input.handover[recipient.agencyId];
           return next ? { ...recipient, ...next } : recipient;
@@ -402,11 +435,12 @@ export function createStepActivities(db: Db, calendars: CalendarSource, referenc
               }
             : {}),
         };
-      });
-    },
+      },
+    ],
 
-    async extendStep(input: Change & ExtendStepInput): Promise<StepPlan> {
-      return applyChange(input, StepEventKind.EXTENDED, async (step) => {
+    extend: (input: Change & ExtendStepInput): StepChange => [
+      StepEventKind.EXTENDED,
+      async (step) => {
         const budget = snapshotOf(step).rule.budget;
         const unit =
           budget.kind === 'ELAPSED'
@@ -425,7 +459,62 @@ export function createStepActivities(db: Db, calendars: CalendarSource, referenc
           data: await adjusted(step, adjustment),
           details: { adjustment, actorId: input.actorId ?? null },
         };
-      });
+      },
+    ],
+  };
+
+  function definitionOf(write: StepChangeWrite): StepChange {
+    switch (write.change) {
+      case 'complete':
+        return changes.complete(write.input);
+      case 'cancel':
+        return changes.cancel(write.input);
+      case 'suspend':
+        return changes.suspend(write.input);
+      case 'resume':
+        return changes.resume(write.input);
+      case 'extend':
+        return changes.extend(write.input);
+      case 'move':
+        return changes.move(write.input);
+    }
+  }
+
+  return {
+    planOpening,
+    writeOpening,
+    /** Writes a change in the caller's transaction (an act's other writes beside it). */
+    writeChange(tx: Prisma.TransactionClient, write: StepChangeWrite): Promise<StepPlan> {
+      return writeChange(tx, write.input, ...definitionOf(write));
+    },
+    planAt,
+    /** The standalone activities: each change in a transaction of its own. */
+    activities: {
+      /** Opens the step once per workflow and step key: computes the due date and plans every notification. */
+      async openStep(input: OpeningInput): Promise<StepPlan> {
+        const planned = await planOpening(input);
+        try {
+          return await db.$transaction((tx) => writeOpening(tx, planned));
+        } catch (error) {
+          // A re-run after a crash in the task that opened it (the row is there): the step as it opened.
+          if (isUniqueViolation(error)) return (await planAt(planned.stepId, 0)) as StepPlan;
+          throw error;
+        }
+      },
+      completeStep: (input: Change & CompleteStepInput) => applyChange(input, ...changes.complete(input)),
+      /** Closes a step the procedure no longer needs (the case ended another way); no more notifications. */
+      cancelStep: (input: Change & CompleteStepInput) => applyChange(input, ...changes.cancel(input)),
+      /** Stops the clock; the due date moves when it restarts, by the time it stood still. */
+      suspendStep: (input: Change & SuspendStepInput) => applyChange(input, ...changes.suspend(input)),
+      resumeStep: (input: Change & ResumeStepInput) => applyChange(input, ...changes.resume(input)),
+      /** The case moved to another commune: the same step under the new commune's bodies (see `changes.move`). */
+      moveStep: (input: Change & MoveStepInput) => applyChange(input, ...changes.move(input)),
+      extendStep: (input: Change & ExtendStepInput) => applyChange(input, ...changes.extend(input)),
     },
   };
+}
+
+/** The step activities a worker registers. */
+export function createStepActivities(db: Db, calendars: CalendarSource, reference: ReferenceData, book: RuleBook = ruleBook) {
+  return createStepWriter(db, calendars, reference, book).activities;
 }

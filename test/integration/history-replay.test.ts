@@ -92,3 +92,22 @@ describe('a reporting run recorded before report tasks were kept in batches', ()
 
   it('replays through the current workflow code', () => replaysThroughTodaysCode(name));
 });
+
+describe('histories recorded before an act wrote in one local activity', () => {
+  // Recorded on the code before (RECORD_HISTORY_FIXTURES=before-one-write-per-act in the case test,
+  // moved-before-one-write-per-act in the case-move test): each act accepted by an empty activity,
+  // its next steps checked by a local activity, then a local activity per write.
+  const cases = [
+    'compulsory-rehab-case.before-one-write-per-act.json',
+    'post-rehab.before-one-write-per-act.json',
+    'compulsory-rehab-case.moved-before-one-write-per-act.json',
+  ];
+
+  it('accepted each act with the empty activity', () => {
+    const scheduled = scheduledActivities(fixture('compulsory-rehab-case.before-one-write-per-act.json'));
+    expect(scheduled).toContain('acceptanceRecorded');
+    expect(scheduled).not.toContain('actAccepted');
+  });
+
+  it.each(cases)('%s replays through the current workflow code', replaysThroughTodaysCode);
+});

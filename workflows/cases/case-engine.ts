@@ -11,7 +11,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { createActivities } from '../../activities';
-import type { CasePatch, RegisterCaseInput } from '../../activities/cases/case.activities';
+import type { CaseEventInput, CasePatch, RegisterCaseInput, StepsCheck } from '../../activities/cases/case.activities';
 import {
   CLOSED_PHASE,
   stepKeyOf,
@@ -19,7 +19,7 @@ import {
   type ProcedureDefinition,
 } from '../../procedures/procedure-definition';
 import { CaseEventKind } from '../../domain/cases/case-event-kinds';
-import { onceAccepted } from '../support/acceptance';
+import { acceptedAfterCheck, onceAccepted } from '../support/acceptance';
 import { databaseWrites } from '../support/database-writes';
 import { Lock } from '../support/lock';
 import type { StepClock } from '../deadlines/step-clock';
@@ -41,6 +41,7 @@ import {
   type CaseMoveResult,
   type CaseSnapshot,
 } from './case-contract';
+import { ActWrites, ONE_WRITE_PER_ACT } from './act-writes';
 import { CaseSteps } from './case-steps';
 
 type Activities = ReturnType<typeof createActivities>;
@@ -140,6 +141,8 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
   /** The commune the case was moved to through `case.move`, if it was. */
   private movedTo: string | undefined;
   private readonly rows: ReadonlyMap<string, ActionDefinition>;
+  /** While a change of the case runs: its writes, recorded together when it ends. */
+  private writes: ActWrites | undefined;
 
   constructor(
     readonly definition: ProcedureDefinition,
@@ -166,7 +169,7 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
    */
   async serve(hooks: ProcedureHooks<A>, body: () => Promise<void>): Promise<CaseSnapshot> {
     this.hooks = hooks;
-    setHandler(caseActUpdate, onceAccepted((request) => this.act(request as CaseActionRequest<A>)), {
+    setHandler(caseActUpdate, (request) => this.acceptAndAct(request as CaseActionRequest<A>), {
       validator: (request) => this.validate(request as CaseActionRequest<A>),
     });
     setHandler(caseMoveUpdate, onceAccepted((request) => this.move(request)), {
@@ -182,7 +185,7 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
       setHandler(linkedCaseOutcomeSignal, async (outcome) => {
         await this.lock.run(async () => {
           if (this.closed) return;
-          await onLinked(outcome);
+          await this.gathered(() => onLinked(outcome));
           this.version += 1;
         });
       });
@@ -197,7 +200,7 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
   /** A case whose subject is not a person (a commune's assessment). */
   async register(input: Registration, firstSteps: readonly string[], pastActs?: readonly PastAct[]): Promise<{ personId: string | null; provinceId: string }>;
   async register(input: Registration, firstSteps: readonly string[], pastActs: readonly PastAct[] = []) {
-    const registered = await caseRecord().registerCase({
+    const registration: RegisterCaseInput = {
       ...input,
       caseRef: this.caseRef,
       workflowId: workflowInfo().workflowId,
@@ -205,10 +208,16 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
       jurisdictionId: this.jurisdictionId,
       phase: this.phase,
       openedAt: new Date().toISOString(),
+    };
+    let registered: { personId: string | null; provinceId: string } | undefined;
+    await this.gathered(async () => {
+      if (this.writes) this.writes.register(registration, (written) => (registered = written));
+      else registered = await caseRecord().registerCase(registration);
+      if (firstSteps.length > 0) await this.lock.run(() => this.openSteps(firstSteps, this.startDate));
     });
-    if (firstSteps.length > 0) await this.lock.run(() => this.openSteps(firstSteps, this.startDate));
     if (pastActs.length > 0) await this.recordPastActs(pastActs);
     this.markReady();
+    if (!registered) throw ApplicationFailure.create({ message: `case ${this.caseRef} was not registered`, nonRetryable: true });
     return registered;
   }
 
@@ -242,7 +251,7 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
       const wake = this.hooks.nextWake?.();
       if (!wake?.on || wake.on > on || Date.parse(wake.at) > Date.now()) return;
       await this.lock.run(async () => {
-        await this.runAutomatic(wake);
+        await this.gathered(() => this.runAutomatic(wake));
         this.version += 1;
       });
     }
@@ -265,7 +274,7 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
       const wait = Date.parse(wake.at) - Date.now();
       if (wait > 0 && (await condition(() => this.version !== seen, wait))) continue;
       await this.lock.run(async () => {
-        if (this.version === seen) await this.runAutomatic(wake);
+        if (this.version === seen) await this.gathered(() => this.runAutomatic(wake));
         this.version += 1;
       });
     }
@@ -358,19 +367,34 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
       throw rejectAction(`the date ${on} is before the case's last recorded date ${this.lastDate}`, { field: 'on', lastDate: this.lastDate });
   }
 
-  act(request: CaseActionRequest<A>): Promise<CaseSnapshot> {
+  /**
+   * The `case.act` Update: its acceptance put on record before anything is written, then the act.
+   * Under one-write-per-act the activity that does so also checks the steps the act would open.
+   */
+  private async acceptAndAct(request: CaseActionRequest<A>): Promise<CaseSnapshot> {
+    if (!patched(ONE_WRITE_PER_ACT)) return onceAccepted((accepted: CaseActionRequest<A>) => this.act(accepted))(request);
+    const check = this.stepsCheck(this.rows.get(request.action.type), request.action.on);
+    const { problems } = await acceptedAfterCheck(check);
+    return this.act(request, check && { jurisdictionId: check.jurisdictionId, problems });
+  }
+
+  act(request: CaseActionRequest<A>, checked?: { jurisdictionId: string; problems: string[] }): Promise<CaseSnapshot> {
     return this.lock.run(async () => {
       // The state may have moved between the validator and the lock (a timer fired).
       const reopening = this.validate(request);
       const row = this.rows.get(request.action.type) as ActionDefinition;
-      await this.checkStepsCanOpen(row, request.action.on);
-      if (reopening !== undefined) await this.reopen(reopening, request.action, request.actor);
-      if (row.custom) {
-        if (!this.hooks.perform) throw rejectAction(`${row.type} has no handler`);
-        await this.hooks.perform(request.action, request.actor);
-      } else {
-        await this.performRow(row, request.action, request.actor);
-      }
+      // Checked on acceptance, unless the case moved to another commune since.
+      if (checked?.jurisdictionId === this.jurisdictionId) this.refuseIfStepsCannotOpen(checked.problems, request.action.on);
+      else await this.checkStepsCanOpen(row, request.action.on);
+      await this.gathered(async () => {
+        if (reopening !== undefined) await this.reopen(reopening, request.action, request.actor);
+        if (row.custom) {
+          if (!this.hooks.perform) throw rejectAction(`${row.type} has no handler`);
+          await this.hooks.perform(request.action, request.actor);
+        } else {
+          await this.performRow(row, request.action, request.actor);
+        }
+      });
       this.lastDate = request.action.on;
       this.lastHumanDate = request.action.on;
       this.automatic = [];
@@ -402,8 +426,18 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
    * version in force then, no owner in the registry), instead of recording half of it.
    */
   private async checkStepsCanOpen(row: ActionDefinition, on: string): Promise<void> {
-    if (!row.opens?.length || !patched(PREFLIGHT_STEP_RULES)) return;
-    const { problems } = await caseRecord().checkStepsCanOpen({ ruleKeys: [...row.opens], jurisdictionId: this.jurisdictionId, onDate: on });
+    const check = this.stepsCheck(row, on);
+    if (!check || !patched(PREFLIGHT_STEP_RULES)) return;
+    const { problems } = await caseRecord().checkStepsCanOpen(check);
+    this.refuseIfStepsCannotOpen(problems, on);
+  }
+
+  /** What to check before an action opens steps: its row's next steps, in the case's commune, on its date. */
+  private stepsCheck(row: ActionDefinition | undefined, on: string): StepsCheck | undefined {
+    return row?.opens?.length ? { ruleKeys: [...row.opens], jurisdictionId: this.jurisdictionId, onDate: on } : undefined;
+  }
+
+  private refuseIfStepsCannotOpen(problems: readonly string[], on: string): void {
     if (problems.length > 0) throw rejectAction(`the next step cannot open on ${on}: ${problems.join('; ')}`, { field: 'on' });
   }
 
@@ -489,8 +523,10 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
       if (planned.refusal)
         throw ApplicationFailure.create({ type: planned.refusal.code, message: planned.refusal.en, nonRetryable: true, details: [planned.refusal] });
       const moved = { from: this.jurisdictionId, to, on, reason, steps: planned.steps };
-      await this.transferTo(to, CaseEventKind.CASE_MOVED, on, actor, { reason, steps: planned.steps });
-      for (const clock of clocks) await clock.move({ toJurisdictionId: to, handover: planned.handover, on, actorId: actor.userId });
+      await this.gathered(async () => {
+        await this.transferTo(to, CaseEventKind.CASE_MOVED, on, actor, { reason, steps: planned.steps });
+        for (const clock of clocks) await clock.move({ toJurisdictionId: to, handover: planned.handover, on, actorId: actor.userId });
+      });
       this.movedTo = to;
       this.lastDate = on;
       this.lastHumanDate = on;
@@ -546,7 +582,7 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
   /** Appends one timeline entry (and its column changes), numbered by the workflow so a retry writes once. */
   async note(kind: string, on: string, actor: Actor | undefined, stepKey: string | undefined, { details, patch }: NoteOptions) {
     this.seq += 1;
-    await caseRecord().recordCaseEvent({
+    const entry: CaseEventInput = {
       caseRef: this.caseRef,
       seq: this.seq,
       kind,
@@ -557,12 +593,37 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
       ...(stepKey ? { stepKey } : {}),
       ...(details || this.onPaperBy ? { details: { ...details, ...(this.onPaperBy ? { onPaperBy: this.onPaperBy } : {}) } } : {}),
       ...(patch ? { patch } : {}),
-    });
+    };
+    if (this.writes) this.writes.event(entry);
+    else await caseRecord().recordCaseEvent(entry);
+  }
+
+  /**
+   * Runs one change of the case (an act, a move, a change of its own) with its writes gathered and
+   * recorded together when it ends (ActWrites): one local activity and one transaction instead of
+   * one per write. Recorded also when the change fails half-way, so what it did is on record as
+   * when each was written at once. Histories from before the patch keep a write per call.
+   */
+  private async gathered<T>(change: () => Promise<T>): Promise<T> {
+    if (this.writes || !patched(ONE_WRITE_PER_ACT)) return change();
+    const writes = new ActWrites();
+    this.writes = writes;
+    this.steps.writes = writes;
+    try {
+      return await change();
+    } finally {
+      this.writes = undefined;
+      this.steps.writes = undefined;
+      // A failure to write is thrown over the change's own: what is not on record matters more.
+      await writes.flush();
+    }
   }
 
   /** Tells the case this one came from about an outcome; a case that has closed meanwhile is left alone. */
   async tellParent(parentCaseRef: string | undefined, outcome: Omit<LinkedCaseOutcome, 'caseRef' | 'procedure'>): Promise<void> {
     if (!parentCaseRef) return;
+    // The parent hears of what is on record.
+    await this.writes?.flush();
     try {
       await getExternalWorkflowHandle(caseWorkflowId(parentCaseRef)).signal(linkedCaseOutcomeSignal, {
         ...outcome,
@@ -576,6 +637,8 @@ export class CaseEngine<A extends CaseActionBase = CaseActionBase> {
 
   /** Starts a case of another procedure that lives on after this one ends (post-rehabilitation after treatment). */
   async startCase<I>(workflowType: string, caseRef: string, input: I): Promise<void> {
+    // The new case starts from what is on record.
+    await this.writes?.flush();
     await startChild(workflowType, {
       workflowId: caseWorkflowId(caseRef),
       parentClosePolicy: ParentClosePolicy.ABANDON,

@@ -1,4 +1,5 @@
-import { StepClock } from '../deadlines/step-clock';
+import { armAlone } from '../deadlines/armory';
+import { StepClock, type StepWrites } from '../deadlines/step-clock';
 import type { OpenStepInput } from '../deadlines/contract';
 import { stepKeyOf } from '../../procedures/procedure-definition';
 import type { OpenStepView } from './case-contract';
@@ -11,6 +12,9 @@ import type { OpenStepView } from './case-contract';
 export class CaseSteps {
   private readonly clocks = new Map<string, { ruleKey: string; clock: StepClock }>();
   private readonly running: Promise<unknown>[] = [];
+
+  /** While the case gathers a change's writes (ActWrites): where its steps' writes go. */
+  writes: StepWrites | undefined;
 
   constructor(
     private readonly caseRef: string,
@@ -26,14 +30,11 @@ export class CaseSteps {
     const base = stepKeyOf(ruleKey);
     const reopened = [...this.clocks.values()].filter((entry) => entry.ruleKey === ruleKey).length;
     const stepKey = reopened === 0 ? base : `${base}.${reopened + 1}`;
-    const clock = new StepClock({
-      caseRef: this.caseRef,
-      stepKey,
-      ruleKey,
-      jurisdictionId: this.jurisdictionId,
-      startDate,
-      ...extra,
-    });
+    const clock = new StepClock(
+      { caseRef: this.caseRef, stepKey, ruleKey, jurisdictionId: this.jurisdictionId, startDate, ...extra },
+      armAlone,
+      () => this.writes,
+    );
     this.clocks.set(stepKey, { ruleKey, clock });
     await clock.open();
     this.running.push(clock.run());
@@ -49,11 +50,11 @@ export class CaseSteps {
   }
 
   isOpen(ruleKey: string): boolean {
-    return this.current(ruleKey)?.state.plan?.status === 'OPEN';
+    return this.current(ruleKey)?.status === 'OPEN';
   }
 
   isSuspended(ruleKey: string): boolean {
-    return this.current(ruleKey)?.state.plan?.status === 'SUSPENDED';
+    return this.current(ruleKey)?.status === 'SUSPENDED';
   }
 
   openViews(): OpenStepView[] {

@@ -9,7 +9,7 @@ import {
   type StepPlan,
 } from './contract';
 import { onceAccepted } from '../support/acceptance';
-import { StepClock } from './step-clock';
+import { StepClock, writtenAlone } from './step-clock';
 
 /**
  * A single step with its deadline, as a workflow of its own: used where a step stands alone
@@ -18,21 +18,21 @@ import { StepClock } from './step-clock';
 export async function deadlineStepWorkflow(input: OpenStepInput): Promise<StepPlan> {
   const clock = new StepClock(input);
   setHandler(stepStateQuery, () => clock.state);
-  setHandler(completeStepUpdate, onceAccepted((update) => clock.complete(update)), {
+  setHandler(completeStepUpdate, onceAccepted(async (update) => writtenAlone(await clock.complete(update))), {
     validator: (_update) => clock.validateComplete(),
   });
-  setHandler(suspendStepUpdate, onceAccepted((update) => clock.suspend(update)), {
+  setHandler(suspendStepUpdate, onceAccepted(async (update) => writtenAlone(await clock.suspend(update))), {
     validator: (update) => clock.validateSuspend(update),
   });
-  setHandler(resumeStepUpdate, onceAccepted((update) => clock.resume(update)), {
+  setHandler(resumeStepUpdate, onceAccepted(async (update) => writtenAlone(await clock.resume(update))), {
     validator: (_update) => clock.validateResume(),
   });
-  setHandler(extendStepUpdate, onceAccepted((update) => clock.extend(update)), {
+  setHandler(extendStepUpdate, onceAccepted(async (update) => writtenAlone(await clock.extend(update))), {
     validator: (update) => clock.validateExtend(update),
   });
 
   await clock.open();
-  const final = await clock.run();
+  const final = writtenAlone(await clock.run());
   await condition(allHandlersFinished);
   return final;
 }

@@ -4,6 +4,7 @@ import { databaseWrites } from '../support/database-writes';
 import { armAlone, type Arm } from './armory';
 import { Lock } from '../support/lock';
 import type { FirePoint } from '../../domain/deadlines/deadline-types';
+import type { OpeningInput, StepChangeWrite } from '../../activities/deadlines/step.activities';
 import {
   StepFailure,
   type CompleteStepInput,
@@ -44,6 +45,40 @@ const deliveries = proxyActivities<Activities>({
   },
 });
 
+/**
+ * Where a clock's writes go while its case gathers an act's writes into one transaction (the
+ * case's ActWrites): each is answered, in order, once they are all on record (undefined when
+ * they could not be written).
+ */
+export interface StepWrites {
+  open(input: OpeningInput, written: (plan: StepPlan | undefined) => void): void;
+  change(write: StepChangeWrite, written: (plan: StepPlan | undefined) => void): void;
+}
+
+/** A clock's plan as a standalone write answers it: always there (only gathered writes answer later). */
+export function writtenAlone(plan: StepPlan | undefined): StepPlan {
+  if (!plan) throw ApplicationFailure.create({ type: StepFailure.NOT_OPEN, message: 'the step was written with an act', nonRetryable: true });
+  return plan;
+}
+
+/** One change written alone, in a transaction of its own. */
+function writeAlone(write: StepChangeWrite): Promise<StepPlan> {
+  switch (write.change) {
+    case 'complete':
+      return steps().completeStep(write.input);
+    case 'cancel':
+      return steps().cancelStep(write.input);
+    case 'suspend':
+      return steps().suspendStep(write.input);
+    case 'resume':
+      return steps().resumeStep(write.input);
+    case 'extend':
+      return steps().extendStep(write.input);
+    case 'move':
+      return steps().moveStep(write.input);
+  }
+}
+
 /** The patch that arms a notification's write ahead of its instant instead of waking the workflow at it. */
 export const ARMED_NOTIFICATIONS = 'armed-notifications';
 
@@ -74,35 +109,54 @@ export class StepClock {
   private armed: boolean | undefined;
   /** Points armed and not back yet, by key: never armed twice at once. */
   private readonly armedPoints = new Map<string, Promise<void>>();
+  /**
+   * Writes handed to the case's act and not answered yet: the revision the last of them writes,
+   * and the status the step then has (what the rest of the act sees already).
+   */
+  private staged: { revision: number; status?: StepPlan['status'] } | undefined;
 
   constructor(
     private readonly input: OpenStepInput,
     /** How its notifications are armed: alone, or gathered with its workflow's other clocks (Armory). */
     private readonly arm: Arm = armAlone,
+    /** The case's act gathering its writes, while one does; otherwise each change is written alone. */
+    private readonly gathering: () => StepWrites | undefined = () => undefined,
   ) {}
 
   get state(): StepState {
     return { plan: this.plan, firedKeys: [...this.fired] };
   }
 
-  get isClosed(): boolean {
-    return this.plan?.status === 'COMPLETED' || this.plan?.status === 'CANCELLED';
+  /** The step's status, counting a change handed to the act and not yet on record. */
+  get status(): StepPlan['status'] | undefined {
+    return this.staged?.status ?? this.plan?.status;
   }
 
-  async open(): Promise<StepPlan> {
+  get isClosed(): boolean {
+    return this.status === 'COMPLETED' || this.status === 'CANCELLED';
+  }
+
+  /** Opens the step; its plan comes back at once, or with its act's other writes when the case gathers them (undefined here then). */
+  async open(): Promise<StepPlan | undefined> {
     this.openedAt = new Date().toISOString();
-    const plan = await steps().openStep({
-      ...this.input,
-      workflowId: workflowInfo().workflowId,
-      openedAt: new Date().toISOString(),
-    });
+    const input = { ...this.input, workflowId: workflowInfo().workflowId, openedAt: new Date().toISOString() };
+    const writes = this.gathering();
+    if (writes) {
+      this.staged = { revision: 0 };
+      writes.open(input, (plan) => this.written(0, plan));
+      return undefined;
+    }
+    const plan = await steps().openStep(input);
     this.replace(plan);
     return plan;
   }
 
-  /** Keeps time until the step is completed or cancelled; returns the final plan. */
-  async run(): Promise<StepPlan> {
-    if (!this.plan) await this.open();
+  /** Keeps time until the step is completed or cancelled; returns the final plan (none when its opening could not be written). */
+  async run(): Promise<StepPlan | undefined> {
+    if (!this.plan && !this.staged) await this.open();
+    // Opened with its act's other writes: the plan comes when they are on record.
+    if (!this.plan) await condition(() => this.plan !== undefined || this.staged === undefined);
+    if (!this.plan) return undefined;
     this.armed ??= patched(ARMED_NOTIFICATIONS);
     while (!this.isClosed) {
       const seen = this.changes;
@@ -130,7 +184,7 @@ export class StepClock {
     // Armed points still out come back unwritten (the step closed) or written before it closed.
     await Promise.all(this.armedPoints.values());
     await Promise.all(this.sending);
-    return this.plan as StepPlan;
+    return this.plan;
   }
 
   validateComplete(): void {
@@ -165,25 +219,25 @@ export class StepClock {
     }
   }
 
-  complete(input: CompleteStepInput): Promise<StepPlan> {
-    return this.change((revision, at) => steps().completeStep({ stepId: this.stepId, revision, at, ...input }));
+  complete(input: CompleteStepInput): Promise<StepPlan | undefined> {
+    return this.change((revision, at) => ({ change: 'complete', input: { stepId: this.stepId, revision, at, ...input } }), 'COMPLETED');
   }
 
-  suspend(input: SuspendStepInput): Promise<StepPlan> {
-    return this.change((revision, at) => steps().suspendStep({ stepId: this.stepId, revision, at, ...input }));
+  suspend(input: SuspendStepInput): Promise<StepPlan | undefined> {
+    return this.change((revision, at) => ({ change: 'suspend', input: { stepId: this.stepId, revision, at, ...input } }), 'SUSPENDED');
   }
 
-  resume(input: ResumeStepInput): Promise<StepPlan> {
-    return this.change((revision, at) => steps().resumeStep({ stepId: this.stepId, revision, at, ...input }));
+  resume(input: ResumeStepInput): Promise<StepPlan | undefined> {
+    return this.change((revision, at) => ({ change: 'resume', input: { stepId: this.stepId, revision, at, ...input } }), 'OPEN');
   }
 
   /** Closes the step without completing it, e.g. the dossier was returned; pending notifications stop. */
-  cancel(input: CompleteStepInput): Promise<StepPlan> {
-    return this.change((revision, at) => steps().cancelStep({ stepId: this.stepId, revision, at, ...input }));
+  cancel(input: CompleteStepInput): Promise<StepPlan | undefined> {
+    return this.change((revision, at) => ({ change: 'cancel', input: { stepId: this.stepId, revision, at, ...input } }), 'CANCELLED');
   }
 
-  extend(input: ExtendStepInput): Promise<StepPlan> {
-    return this.change((revision, at) => steps().extendStep({ stepId: this.stepId, revision, at, ...input }));
+  extend(input: ExtendStepInput): Promise<StepPlan | undefined> {
+    return this.change((revision, at) => ({ change: 'extend', input: { stepId: this.stepId, revision, at, ...input } }));
   }
 
   /**
@@ -191,11 +245,12 @@ export class StepClock {
    * old commune's held it. The fire points keep their keys and instants, so what fired stays fired
    * and nothing is sent again; those still to come go to the new recipients.
    */
-  move(input: MoveStepInput): Promise<StepPlan> {
-    return this.change((revision, at) => steps().moveStep({ stepId: this.stepId, revision, at, ...input }));
+  move(input: MoveStepInput): Promise<StepPlan | undefined> {
+    return this.change((revision, at) => ({ change: 'move', input: { stepId: this.stepId, revision, at, ...input } }));
   }
 
   private get stepId(): string {
+    if (this.staged && !this.plan) return `${workflowInfo().workflowId}/${this.input.stepKey}`;
     if (!this.plan)
       throw ApplicationFailure.create({
         type: StepFailure.NOT_OPEN,
@@ -206,24 +261,42 @@ export class StepClock {
   }
 
   private requireStatus(allowed: readonly string[], failure: string): void {
-    if (!this.plan || !allowed.includes(this.plan.status)) {
+    const status = this.status;
+    if (!status || !allowed.includes(status)) {
       throw ApplicationFailure.create({
         type: failure,
-        message: `step is ${this.plan?.status ?? 'not yet open'}`,
+        message: `step is ${status ?? 'not yet open'}`,
         nonRetryable: true,
       });
     }
   }
 
-  /** Runs one change under the lock with the next ledger revision; the activity is idempotent on it. */
-  private async change(apply: (revision: number, at: string) => Promise<StepPlan>): Promise<StepPlan> {
+  /**
+   * Runs one change with the next ledger revision; the write is idempotent on it. While the case
+   * gathers an act's writes the change goes with them and the rest of the act sees its status at
+   * once; otherwise it is written here, under the clock's lock. A clock begun before notifications
+   * were armed writes its own at their instants under that lock, so its changes are always written here.
+   */
+  private async change(write: (revision: number, at: string) => StepChangeWrite, status?: StepPlan['status']): Promise<StepPlan | undefined> {
+    const writes = this.armed === false ? undefined : this.gathering();
+    if (writes && (this.plan || this.staged)) {
+      const revision = (this.staged?.revision ?? (this.plan as StepPlan).revision) + 1;
+      this.staged = { revision, status: status ?? this.status };
+      writes.change(write(revision, new Date().toISOString()), (plan) => this.written(revision, plan));
+      return undefined;
+    }
     await condition(() => this.plan !== undefined);
     return this.lock.run(async () => {
-      const revision = (this.plan as StepPlan).revision + 1;
-      const plan = await apply(revision, new Date().toISOString());
+      const plan = await writeAlone(write((this.plan as StepPlan).revision + 1, new Date().toISOString()));
       this.replace(plan);
       return plan;
     });
+  }
+
+  /** A write handed to the act is on record (or could not be written: the plan stays as it was). */
+  private written(revision: number, plan: StepPlan | undefined): void {
+    if (plan) this.replace(plan);
+    if (!plan || this.staged?.revision === revision) this.staged = undefined;
   }
 
   private replace(plan: StepPlan): void {

@@ -1,7 +1,7 @@
 import { allHandlersFinished, ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
 import { StepFailure, type StepState } from '../deadlines/contract';
 import { Armory } from '../deadlines/armory';
-import { StepClock } from '../deadlines/step-clock';
+import { StepClock, writtenAlone } from '../deadlines/step-clock';
 import { onceAccepted } from '../support/acceptance';
 import { completeReportTaskUpdate, reportTaskStepKey, reportTasksStateQuery, type ReportTasksInput } from './reporting-contract';
 
@@ -44,7 +44,7 @@ export async function reportTasksWorkflow(input: ReportTasksInput): Promise<numb
   setHandler(reportTasksStateQuery, () => Object.fromEntries([...clocks].map(([stepKey, clock]) => [stepKey, clock.state])) as Record<string, StepState>);
   setHandler(
     completeReportTaskUpdate,
-    onceAccepted(({ stepKey, ...update }) => clockOf(stepKey).complete(update)),
+    onceAccepted(async ({ stepKey, ...update }) => writtenAlone(await clockOf(stepKey).complete(update))),
     { validator: ({ stepKey }) => clockOf(stepKey).validateComplete() },
   );
 

@@ -1,10 +1,11 @@
 import { patched, proxyActivities } from '@temporalio/workflow';
-import type { createAcceptanceActivities } from '../../activities/acceptance.activities';
+import type { createActivities } from '../../activities';
+import type { StepsCheck } from '../../activities/cases/case.activities';
 
 /** The patch that makes an Update's acceptance durable before its handler writes anything. */
 export const ACCEPT_BEFORE_WRITES = 'accept-before-writes';
 
-const { acceptanceRecorded } = proxyActivities<ReturnType<typeof createAcceptanceActivities>>({
+const { acceptanceRecorded, actAccepted } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
 });
@@ -25,4 +26,13 @@ export function onceAccepted<I, O>(handler: (input: I) => Promise<O>): (input: I
     if (patched(ACCEPT_BEFORE_WRITES)) await acceptanceRecorded();
     return handler(input);
   };
+}
+
+/**
+ * A case's act (under one-write-per-act): the activity that puts its acceptance on record also
+ * checks, before the act changes anything, that the steps it would open can open. One round trip
+ * where there were an activity and a local activity.
+ */
+export function acceptedAfterCheck(check: StepsCheck | undefined): Promise<{ problems: string[] }> {
+  return actAccepted(check ? { check } : {});
 }

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import os from 'node:os';
+
+/**
+ * Where a benchmark's CPU went, by program: this process (the API, the worker and the load
+ * clients), the Temporal server and PostgreSQL. Read from /proc (Linux), so a process that came
+ * and went between the two readings (a PostgreSQL backend) is counted from the moment it is seen.
+ */
+type Ticks = Map<number, { program: string; ticks: number }>;
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+function readTicks(): Ticks {
+  const ticks: Ticks = new Map();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // The program name is in parentheses and may hold spaces; the fields after it are fixed.
+      const close = stat.lastIndexOf(')');
+      const program = stat.slice(stat.indexOf('(') + 1, close);
+      const fields = stat.slice(close + 2).split(' ');
+      ticks.set(Number(entry), { program, ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // The process ended while we read.
+    }
+  }
+  return ticks;
+}
+
+function programOf(pid: number, program: string): string {
+  if (pid === process.pid) return 'this process (API, worker, clients)';
+  if (program.startsWith('postgres')) return 'PostgreSQL';
+  if (program.startsWith('temporal')) return 'Temporal server';
+  return 'other';
+}
+
+export class CpuByProcess {
+  private readonly before = readTicks();
+  private readonly startedAt = performance.now();
+
+  /** CPU seconds per program since construction, and the machine's cores over that time. */
+  lines(): string[] {
+    const seconds = (performance.now() - this.startedAt) / 1000;
+    const totals = new Map<string, number>();
+    for (const [pid, now] of readTicks()) {
+      const then = this.before.get(pid);
+      const used = now.ticks - (then?.program === now.program ? then.ticks : 0);
+      const name = programOf(pid, now.program);
+      totals.set(name, (totals.get(name) ?? 0) + used / TICKS_PER_SECOND);
+    }
+    const available = seconds * os.cpus().length;
+    return [...totals]
+      .filter(([, used]) => used > 0.05)
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, used]) => `  cpu ${name.padEnd(38)} ${used.toFixed(1).padStart(7)} s  (${((100 * used) / available).toFixed(0)}% of ${os.cpus().length} cores × ${seconds.toFixed(0)} s)`);
+  }
+}
