@@ -16,10 +16,10 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createDb, type Db } from '../db/client';
 import { startScratchStack } from '../infra/scratch-stack';
 import { testDataConverter } from '../test/support/test-env';
-import { bundleWorkflows, RestartableWorker, testActivityDependencies } from '../test/support/deadline-worker';
+import { bundleWorkflows, RestartableWorker } from '../test/support/deadline-worker';
 import { measureCeiling } from './support/ceiling';
 import { CpuByProcess } from './support/cpu-by-process';
-import { benchApp } from './support/bench-app';
+import { benchActivityDependencies, benchApp } from './support/bench-app';
 import { driveCase, Http } from './support/case-load';
 import { LatencyLog, runConcurrently } from './support/stats';
 
@@ -98,7 +98,7 @@ async function main(): Promise<void> {
   const apiDb = createDb(stack.databaseUrl, { maxConnections: 20 });
   const connection = await Connection.connect({ address: stack.temporalAddress });
   const client = new Client({ connection, dataConverter: testDataConverter() });
-  const dependencies = testActivityDependencies(db);
+  const dependencies = benchActivityDependencies(db, stack.databaseUrl);
   const worker = new RestartableWorker(TASK_QUEUE, await bundleWorkflows(), dependencies, stack.temporalAddress);
   const app = benchApp({ db: apiDb, temporal: client }, { taskQueue: TASK_QUEUE, root: stack.root });
 

@@ -52,3 +52,13 @@ const typeNames: Record<string, string> = {
 export function searchAttributeDeclarations(): Array<[string, string]> {
   return customSearchAttributes.map((key) => [key.name, typeNames[key.type]!]);
 }
+
+/**
+ * Server settings the engine counts on beyond what each server enables by itself, given to the
+ * dev server and to the Temporal Server with PostgreSQL alike (and in the deployment guide): an
+ * activity a workflow task schedules for its own worker (the one that puts an act's acceptance on
+ * record) comes back in the answer to that task, instead of through the task queue.
+ */
+export const ENGINE_DYNAMIC_CONFIG: Record<string, boolean> = {
+  'system.enableActivityEagerExecution': true,
+};

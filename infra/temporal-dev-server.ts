@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { isTemporalServing, searchAttributeDeclarations, temporalCliPath } from './temporal-cli';
+import { ENGINE_DYNAMIC_CONFIG, isTemporalServing, searchAttributeDeclarations, temporalCliPath } from './temporal-cli';
 import { waitFor } from './ports';
 
 /** The real Temporal Server as the CLI's dev server (SQLite persistence), built by scripts/ensure-temporal-cli.sh. */
@@ -36,6 +36,7 @@ export class TemporalDevServer {
       args.push('--db-filename', dbFile);
     }
     for (const [name, type] of searchAttributeDeclarations()) args.push('--search-attribute', `${name}=${type}`);
+    for (const [key, value] of Object.entries(ENGINE_DYNAMIC_CONFIG)) args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
     const logFd = fs.openSync(logFile, 'a');
     this.process = spawn(temporalCliPath(), args, { stdio: ['ignore', logFd, logFd] });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { findFreePort, findFreePortIn, waitFor } from './ports';
 import { toolsBinDir } from './paths';
-import { isTemporalServing, searchAttributeDeclarations, temporalCli } from './temporal-cli';
+import { ENGINE_DYNAMIC_CONFIG, isTemporalServing, searchAttributeDeclarations, temporalCli } from './temporal-cli';
 
 const run = promisify(execFile);
 
@@ -152,7 +152,7 @@ dynamicConfigClient:
   filepath: ${JSON.stringify(path.join(this.options.rootDir, 'config', 'dynamicconfig', 'engine.yaml'))}
   pollInterval: 10s
 `;
-    // What the engine uses beyond the defaults (Updates, eager start), as the dev server enables them.
+    // What the engine uses beyond the defaults (Updates, eager start) as the dev server enables them, and what it asks of both (ENGINE_DYNAMIC_CONFIG).
     const dynamic = `frontend.enableUpdateWorkflowExecution:
   - value: true
 frontend.enableUpdateWorkflowExecutionAsyncAccepted:
@@ -163,7 +163,9 @@ system.enableEagerWorkflowStart:
   - value: true
 system.forceSearchAttributesCacheRefreshOnRead:
   - value: true
-`;
+${Object.entries(ENGINE_DYNAMIC_CONFIG)
+  .map(([key, value]) => `${key}:\n  - value: ${JSON.stringify(value)}\n`)
+  .join('')}`;
     const configDir = path.join(this.options.rootDir, 'config');
     fs.mkdirSync(path.join(configDir, 'dynamicconfig'), { recursive: true });
     fs.writeFileSync(path.join(configDir, 'engine.yaml'), config, { mode: 0o600 });

@@ -64,7 +64,7 @@ export function createActWritesActivities(db: Db, calendars: CalendarSource, ref
       if (await isWritten(first)) return readBack(writes);
       // Due dates and the registry are worked out before the transaction, which then only writes.
       const registry = await reference.snapshot();
-      const planned = await Promise.all(writes.map((write) => (write.kind === 'open' ? steps.planOpening(write.input) : undefined)));
+      const planned = await Promise.all(writes.map((write) => (write.kind === 'open' ? steps.planOpening(write.input, registry) : undefined)));
       try {
         return await db.$transaction(async (tx) => {
           const results: ActWriteResult[] = [];

@@ -58,7 +58,8 @@ export type StepChangeWrite =
 
 /** The step's new columns for a change, what its ledger entry says, and what else it writes. */
 type StepMutation = (
-  step: Step,
+  /** The step's row as it stands, read only by the changes that need it (a new due date, new recipients). */
+  row: () => Promise<Step>,
   tx: Prisma.TransactionClient,
 ) => Promise<{
   data: Prisma.StepUpdateInput;
@@ -148,17 +149,19 @@ export function createStepWriter(db: Db, calendars: CalendarSource, reference: R
     mutate: StepMutation,
     loaded?: Step,
   ): Promise<StepPlan> {
-    const step = loaded ?? (await tx.step.findUniqueOrThrow({ where: { id: change.stepId } }));
-    const { data, details, alsoWrite } = await mutate(step, tx);
+    let read: Promise<Step> | undefined = loaded && Promise.resolve(loaded);
+    const row = () => (read ??= tx.step.findUniqueOrThrow({ where: { id: change.stepId } }));
+    const { data, details, alsoWrite } = await mutate(row, tx);
+    // Written only over the revision before it: a step changed meanwhile is not found, and nothing is written.
     const updated = await tx.step.update({
-      where: { id: step.id, revision: change.revision - 1 },
+      where: { id: change.stepId, revision: change.revision - 1 },
       data: { ...data, revision: change.revision },
     });
     await alsoWrite?.(tx, updated);
     const plan = planOf(updated);
     await tx.stepEvent.create({
       data: {
-        stepId: step.id,
+        stepId: change.stepId,
         revision: change.revision,
         kind,
         occurredAt: new Date(change.at),
@@ -223,9 +226,9 @@ export function createStepWriter(db: Db, calendars: CalendarSource, reference: R
   const legalDate = (explicit: string | undefined, at: string) => explicit ?? vietnamDate(new Date(at));
 
   /** Computes a step's due date and plans every notification, before anything is written. */
-  async function planOpening(input: OpeningInput) {
+  async function planOpening(input: OpeningInput, registry?: ReferenceSnapshot) {
     const stepId = `${input.workflowId}/${input.stepKey}`;
-    const registry = await reference.snapshot();
+    registry ??= await reference.snapshot();
     const place = placeOf(registry, input.jurisdictionId);
     const { provinceId } = place;
     const calendar = await calendars.current();
@@ -348,7 +351,8 @@ export function createStepWriter(db: Db, calendars: CalendarSource, reference: R
 
     resume: (input: Change & ResumeStepInput): StepChange => [
       StepEventKind.RESUMED,
-      async (step, tx) => {
+      async (row, tx) => {
+        const step = await row();
         const suspension = await tx.stepEvent.findFirstOrThrow({
           where: { stepId: step.id, kind: StepEventKind.SUSPENDED },
           orderBy: { revision: 'desc' },
@@ -385,7 +389,8 @@ export function createStepWriter(db: Db, calendars: CalendarSource, reference: R
      */
     move: (input: Change & MoveStepInput): StepChange => [
       StepEventKind.MOVED,
-      async (step) => {
+      async (row) => {
+        const step = await row();
         const swap = <R extends Recipient>(recipient: R): R => {
           const next = input.handover[recipient.agencyId];
           return next ? { ...recipient, ...next } : recipient;
@@ -440,7 +445,8 @@ export function createStepWriter(db: Db, calendars: CalendarSource, reference: R
 
     extend: (input: Change & ExtendStepInput): StepChange => [
       StepEventKind.EXTENDED,
-      async (step) => {
+      async (row) => {
+        const step = await row();
         const budget = snapshotOf(step).rule.budget;
         const unit =
           budget.kind === 'ELAPSED'
