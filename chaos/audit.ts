@@ -3,6 +3,7 @@ import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { temporal as proto } from '@temporalio/proto';
 import { Client } from 'pg';
 import type { ActionRecord, ChaosHttp } from './case-clients';
+import { REPORT_TASKS_WORKFLOW_PREFIX } from '../workflows/reporting/reporting-contract';
 
 /**
  * What a fault-injection run must show afterwards: each case in the phase its accepted actions
@@ -198,13 +199,16 @@ function answersAlike(type: string, first: { status: number; body: unknown }, ag
  */
 export async function reportRecord(databaseUrl: string, runPrefix: string, submissions: ActionRecord[]) {
   return withPg(databaseUrl, async (pg) => {
+    // A report's task is the step its workflow keeps under the report's key: the only one of a
+    // workflow of its own, one of up to a hundred in a batch (reportTaskStepKey).
+    const taskOf = `s.workflow_id = r.step_workflow_id AND (r.step_workflow_id NOT LIKE $2 OR s.step_key = COALESCE(r.reporter_agency_id, r.jurisdiction_id))`;
     const reports = await pg.query<{ id: string; step_workflow_id: string; steps: string; opened: string; completed: string }>(
       `SELECT r.id, r.step_workflow_id,
-              (SELECT count(*) FROM steps s WHERE s.workflow_id = r.step_workflow_id) AS steps,
-              (SELECT count(*) FROM step_events e JOIN steps s ON s.id = e.step_id WHERE s.workflow_id = r.step_workflow_id AND e.kind = 'OPENED') AS opened,
-              (SELECT count(*) FROM step_events e JOIN steps s ON s.id = e.step_id WHERE s.workflow_id = r.step_workflow_id AND e.kind = 'COMPLETED') AS completed
+              (SELECT count(*) FROM steps s WHERE ${taskOf}) AS steps,
+              (SELECT count(*) FROM step_events e JOIN steps s ON s.id = e.step_id WHERE ${taskOf} AND e.kind = 'OPENED') AS opened,
+              (SELECT count(*) FROM step_events e JOIN steps s ON s.id = e.step_id WHERE ${taskOf} AND e.kind = 'COMPLETED') AS completed
          FROM reports r WHERE r.run_id LIKE $1`,
-      [`${runPrefix}%`],
+      [`${runPrefix}%`, `${REPORT_TASKS_WORKFLOW_PREFIX}%`],
     );
     const problems: string[] = [];
     for (const row of reports.rows) {

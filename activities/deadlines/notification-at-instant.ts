@@ -6,7 +6,7 @@ import type { notificationText } from './notification-text';
 /** A notification prepared before its instant: its step's plan revision, its text, its channels. */
 export interface PreparedNotification {
   stepId: string;
-  /** The plan revision its workflow armed it under: a step changed since then wants it no more. */
+  /** The plan revision its workflow armed it under: a step changed before the instant wants it no more. */
   revision: number;
   point: FirePoint;
   text: ReturnType<typeof notificationText>;
@@ -16,7 +16,7 @@ export interface PreparedNotification {
 export type GuardedWrite =
   /** Written now, or found written by an earlier attempt: its deliveries still pending. */
   | { outcome: 'RECORDED'; notificationId: string; created: boolean; pendingDeliveryIds: string[] }
-  /** The step changed (closed, stopped, re-timed, moved) since the workflow armed it: nothing written. */
+  /** The step changed (closed, stopped, re-timed, moved) before the instant, or was not as armed: nothing written. */
   | { outcome: 'STALE' }
   /** The database's clock has not reached the instant yet (another machine's clock ran ahead). */
   | { outcome: 'EARLY'; waitMs: number };
@@ -31,12 +31,15 @@ interface Row {
 
 /**
  * Writes notifications, their inbox items and their pending deliveries in one statement, each only
- * if its step is still as its workflow armed it (same plan revision, a status in which the point
- * speaks: the procedure's own limit runs while the clock is stopped) and only once the database's
- * clock has reached its instant. The steps' rows are read FOR SHARE: a completion, a stop or an
- * extension committing at the same moment either comes first (nothing is written) or waits for
- * this write (the reminder was due before it). A notification's key makes a retry find the row an
- * earlier attempt wrote. Answers in the order given.
+ * if its step was, at the point's instant, as its workflow armed it (the plan revision it was armed
+ * under, in a status in which the point speaks: the procedure's own limit runs while the clock is
+ * stopped), and only once the database's clock has reached its instant. A step changed since is
+ * judged by its ledger: a change made before the instant (a completion, a stop, a new due date)
+ * means nothing is written; a change made after it leaves the point due first, and it is written
+ * however late its write comes (a worker lost while it waited, the database down at the instant).
+ * The steps' rows are read FOR SHARE, so a change committing at the same moment is decided on its
+ * ledger entry too. A notification's key makes a retry find the row an earlier attempt wrote.
+ * Answers in the order given.
  */
 export async function writeIfStillDue(db: Db, notifications: PreparedNotification[]): Promise<GuardedWrite[]> {
   const column = <T>(pick: (n: PreparedNotification) => T) => notifications.map(pick);
@@ -51,9 +54,14 @@ export async function writeIfStillDue(db: Db, notifications: PreparedNotificatio
         ${column((n) => n.text.bodyVi)}::text[], ${column((n) => n.text.bodyEn)}::text[], ${column(() => randomUUID())}::uuid[]
       ) WITH ORDINALITY AS x(id, key, step_id, revision, kind, rung, agency_id, role, at, title_vi, title_en, body_vi, body_en, inbox_id, n)
     ), live AS (
+      -- Still as armed, or changed only after its instant (the ledger's next entry is later): it was due first.
       SELECT x.key FROM input x
-      JOIN steps s ON s.id = x.step_id AND s.revision = x.revision
-        AND (s.status = 'OPEN' OR (x.kind = 'STATUTORY_LIMIT' AND s.status = 'SUSPENDED'))
+      JOIN steps s ON s.id = x.step_id
+      LEFT JOIN step_events armed ON armed.step_id = s.id AND armed.revision = x.revision
+      LEFT JOIN step_events changed ON changed.step_id = s.id AND changed.revision = x.revision + 1
+      WHERE (s.revision = x.revision AND (s.status = 'OPEN' OR (x.kind = 'STATUTORY_LIMIT' AND s.status = 'SUSPENDED')))
+         OR (s.revision > x.revision AND changed.occurred_at > x.at
+             AND (armed.plan->>'status' = 'OPEN' OR (x.kind = 'STATUTORY_LIMIT' AND armed.plan->>'status' = 'SUSPENDED')))
       FOR SHARE OF s
     ), written AS (
       INSERT INTO notifications (id, key, step_id, kind, rung, recipient_agency_id, recipient_role, scheduled_at, title_vi, title_en, body_vi, body_en)

@@ -109,13 +109,31 @@ it('writes nothing before the database’s clock reaches the instant, and says h
   expect(await notificationsOf(plan.stepId)).toHaveLength(0);
 });
 
-it('writes nothing for a step changed since it was armed: re-timed, completed', async () => {
+it('writes nothing for a step changed before the instant it was armed for: re-timed, completed', async () => {
   const plan = await openStep();
   const point = reminderOf(plan);
-  expect(await writeIfStillDue(db, [prepared(plan, point, undefined, plan.revision + 1)])).toEqual([{ outcome: 'STALE' }]);
-  await activities.completeStep({ stepId: plan.stepId, revision: plan.revision + 1, at: new Date().toISOString(), outcome: 'done' });
-  expect(await writeIfStillDue(db, [prepared(plan, point)])).toEqual([{ outcome: 'STALE' }]);
+  const instant = new Date(Date.now() - 1).toISOString();
+  expect(await writeIfStillDue(db, [prepared(plan, point, instant, plan.revision + 1)])).toEqual([{ outcome: 'STALE' }]);
+  // Completed a minute before the reminder's instant: it was never due.
+  await activities.completeStep({ stepId: plan.stepId, revision: plan.revision + 1, at: new Date(Date.parse(instant) - 60_000).toISOString(), outcome: 'done' });
+  expect(await writeIfStillDue(db, [prepared(plan, point, instant)])).toEqual([{ outcome: 'STALE' }]);
   expect(await notificationsOf(plan.stepId)).toHaveLength(0);
+});
+
+it('writes a point whose instant came before a change, however late its write comes: it was due first', async () => {
+  // A worker lost while the reminder waited: its retry comes after the official completed the step.
+  const plan = await openStep();
+  const point = reminderOf(plan);
+  const instant = new Date(Date.now() - 30_000).toISOString();
+  await activities.completeStep({ stepId: plan.stepId, revision: plan.revision + 1, at: new Date().toISOString(), outcome: 'done' });
+  const [written] = await writeIfStillDue(db, [prepared(plan, point, instant)]);
+  expect(written).toMatchObject({ outcome: 'RECORDED', created: true });
+  expect(await notificationsOf(plan.stepId)).toHaveLength(1);
+  // A step stopped after the instant: the reminder was due first too; a rung armed under the stopped plan is not.
+  const other = await openStep();
+  const stopped = await activities.suspendStep({ stepId: other.stepId, revision: other.revision + 1, at: new Date().toISOString(), reason: 'chờ giám định' });
+  expect((await writeIfStillDue(db, [prepared(other, reminderOf(other), instant)]))[0]).toMatchObject({ outcome: 'RECORDED' });
+  expect(await writeIfStillDue(db, [prepared(stopped, { ...reminderOf(other), key: `${other.stepId}:rung-test`, kind: 'ESCALATION' }, instant)])).toEqual([{ outcome: 'STALE' }]);
 });
 
 it('lets the procedure’s own limit speak while the clock is stopped, and nothing else', async () => {
@@ -129,7 +147,7 @@ it('lets the procedure’s own limit speak while the clock is stopped, and nothi
   expect((await notificationsOf(plan.stepId)).map((row) => row.kind)).toEqual(['STATUTORY_LIMIT']);
 });
 
-it('waits for a completion committing at the same moment, and then writes nothing', async () => {
+it('waits for a completion committing at the same moment, and then writes nothing when it came before the instant', async () => {
   const plan = await openStep();
   let commit!: () => void;
   const held = new Promise<void>((resolve) => (commit = resolve));
@@ -137,7 +155,9 @@ it('waits for a completion committing at the same moment, and then writes nothin
   const rowLocked = new Promise<void>((resolve) => (updated = resolve));
   const completion = db.$transaction(
     async (tx) => {
-      await tx.step.update({ where: { id: plan.stepId }, data: { status: 'COMPLETED', revision: { increment: 1 } } });
+      // Completed before the reminder's instant (its ledger entry says when): the reminder was never due.
+      const completed = await tx.step.update({ where: { id: plan.stepId }, data: { status: 'COMPLETED', revision: { increment: 1 } } });
+      await tx.stepEvent.create({ data: { stepId: plan.stepId, revision: completed.revision, kind: 'COMPLETED', occurredAt: new Date(Date.now() - 60_000) } });
       updated();
       await held;
     },

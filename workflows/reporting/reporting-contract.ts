@@ -49,7 +49,7 @@ export interface ReportTasksInput {
 
 /** Report tasks per batch workflow: a national cycle's 3,321 in 34 workflows, each history a few thousand events. */
 export const REPORT_TASKS_PER_BATCH = 100;
-const REPORT_TASKS_WORKFLOW_PREFIX = 'report-tasks:';
+export const REPORT_TASKS_WORKFLOW_PREFIX = 'report-tasks:';
 /** Whether a report row's workflow is a batch (reportTasksWorkflow) rather than a task's own (runs begun before batches). */
 export const isReportTasksBatch = (workflowId: string) => workflowId.startsWith(REPORT_TASKS_WORKFLOW_PREFIX);
 export const reportTasksWorkflowId = (runId: string, batch: number) => `${REPORT_TASKS_WORKFLOW_PREFIX}${runId}:${String(batch).padStart(4, '0')}`;
