@@ -1,9 +1,10 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { writeIfStillDue, type PreparedNotification } from '../../activities/deadlines/notification-at-instant';
 import { createDb, type Db } from '../../db/client';
 import type { FirePoint } from '../../domain/deadlines/deadline-types';
-import { DEADLINE_STEP_WORKFLOW, extendStepUpdate, completeStepUpdate, type OpenStepInput, type StepPlan } from '../../workflows/deadlines/contract';
+import { DEADLINE_STEP_WORKFLOW, clockTaskQueue, extendStepUpdate, completeStepUpdate, type OpenStepInput, type StepPlan } from '../../workflows/deadlines/contract';
 import { bundleWorkflows, RestartableWorker, testActivityDependencies } from '../support/deadline-worker';
 import { quietTemporalRuntime } from '../support/quiet-temporal';
 import { createTestProvince, type TestProvince } from '../support/test-province';
@@ -25,6 +26,7 @@ let wideProvince: TestProvince;
 let dependencies: ReturnType<typeof testActivityDependencies>;
 let activities: ReturnType<typeof createActivities>;
 let worker: RestartableWorker;
+let bundle: Awaited<ReturnType<typeof bundleWorkflows>>;
 let connection: Connection;
 let client: Client;
 const taskQueue = uniqueTaskQueue('armed');
@@ -46,7 +48,8 @@ beforeAll(async () => {
   await wideProvince.setRule(RULE, { ...ladder, budget: { kind: 'ELAPSED', seconds: 20 }, reminders: [{ unit: 'SECONDS', amount: 17 }] } as never);
   dependencies = testActivityDependencies(db);
   activities = createActivities(dependencies);
-  worker = new RestartableWorker(taskQueue, await bundleWorkflows(), dependencies);
+  bundle = await bundleWorkflows();
+  worker = new RestartableWorker(taskQueue, bundle, dependencies);
   await worker.start();
   connection = await Connection.connect({ address: testTemporalAddress() });
   client = new Client({ connection, dataConverter: testDataConverter() });
@@ -173,6 +176,50 @@ it('waits for a completion committing at the same moment, and then writes nothin
   await completion;
   expect(await write).toEqual([{ outcome: 'STALE' }]);
   expect(await notificationsOf(plan.stepId)).toHaveLength(0);
+});
+
+/** A step workflow's plan, once it has opened. */
+async function openedPlan(handle: WorkflowHandle): Promise<StepPlan> {
+  for (;;) {
+    const plan = (await handle.query<{ plan?: StepPlan }>('step.state')).plan;
+    if (plan) return plan;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+it('writes a reminder whose armed write was held up past its instant and past the step’s completion', async () => {
+  // Nobody serves the clock queue while the reminder waits (its worker lost): the official completes
+  // the step after the reminder's instant, and only then is the armed write taken over. The
+  // reminder was due first, so it is written; the rung, due after the completion, is not.
+  const queue = uniqueTaskQueue('armed-late');
+  const connection = await NativeConnection.connect({ address: testTemporalAddress() });
+  const engine = await Worker.create({ connection, namespace: 'default', taskQueue: queue, workflowBundle: bundle, activities, dataConverter: testDataConverter() });
+  const running = engine.run();
+  try {
+    const input = stepInput();
+    const handle = await client.workflow.start(DEADLINE_STEP_WORKFLOW, { taskQueue: queue, workflowId: `step:${input.caseRef}:${input.stepKey}`, args: [input] });
+    const plan = await openedPlan(handle);
+    const reminder = reminderOf(plan);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(reminder.at) - Date.now()) + 500));
+    expect(await notificationsOf(plan.stepId)).toHaveLength(0);
+    expect((await handle.executeUpdate(completeStepUpdate, { args: [{}] })).status).toBe('COMPLETED');
+
+    const clock = await Worker.create({
+      connection,
+      namespace: 'default',
+      taskQueue: clockTaskQueue(queue),
+      activities: { recordWhenDue: activities.recordWhenDue },
+      dataConverter: testDataConverter(),
+    });
+    await clock.runUntil(handle.result());
+    const rows = await notificationsOf(plan.stepId);
+    expect(rows.map((row) => [row.kind, row.scheduledAt.toISOString()])).toEqual([['REMINDER', reminder.at]]);
+    expect(rows[0]!.inboxItems).toHaveLength(1);
+  } finally {
+    engine.shutdown();
+    await running;
+    await connection.close();
+  }
 });
 
 /** Starts a step's workflow, extends it by `seconds` once open, and answers its points before and after with its two notifications. */
