@@ -2,7 +2,7 @@ import type { CalendarSource } from '../../db/calendar-source';
 import type { Db } from '../../db/client';
 import type { ReferenceData } from '../../db/reference-data';
 import { provinceOf } from '../../db/responsible-agency';
-import type { StepPlan } from '../../workflows/deadlines/contract';
+import { stepIdOf, type StepPlan } from '../../workflows/deadlines/contract';
 import { createStepWriter, type OpeningInput, type StepChangeWrite } from '../deadlines/step.activities';
 import { isUniqueViolation } from '../deadlines/step-record';
 import { writeCaseEvent, writeCaseRegistration, type CaseEventInput, type RegisterCaseInput } from './case.activities';
@@ -25,43 +25,30 @@ export type ActWriteResult = { personId: string | null; provinceId: string } | S
 export function createActWritesActivities(db: Db, calendars: CalendarSource, reference: ReferenceData) {
   const steps = createStepWriter(db, calendars, reference);
 
-  async function isWritten(write: ActWrite): Promise<boolean> {
+  /** What a write answered, read back from the record; undefined when it is not on record. */
+  async function recorded(write: ActWrite): Promise<ActWriteResult | undefined> {
     switch (write.kind) {
-      case 'register':
-        return (await db.case.count({ where: { id: write.input.caseRef } })) > 0;
+      case 'register': {
+        const row = await db.case.findUnique({ where: { id: write.input.caseRef } });
+        return row ? { personId: row.personId, provinceId: row.provinceId } : undefined;
+      }
       case 'event':
-        return (await db.caseEvent.count({ where: { caseId: write.input.caseRef, seq: write.input.seq } })) > 0;
+        return (await db.caseEvent.count({ where: { caseId: write.input.caseRef, seq: write.input.seq } })) > 0 ? null : undefined;
       case 'open':
-        return (await steps.planAt(`${write.input.workflowId}/${write.input.stepKey}`, 0)) !== undefined;
+        return steps.planAt(stepIdOf(write.input.workflowId, write.input.stepKey), 0);
       case 'change':
-        return (await steps.planAt(write.input.stepId, write.input.revision)) !== undefined;
+        return steps.planAt(write.input.stepId, write.input.revision);
     }
   }
 
-  function readBack(writes: readonly ActWrite[]): Promise<ActWriteResult[]> {
-    return Promise.all(
-      writes.map(async (write): Promise<ActWriteResult> => {
-        switch (write.kind) {
-          case 'register': {
-            const row = await db.case.findUniqueOrThrow({ where: { id: write.input.caseRef } });
-            return { personId: row.personId, provinceId: row.provinceId };
-          }
-          case 'event':
-            return null;
-          case 'open':
-            return (await steps.planAt(`${write.input.workflowId}/${write.input.stepKey}`, 0)) as StepPlan;
-          case 'change':
-            return (await steps.planAt(write.input.stepId, write.input.revision)) as StepPlan;
-        }
-      }),
-    );
-  }
+  /** An act's writes are on record together or not at all: what each answered, read back. */
+  const readBack = (writes: readonly ActWrite[]) => Promise.all(writes.map(recorded)) as Promise<ActWriteResult[]>;
 
   return {
     async recordActWrites({ writes }: { writes: ActWrite[] }): Promise<ActWriteResult[]> {
       const [first] = writes;
       if (!first) return [];
-      if (await isWritten(first)) return readBack(writes);
+      if ((await recorded(first)) !== undefined) return readBack(writes);
       // Due dates and the registry are worked out before the transaction, which then only writes.
       const registry = await reference.snapshot();
       const planned = await Promise.all(writes.map((write) => (write.kind === 'open' ? steps.planOpening(write.input, registry) : undefined)));

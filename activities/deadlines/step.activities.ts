@@ -17,6 +17,7 @@ import { NotificationKind, StepEventKind, StepStatus } from '../../generated/pri
 import type { Prisma, RuleOverride, Step } from '../../generated/prisma/client';
 import type { Recipient } from '../../domain/deadlines/deadline-types';
 import {
+  stepIdOf,
   StepFailure,
   type CompleteStepInput,
   type ExtendStepInput,
@@ -227,7 +228,7 @@ export function createStepWriter(db: Db, calendars: CalendarSource, reference: R
 
   /** Computes a step's due date and plans every notification, before anything is written. */
   async function planOpening(input: OpeningInput, registry?: ReferenceSnapshot) {
-    const stepId = `${input.workflowId}/${input.stepKey}`;
+    const stepId = stepIdOf(input.workflowId, input.stepKey);
     registry ??= await reference.snapshot();
     const place = placeOf(registry, input.jurisdictionId);
     const { provinceId } = place;

@@ -9,6 +9,8 @@ import type { FirePoint } from '../../domain/deadlines/deadline-types';
 
 export const DEADLINE_STEP_WORKFLOW = 'deadlineStepWorkflow';
 export const deadlineStepWorkflowId = (caseRef: string, stepKey: string) => `step:${caseRef}:${stepKey}`;
+/** A step's id: the workflow keeping its clock and its key there. */
+export const stepIdOf = (workflowId: string, stepKey: string) => `${workflowId}/${stepKey}`;
 /**
  * The queue of the notifications armed ahead of their instant (each an activity that waits): its
  * own, with room for thousands at once, so they never hold the slots of the activities officials

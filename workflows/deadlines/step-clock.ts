@@ -6,6 +6,7 @@ import { Lock } from '../support/lock';
 import type { FirePoint } from '../../domain/deadlines/deadline-types';
 import type { OpeningInput, StepChangeWrite } from '../../activities/deadlines/step.activities';
 import {
+  stepIdOf,
   StepFailure,
   type CompleteStepInput,
   type ExtendStepInput,
@@ -250,7 +251,7 @@ export class StepClock {
   }
 
   private get stepId(): string {
-    if (this.staged && !this.plan) return `${workflowInfo().workflowId}/${this.input.stepKey}`;
+    if (this.staged && !this.plan) return stepIdOf(workflowInfo().workflowId, this.input.stepKey);
     if (!this.plan)
       throw ApplicationFailure.create({
         type: StepFailure.NOT_OPEN,
