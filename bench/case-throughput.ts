@@ -7,26 +7,37 @@
  * accepts one update (the ceiling), and our throughput as a fraction of it. Finally it fills the
  * steps table to 100,000 open steps and times the coordinators' overdue view.
  *
- *   npx tsx bench/case-throughput.ts [cases=1000] [clients=16]
+ * The worker and the API run as a deployment runs them: compiled, each in a process of its own
+ * (`npm run build` first), the clients and the ceiling's no-op worker in this process. With
+ * --one-process the API and the worker run inside this process from the sources instead, as the
+ * benchmark did before (one event loop for API, worker and clients).
+ *
+ *   npx tsx bench/case-throughput.ts [cases=1000] [clients=16] [--one-process]
  */
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createDb, type Db } from '../db/client';
-import { startScratchStack } from '../infra/scratch-stack';
+import { startScratchStack, type ScratchStack } from '../infra/scratch-stack';
 import { testDataConverter } from '../test/support/test-env';
 import { bundleWorkflows, RestartableWorker } from '../test/support/deadline-worker';
 import { measureCeiling } from './support/ceiling';
 import { CpuByProcess } from './support/cpu-by-process';
 import { benchActivityDependencies, benchApp } from './support/bench-app';
 import { driveCase, Http } from './support/case-load';
+import { startEngineProcesses } from './support/engine-processes';
 import { LatencyLog, runConcurrently } from './support/stats';
 
-const CASES = Number(process.argv[2] ?? 1000);
-const CLIENTS = Number(process.argv[3] ?? 16);
+const flags = process.argv.slice(2).filter((arg) => arg.startsWith('--'));
+const [casesArg, clientsArg] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const CASES = Number(casesArg ?? 1000);
+const CLIENTS = Number(clientsArg ?? 16);
+const ONE_PROCESS = flags.includes('--one-process');
 const OPEN_STEPS = 100_000;
 const TASK_QUEUE = 'bench-cases';
+const CEILING_ROUNDS = 3;
 
 async function runCases(baseUrl: string) {
   const http = new Http(baseUrl);
@@ -90,28 +101,65 @@ async function timeOverdueView(baseUrl: string) {
   return { log, total };
 }
 
+interface Engine {
+  baseUrl: string;
+  /** What each of the engine's own processes is, by pid (this process is named by CpuByProcess). */
+  names: Map<number, string>;
+  describe: string;
+  stop(): Promise<void>;
+}
+
+/** The API and the worker inside this process, from the sources (--one-process). */
+async function engineInThisProcess(stack: ScratchStack, client: Client): Promise<Engine> {
+  const db = createDb(stack.databaseUrl, { maxConnections: 20 });
+  const apiDb = createDb(stack.databaseUrl, { maxConnections: 20 });
+  const dependencies = benchActivityDependencies(db, stack.databaseUrl);
+  const worker = new RestartableWorker(TASK_QUEUE, await bundleWorkflows(), dependencies, stack.temporalAddress);
+  const app = benchApp({ db: apiDb, temporal: client }, { taskQueue: TASK_QUEUE, root: stack.root });
+  const server = app.listen(0);
+  await new Promise((resolve) => server.once('listening', resolve));
+  await worker.start();
+  return {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    names: new Map(),
+    describe: 'API, worker and clients in this process (--one-process)',
+    stop: async () => {
+      server.close();
+      await worker.stop();
+      await dependencies.close();
+      await db.$disconnect();
+      await apiDb.$disconnect();
+    },
+  };
+}
+
+/** The worker and the API as a deployment runs them, each a compiled process of its own. */
+async function deployedEngine(stack: ScratchStack): Promise<Engine> {
+  const processes = await startEngineProcesses(stack, { taskQueue: TASK_QUEUE, workers: 1, apis: 1 });
+  return {
+    baseUrl: processes.baseUrls[0]!,
+    names: processes.names,
+    describe: 'one worker and one API process, compiled (as npm start and a deployment run them); clients in this process',
+    stop: processes.stop,
+  };
+}
+
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   process.env.TEST_PAYLOAD_KEY ??= `bench:${randomBytes(32).toString('base64')}`;
   const stack = await startScratchStack('bench-cases');
-  const db = createDb(stack.databaseUrl, { maxConnections: 20 });
-  const apiDb = createDb(stack.databaseUrl, { maxConnections: 20 });
+  const db = createDb(stack.databaseUrl, { maxConnections: 4 });
   const connection = await Connection.connect({ address: stack.temporalAddress });
   const client = new Client({ connection, dataConverter: testDataConverter() });
-  const dependencies = benchActivityDependencies(db, stack.databaseUrl);
-  const worker = new RestartableWorker(TASK_QUEUE, await bundleWorkflows(), dependencies, stack.temporalAddress);
-  const app = benchApp({ db: apiDb, temporal: client }, { taskQueue: TASK_QUEUE, root: stack.root });
-
-  const server = app.listen(0);
-  await new Promise((resolve) => server.once('listening', resolve));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let engine: Engine | undefined;
   try {
-    await worker.start();
-    console.log(`${CASES} cases, ${CLIENTS} concurrent clients, one worker, 2-core machine`);
+    engine = ONE_PROCESS ? await engineInThisProcess(stack, client) : await deployedEngine(stack);
+    const baseUrl = engine.baseUrl;
+    console.log(`${CASES} cases, ${CLIENTS} concurrent clients, ${engine.describe}, ${os.cpus().length}-core machine`);
 
-    const casesCpu = new CpuByProcess();
+    const casesCpu = new CpuByProcess(engine.names);
     const cases = await runCases(baseUrl);
-    const casesCpuLines = casesCpu.lines();
+    const casesCpuLines = casesCpu.lines({ count: cases.actions, unit: 'API call' });
     console.log(
       `cases: ${CASES} driven to completion in ${cases.seconds.toFixed(1)} s → ${cases.casesPerSecond.toFixed(2)} cases/s, ` +
         `${cases.actions} API calls → ${cases.actionsPerSecond.toFixed(1)} calls/s`,
@@ -119,11 +167,12 @@ async function main(): Promise<void> {
     for (const line of cases.log.lines()) console.log(line);
     for (const line of casesCpuLines) console.log(line);
 
-    const ceilingCpu = new CpuByProcess();
-    const ceiling = await measureCeiling(client, stack.temporalAddress, CASES, CLIENTS);
-    const ceilingCpuLines = ceilingCpu.lines();
+    const ceilingCpu = new CpuByProcess(engine.names);
+    const ceiling = await measureCeiling(client, stack.temporalAddress, CASES, CLIENTS, CEILING_ROUNDS);
+    const ceilingCpuLines = ceilingCpu.lines({ count: CEILING_ROUNDS * 2 * CASES, unit: 'operation' });
     console.log(
-      `ceiling (no-op workflow + one update, Temporal client): ${CASES} in ${ceiling.seconds.toFixed(1)} s → ` +
+      `ceiling (no-op workflow + one update, Temporal client and its worker in this process), median of ${CEILING_ROUNDS} rounds ` +
+        `(${ceiling.rounds.map((ops) => ops.toFixed(1)).join(', ')} operations/s): ${CASES} in ${ceiling.seconds.toFixed(1)} s → ` +
         `${ceiling.workflowsPerSecond.toFixed(1)} workflows/s, ${ceiling.operationsPerSecond.toFixed(1)} operations/s`,
     );
     for (const line of ceiling.log.lines()) console.log(line);
@@ -138,12 +187,9 @@ async function main(): Promise<void> {
     console.log(`overdue view with ${openSteps.toLocaleString('en')} open steps (${overdue.total.toLocaleString('en')} overdue in the province):`);
     for (const line of overdue.log.lines()) console.log(line);
   } finally {
-    server.close();
-    await worker.stop();
-    await dependencies.close();
+    await engine?.stop();
     await connection.close();
     await db.$disconnect();
-    await apiDb.$disconnect();
     await stack.stop();
   }
 }

@@ -1,12 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
+import { engineCommand } from './engine-command';
 import { projectRoot } from './paths';
 import { isPortOpen } from './ports';
 
 /**
- * The worker or the API as `npm start` runs it: `tsx <entry>` in a process group of its own (so
- * one SIGKILL reaches tsx and the node process it runs), its output appended to a log file. It
+ * The worker or the API as `npm start` runs it: `tsx <entry>`, or with `compiled` the built
+ * JavaScript under plain node (`npm run build` first), in a process group of its own (so one
+ * SIGKILL reaches tsx and the node process it runs), its output appended to a log file. It
  * plays the supervisor a deployment has (systemd, Kubernetes): a process that exits on its own is
  * started again after a second, and counted.
  */
@@ -19,7 +20,7 @@ export class NodeService {
 
   constructor(
     readonly kind: 'worker' | 'api',
-    private readonly options: { entry: string; env: NodeJS.ProcessEnv; logFile: string; ready: (logSince: () => string) => Promise<boolean> },
+    private readonly options: { entry: string; compiled?: boolean; env: NodeJS.ProcessEnv; logFile: string; ready: (logSince: () => string) => Promise<boolean> },
   ) {}
 
   /** Spawns the process until one is ready (one that exits before it is ready is counted and spawned again). */
@@ -42,7 +43,8 @@ export class NodeService {
     const { entry, env, logFile } = this.options;
     this.logOffset = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
     const logFd = fs.openSync(logFile, 'a');
-    const child = spawn(path.join(projectRoot, 'node_modules/.bin/tsx'), [entry], {
+    const [command, args] = engineCommand(entry, this.options.compiled ?? false);
+    const child = spawn(command, args, {
       cwd: projectRoot,
       env,
       detached: true,
@@ -73,6 +75,11 @@ export class NodeService {
         if (!this.stopped && this.child === child) void this.start().catch(() => undefined);
       }, 1_000);
     });
+  }
+
+  /** The running process's pid (the node process itself when compiled, tsx's otherwise). */
+  get pid(): number | undefined {
+    return this.child?.pid;
   }
 
   async crash(): Promise<void> {

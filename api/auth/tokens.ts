@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import { principalSchema, type Principal } from './principal';
 
@@ -32,14 +33,18 @@ export interface VerifiedSession {
  * logout, a password change, a reset or a deactivation revokes every earlier token at once.
  */
 export class TokenService {
-  private readonly key: Uint8Array;
+  /**
+   * Imported once: given the raw bytes, jose would import them as a WebCrypto key again on every
+   * signature and verification, every request of every official (about a third of the check's cost).
+   */
+  private readonly key: Promise<webcrypto.CryptoKey>;
 
   constructor(
     secret: string,
     private readonly ttlSeconds: number,
     private readonly accounts?: AccountStateLookup,
   ) {
-    this.key = new TextEncoder().encode(secret);
+    this.key = webcrypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
   }
 
   /**
@@ -57,7 +62,7 @@ export class TokenService {
       .setAudience(AUDIENCE)
       .setIssuedAt()
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
-      .sign(this.key);
+      .sign(await this.key);
     return { token, expiresAt };
   }
 
@@ -70,7 +75,7 @@ export class TokenService {
   async verifySession(token: string): Promise<VerifiedSession | undefined> {
     let payload;
     try {
-      ({ payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] }));
+      ({ payload } = await jwtVerify(token, await this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] }));
     } catch {
       return undefined;
     }

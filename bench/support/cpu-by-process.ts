@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 
 /**
- * Where a benchmark's CPU went, by program: this process (the API, the worker and the load
- * clients), the Temporal server and PostgreSQL. Read from /proc (Linux), so a process that came
+ * Where a benchmark's CPU went, by program: this process (the load clients, and the API and the
+ * worker when they run in it), the engine's own processes named by the caller, the Temporal server
+ * and PostgreSQL. Read from /proc (Linux), so a process that came
  * and went between the two readings (a PostgreSQL backend) is counted from the moment it is seen.
  */
 type Ticks = Map<number, { program: string; ticks: number }>;
@@ -28,31 +29,47 @@ function readTicks(): Ticks {
   return ticks;
 }
 
-function programOf(pid: number, program: string): string {
-  if (pid === process.pid) return 'this process (API, worker, clients)';
+function programOf(pid: number, program: string, names: ReadonlyMap<number, string>): string {
+  const named = names.get(pid);
+  if (named) return named;
+  if (pid === process.pid) return names.size > 0 ? 'this process (clients)' : 'this process (API, worker, clients)';
   if (program.startsWith('postgres')) return 'PostgreSQL';
   if (program.startsWith('temporal')) return 'Temporal server';
-  return 'other';
+  return 'other (the kernel\'s network threads, …)';
 }
 
 export class CpuByProcess {
   private readonly before = readTicks();
   private readonly startedAt = performance.now();
 
-  /** CPU seconds per program since construction, and the machine's cores over that time. */
-  lines(): string[] {
+  /** `names`: the pids of the engine's processes, when they run outside this one ("worker 1", "API 1"). */
+  constructor(private readonly names: ReadonlyMap<number, string> = new Map()) {}
+
+  /**
+   * CPU seconds per program since construction, and the machine's cores over that time; with
+   * `per`, also each program's CPU milliseconds per unit of work (an API call, an operation).
+   */
+  lines(per?: { count: number; unit: string }): string[] {
     const seconds = (performance.now() - this.startedAt) / 1000;
     const totals = new Map<string, number>();
     for (const [pid, now] of readTicks()) {
       const then = this.before.get(pid);
       const used = now.ticks - (then?.program === now.program ? then.ticks : 0);
-      const name = programOf(pid, now.program);
+      const name = programOf(pid, now.program, this.names);
       totals.set(name, (totals.get(name) ?? 0) + used / TICKS_PER_SECOND);
     }
     const available = seconds * os.cpus().length;
-    return [...totals]
-      .filter(([, used]) => used > 0.05)
-      .sort((a, b) => b[1] - a[1])
-      .map(([name, used]) => `  cpu ${name.padEnd(38)} ${used.toFixed(1).padStart(7)} s  (${((100 * used) / available).toFixed(0)}% of ${os.cpus().length} cores × ${seconds.toFixed(0)} s)`);
+    const perUnit = (used: number) => (per ? `  ${((1000 * used) / per.count).toFixed(1).padStart(6)} ms per ${per.unit}` : '');
+    const all = [...totals.values()].reduce((sum, used) => sum + used, 0);
+    return [
+      ...[...totals]
+        .filter(([, used]) => used > 0.05)
+        .sort((a, b) => b[1] - a[1])
+        .map(
+          ([name, used]) =>
+            `  cpu ${name.padEnd(38)} ${used.toFixed(1).padStart(7)} s  (${((100 * used) / available).toFixed(0).padStart(3)}% of ${os.cpus().length} cores × ${seconds.toFixed(0)} s)${perUnit(used)}`,
+        ),
+      `  cpu ${'all'.padEnd(38)} ${all.toFixed(1).padStart(7)} s  (${((100 * all) / available).toFixed(0).padStart(3)}% of ${os.cpus().length} cores × ${seconds.toFixed(0)} s)${perUnit(all)}`,
+    ];
   }
 }
