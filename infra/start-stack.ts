@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
-import { applyMigrations } from '../db/migrate';
-import { seedDemoCases } from '../db/seed/demo-cases';
+import readline from 'node:readline';
 import { engineCommand } from './engine-command';
 import { dataDir, projectRoot, runningCompiled } from './paths';
 import { isPortOpen, waitFor } from './ports';
@@ -24,6 +24,12 @@ const logDir = path.join(dataDir, 'logs');
 const stoppers: Array<() => Promise<void>> = [];
 let stopping = false;
 
+/** A path as the person who started us reads it best: relative to the clone when inside it (DATA_DIR may move it out). */
+function shown(file: string): string {
+  const relative = path.relative(projectRoot, file);
+  return relative.startsWith('..') ? file : relative;
+}
+
 function say(message: string): void {
   process.stdout.write(`[start] ${message}\n`);
 }
@@ -43,7 +49,7 @@ async function startPostgres(): Promise<{ url: string; local?: LocalPostgres }> 
   await ensureFree('PostgreSQL', pgPort, 'PG_PORT');
   const clusterDir = postgresDataDir();
   const postgres = new LocalPostgres({ dataDir: clusterDir, port: pgPort, logFile: path.join(logDir, 'postgres.log') });
-  say(`starting PostgreSQL on 127.0.0.1:${pgPort} (data in ${path.relative(projectRoot, clusterDir).startsWith('..') ? clusterDir : path.relative(projectRoot, clusterDir)})`);
+  say(`starting PostgreSQL on 127.0.0.1:${pgPort} (data in ${shown(clusterDir)})`);
   await postgres.start();
   stoppers.unshift(() => postgres.stop());
   return { url: postgres.url, local: postgres };
@@ -74,7 +80,7 @@ async function startTemporal(postgres: LocalPostgres | undefined): Promise<{ add
     // The Web UI decrypts payloads through the API (POST /codec/decode, SYSTEM_ADMIN only, audited).
     uiCodecEndpoint: `http://127.0.0.1:${apiPort}/codec`,
   });
-  say(`starting Temporal dev server on 127.0.0.1:${temporalPort} (history in .data/temporal.db)`);
+  say(`starting Temporal dev server on 127.0.0.1:${temporalPort} (history in ${shown(embeddedState().temporalDb)})`);
   await temporal.start();
   stoppers.unshift(() => temporal.stop());
   return { address: temporal.address, webUi: `http://127.0.0.1:${uiPort}`, uiOrigins: `http://localhost:${uiPort},http://127.0.0.1:${uiPort}` };
@@ -98,16 +104,38 @@ async function startTemporalOnPostgres(temporalPort: number, postgres: LocalPost
   return { address: temporal.address };
 }
 
+/** A GET answered 200 (node:http: the launcher keeps no fetch client resident for its one probe). */
+function answersOk(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const request = http.get(url, { timeout: 2_000 }, (response) => {
+      response.resume();
+      resolve(response.statusCode === 200);
+    });
+    request.once('timeout', () => request.destroy());
+    request.once('error', () => resolve(false));
+  });
+}
+
 /** Compiled under plain node when this launcher is compiled (`npm start`), tsx otherwise (`npm run start:source`). */
 const nodeCommand = (entry: string) => engineCommand(entry, runningCompiled);
 
-/** A one-off step (the demo data) in a process of its own, so its memory is returned when it ends. */
+/**
+ * A one-off step (the migrations, the demo data, the demo cases) in a process of its own: the
+ * launcher runs as long as the system, and would otherwise keep the step's modules (a database
+ * driver, an HTTP client) resident to the end. What the step prints is said as ours; what it
+ * writes to stderr is the failure's message.
+ */
 function runOnce(entry: string, childEnv: NodeJS.ProcessEnv): Promise<void> {
   const [command, args] = nodeCommand(entry);
-  const child = spawn(command, args, { cwd: projectRoot, env: childEnv, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(command, args, { cwd: projectRoot, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  readline.createInterface({ input: child.stdout! }).on('line', (line) => say(line));
+  let errors = '';
+  child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
   return new Promise((resolve, reject) => {
     child.once('error', reject);
-    child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${entry} failed (${signal ?? code})`))));
+    child.once('close', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(errors.trim() || `${entry} failed (${signal ?? code})`)),
+    );
   });
 }
 
@@ -161,8 +189,7 @@ async function main(): Promise<void> {
   await ensureFree('API', apiPort, 'PORT');
 
   const { url: databaseUrl, local: localPostgres } = await startPostgres();
-  const applied = await applyMigrations(databaseUrl);
-  say(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+  await runOnce('scripts/migrate.ts', { ...env, DATABASE_URL: databaseUrl });
   await runOnce('scripts/seed-demo.ts', { ...env, DATABASE_URL: databaseUrl });
   say('demo data is in place');
 
@@ -184,11 +211,11 @@ async function main(): Promise<void> {
   startNodeProcess('API', 'api/main.ts', childEnv);
 
   const apiUrl = `http://127.0.0.1:${apiPort}`;
-  await waitFor('API', async () => (await fetch(`${apiUrl}/health`)).ok, { timeoutMs: 120_000, intervalMs: 500 });
+  await waitFor('API', () => answersOk(`${apiUrl}/health`), { timeoutMs: 120_000, intervalMs: 500 });
   // A few cases driven through the API on the embedded database, so the screens are not empty
   // (DEMO_CASES=0: none). A failure is told and the system runs on without them.
   if (!env.DATABASE_URL && env.DEMO_CASES !== '0') {
-    await seedDemoCases(apiUrl, say).catch((error: unknown) =>
+    await runOnce('scripts/seed-demo-cases.ts', { ...env, API_URL: apiUrl }).catch((error: unknown) =>
       say(`demo cases: not all were created (${error instanceof Error ? error.message : String(error)}); carrying on`),
     );
   }
@@ -199,7 +226,7 @@ async function main(): Promise<void> {
   say(`  Health         ${apiUrl}/health`);
   if (temporal.webUi) say(`  Temporal UI    ${temporal.webUi}   (codec endpoint ${apiUrl}/codec: SYSTEM_ADMIN token, audited)`);
   say(`  Demo login     POST ${apiUrl}/auth/login  {"username":"admin","password":"Demo@2026"}`);
-  say(`  Logs           .data/logs/ (Temporal, PostgreSQL); worker and API log here`);
+  say(`  Logs           ${shown(logDir)}/ (Temporal, PostgreSQL); worker and API log here`);
 }
 
 main().catch(async (error: unknown) => {

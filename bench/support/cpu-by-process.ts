@@ -34,8 +34,18 @@ function programOf(pid: number, program: string, names: ReadonlyMap<number, stri
   if (named) return named;
   if (pid === process.pid) return names.size > 0 ? 'this process (clients)' : 'this process (API, worker, clients)';
   if (program.startsWith('postgres')) return 'PostgreSQL';
-  if (program.startsWith('temporal')) return 'Temporal server';
+  if (program.startsWith('temporal') || isTemporalSqlServer(pid, program)) return 'Temporal server';
   return 'other (the kernel\'s network threads, …)';
+}
+
+/** The Temporal Server with PostgreSQL persistence runs as `.tools/temporal-server/<version>/server`. */
+function isTemporalSqlServer(pid: number, program: string): boolean {
+  if (program !== 'server') return false;
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('temporal-server');
+  } catch {
+    return false;
+  }
 }
 
 export class CpuByProcess {
