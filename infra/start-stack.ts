@@ -30,8 +30,18 @@ function shown(file: string): string {
   return relative.startsWith('..') ? file : relative;
 }
 
+/**
+ * Where we speak: stdout, or stderr once nobody reads stdout any more (`npm start | head`). An
+ * unhandled EPIPE would kill the launcher and orphan the PostgreSQL and Temporal it started.
+ */
+let speakTo: NodeJS.WriteStream = process.stdout;
+process.stdout.on('error', () => {
+  speakTo = process.stderr;
+});
+process.stderr.on('error', () => undefined);
+
 function say(message: string): void {
-  process.stdout.write(`[start] ${message}\n`);
+  if (!speakTo.destroyed) speakTo.write(`[start] ${message}\n`);
 }
 
 async function ensureFree(what: string, portNumber: number, variable: string): Promise<void> {

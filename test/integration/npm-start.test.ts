@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { DEMO_PASSWORD } from '../../db/seed/demo-province';
 import { launchStack, type LaunchedStack } from '../../infra/launched-stack';
 import { waitFor } from '../../infra/ports';
@@ -10,6 +11,21 @@ import { testTmpRoot } from '../support/test-env';
  * demo cases, in a data folder of its own (DATA_DIR) on free ports. Nothing else in the suite runs
  * the compiled code or the launcher.
  */
+/** Every process on the machine whose command line names `dir` (the servers keep their data there). */
+function processesUsing(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const commandLine = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      if (commandLine.includes(dir)) found.push(`${entry}: ${commandLine}`);
+    } catch {
+      // gone while we read
+    }
+  }
+  return found;
+}
+
 describe('npm start', () => {
   let stack: LaunchedStack;
   let apiUrl = '';
@@ -72,9 +88,13 @@ describe('npm start', () => {
     expect(((await filed.json()) as { phase: string }).phase).toBe('NOTIFYING');
   });
 
-  it('stops everything on Ctrl-C and exits 0', async () => {
+  it('stops everything on Ctrl-C and exits 0, even when nobody reads its output any more (npm start | head)', async () => {
+    // The reading end of its stdout closed: a launcher that died of the broken pipe left its
+    // PostgreSQL and Temporal running, holding their ports and data folder.
+    stack.launcher.stdout!.destroy();
     expect(await stack.stop()).toBe(0);
     expect(stack.output()).toContain('[start] stopped');
     await waitFor('the API port to close', async () => !(await fetch(`${apiUrl}/health`).then(() => true, () => false)), { timeoutMs: 30_000 });
+    expect(processesUsing(stack.dataDir)).toEqual([]);
   }, 60_000);
 });
