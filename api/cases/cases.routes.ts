@@ -543,6 +543,7 @@ export function registerCaseRoutes(
       const page = await readCasePage(db, caseRow.id);
       const actionsForYou = await actionsOpenTo(principal, caseRow, page.openSteps);
       const moveTargets = await moveTargetsFor(principal, caseRow);
+      const jurisdictionName = (await directory.nameOf(caseRow.jurisdictionId)) ?? null;
       await db.auditEvent.create({
         data: {
           action: 'case.read',
@@ -554,7 +555,7 @@ export function registerCaseRoutes(
           requestId: String(req.id),
         },
       });
-      return { status: 200, body: { ...page, actionsForYou, moveTargets } };
+      return { status: 200, body: { ...page, jurisdictionName, actionsForYou, moveTargets } };
     },
   });
 

@@ -140,6 +140,10 @@ export const casePageView = z
     status: z.enum(['OPEN', 'CLOSED']),
     phase: z.string(),
     jurisdictionId: z.string(),
+    jurisdictionName: z
+      .object({ nameVi: z.string(), nameEn: z.string() })
+      .nullable()
+      .meta({ description: 'The name of the commune holding the case (`jurisdictionId`), as the registry has it now' }),
     parentCaseRef: z.string().nullable(),
     followUps: z.array(z.object({ caseRef: z.string(), procedure: z.string(), phase: z.string(), status: z.string() })),
     person: z.object({

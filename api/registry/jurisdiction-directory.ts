@@ -8,8 +8,13 @@ import { JurisdictionScope } from '../../domain/registry/jurisdiction-scope';
  * `checkEveryMs` (one indexed read of one row) and reloads the tree only when it moved, so a
  * reorganisation entered through one API process is seen by the others within about a second.
  */
+export interface UnitName {
+  nameVi: string;
+  nameEn: string;
+}
+
 export class JurisdictionDirectory {
-  private cached: { scope: JurisdictionScope; version: bigint; checkedAt: number } | undefined;
+  private cached: { scope: JurisdictionScope; names: Map<string, UnitName>; version: bigint; checkedAt: number } | undefined;
 
   constructor(
     private readonly db: Db,
@@ -17,16 +22,26 @@ export class JurisdictionDirectory {
   ) {}
 
   async scope(): Promise<JurisdictionScope> {
+    return (await this.current()).scope;
+  }
+
+  /** A unit's name in both languages, as the registry has it now (a case page names its commune). */
+  async nameOf(id: string): Promise<UnitName | undefined> {
+    return (await this.current()).names.get(id);
+  }
+
+  private async current() {
     const now = Date.now();
-    if (this.cached && now - this.cached.checkedAt < this.checkEveryMs) return this.cached.scope;
+    if (this.cached && now - this.cached.checkedAt < this.checkEveryMs) return this.cached;
     const version = await this.currentVersion();
     if (this.cached && this.cached.version === version) {
       this.cached.checkedAt = now;
-      return this.cached.scope;
+      return this.cached;
     }
-    const nodes = await this.db.jurisdiction.findMany({ select: { id: true, path: true, successorId: true } });
-    this.cached = { scope: new JurisdictionScope(nodes), version, checkedAt: now };
-    return this.cached.scope;
+    const nodes = await this.db.jurisdiction.findMany({ select: { id: true, path: true, successorId: true, nameVi: true, nameEn: true } });
+    const names = new Map(nodes.map(({ id, nameVi, nameEn }) => [id, { nameVi, nameEn }]));
+    this.cached = { scope: new JurisdictionScope(nodes), names, version, checkedAt: now };
+    return this.cached;
   }
 
   /** Forgets the tree at once (this process changed it; the others see the version move). */

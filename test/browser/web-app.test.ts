@@ -820,6 +820,9 @@ it('the coordinator moves a case to another commune from its page: the commune f
   const coordinator = await (await contextFor()).newPage();
   await coordinator.goto(`/app/cases/${moving}`);
   await logIn(coordinator, users.coordinator);
+  // The commune holding the case, by its name and code, in the header (and on the card).
+  const nameOf = async (id: string) => (await stack.api.db.jurisdiction.findUniqueOrThrow({ where: { id } })).nameVi;
+  await expect(coordinator.getByTestId('case-held-by').innerText()).resolves.toBe(`${await nameOf(province.communeId)} (${province.communeId})`);
   await coordinator.getByTestId('move-case').click();
   const form = coordinator.getByTestId('move-case-form');
   await choose(coordinator, /^Chuyển đến xã, phường/, new RegExp(`${fifth.communeId}\\)`), fifth.communeId);
@@ -827,7 +830,10 @@ it('the coordinator moves a case to another commune from its page: the commune f
   await expectAccessible(coordinator, 'case page: move to another commune');
   await screenshot(coordinator, 'case-move');
   await form.getByRole('button', { name: 'Chuyển hồ sơ sang xã khác' }).click();
-  await until(async () => ((await coordinator.getByTestId('case-commune').innerText()).trim() === fifth.communeId ? true : undefined), 'the case in its new commune');
+  const toName = await nameOf(fifth.communeId);
+  await until(async () => ((await coordinator.getByTestId('case-commune').getAttribute('data-jurisdiction')) === fifth.communeId ? true : undefined), 'the case in its new commune');
+  expect((await coordinator.getByTestId('case-commune').innerText()).trim()).toBe(`${toName} (${fifth.communeId})`);
+  expect((await coordinator.getByTestId('case-held-by').innerText()).trim()).toBe(`${toName} (${fifth.communeId})`);
   await expect(coordinator.locator('[data-event="CASE_MOVED"]').innerText()).resolves.toContain('Chuyển hồ sơ sang xã khác');
   const step = await stack.api.db.step.findFirstOrThrow({ where: { caseRef: moving, ruleKey: 'CRA.D2' } });
   expect(step.ownerAgencyId).toBe(fifth.communePolice);

@@ -141,6 +141,7 @@ it('moves a compulsory-rehabilitation case of a split commune to the new commune
   // On the timeline: who, when, from, to and why; the case row is the new commune's.
   const timeline = await request(api.app).get(`/cases/${caseRef}`).set('Authorization', await as(newHead));
   expect(timeline.body.jurisdictionId).toBe(newUnit);
+  expect(timeline.body.jurisdictionName).toEqual({ nameVi: 'Xã mới N', nameEn: 'New commune N' });
   const entry = timeline.body.timeline.find((event: { kind: string }) => event.kind === 'CASE_MOVED');
   expect(entry).toMatchObject({
     on: today,

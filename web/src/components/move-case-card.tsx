@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, idempotencyKey, unwrap, type Schemas } from '../api/client';
 import { todayInVietnam } from '../i18n/dates';
-import { pick } from '../i18n/i18n';
+import { unitLabel } from '../i18n/unit-label';
 import { LegalDateInput } from './legal-date-input';
 import { ProblemAlert } from './problem-alert';
 import { useChange } from './use-change';
@@ -20,7 +20,7 @@ function MoveCaseForm({ page, onDone, onCancel }: { page: CasePage; onDone: () =
   const change = useChange([['case', page.caseRef], ['tasks']]);
   const options = (page.moveTargets ?? []).map((commune) => ({
     value: commune.id,
-    label: `${pick(i18n.language, commune.nameVi, commune.nameEn)} (${commune.id})${commune.splitFromCurrent ? ` · ${t('splitSuccessor')}` : ''}`,
+    label: `${unitLabel(i18n.language, commune.id, commune)}${commune.splitFromCurrent ? ` · ${t('splitSuccessor')}` : ''}`,
   }));
   const submit = () =>
     change
@@ -69,7 +69,7 @@ function MoveCaseForm({ page, onDone, onCancel }: { page: CasePage; onDone: () =
  * holding it), for a commune split among several or a person who moved.
  */
 export function MoveCaseCard({ page }: { page: CasePage }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   if (!page.moveTargets) return null;
   return (
@@ -77,8 +77,8 @@ export function MoveCaseCard({ page }: { page: CasePage }) {
       <Title order={2} size="h4" mb="xs">
         {t('moveCaseTitle')}
       </Title>
-      <Text size="sm" mb="xs" data-testid="case-commune">
-        {page.jurisdictionId}
+      <Text size="sm" mb="xs" data-testid="case-commune" data-jurisdiction={page.jurisdictionId}>
+        {unitLabel(i18n.language, page.jurisdictionId, page.jurisdictionName)}
       </Text>
       {open ? (
         <MoveCaseForm page={page} onDone={() => setOpen(false)} onCancel={() => setOpen(false)} />

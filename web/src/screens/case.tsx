@@ -12,6 +12,7 @@ import { QueryState } from '../components/query-state';
 import { daysBetween, showDate, showInstant, todayInVietnam } from '../i18n/dates';
 import { enumLabel } from '../i18n/enum-labels';
 import { pick } from '../i18n/i18n';
+import { unitLabel } from '../i18n/unit-label';
 import { useProcedure, useProcedureLabels } from '../procedures/use-procedures';
 
 export type CasePage = Schemas['CasePage'];
@@ -133,6 +134,9 @@ export function CaseScreen() {
                   {page.caseRef}
                 </Title>
                 <Text>{procedure ? pick(i18n.language, procedure.titleVi, procedure.titleEn) : page.procedure}</Text>
+                <Text size="sm" c="dimmed" data-testid="case-held-by">
+                  {unitLabel(i18n.language, page.jurisdictionId, page.jurisdictionName)}
+                </Text>
               </div>
               <Group className="no-print">
                 <Badge size="lg" data-testid="case-phase" data-phase={page.phase}>
