@@ -1,18 +1,19 @@
 import type { Db } from '../../db/client';
 import { JurisdictionScope } from '../../domain/registry/jurisdiction-scope';
 
-/**
- * The jurisdiction tree, cached: every authorised request consults it, and the tree changes a few
- * times a year (a reorganisation). A trigger raises `registry_version` on every change of
- * `jurisdictions`, made by any process; the cache compares that number at most once per
- * `checkEveryMs` (one indexed read of one row) and reloads the tree only when it moved, so a
- * reorganisation entered through one API process is seen by the others within about a second.
- */
+/** A unit's name in both languages. */
 export interface UnitName {
   nameVi: string;
   nameEn: string;
 }
 
+/**
+ * The jurisdiction tree and its units' names, cached: every authorised request consults it, and the tree changes a few
+ * times a year (a reorganisation). A trigger raises `registry_version` on every change of
+ * `jurisdictions`, made by any process; the cache compares that number at most once per
+ * `checkEveryMs` (one indexed read of one row) and reloads the tree only when it moved, so a
+ * reorganisation entered through one API process is seen by the others within about a second.
+ */
 export class JurisdictionDirectory {
   private cached: { scope: JurisdictionScope; names: Map<string, UnitName>; version: bigint; checkedAt: number } | undefined;
 
