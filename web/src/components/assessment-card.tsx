@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap, type Schemas } from '../api/client';
 import { enumLabel } from '../i18n/enum-labels';
 import { pick } from '../i18n/i18n';
+import { unitLabel } from '../i18n/unit-label';
 import { ScrollRegion } from './scroll-region';
 
 type CasePage = Schemas['CasePage'];
@@ -59,11 +60,6 @@ export function AssessmentCard({ page, set }: { page: CasePage; set: CriteriaSet
   const fields = page.fields as AssessmentFields;
   const own = scoresOf(page, 'SELF_ASSESSMENT_SUBMITTED');
   const council = scoresOf(page, 'COUNCIL_SCORED');
-  const commune = useQuery({
-    queryKey: ['jurisdiction', page.jurisdictionId],
-    staleTime: 5 * 60_000,
-    queryFn: () => unwrap(api.GET('/registry/jurisdictions/{id}', { params: { path: { id: page.jurisdictionId } } })),
-  });
   const show = (scores: Map<string, number> | undefined, code: string) => (scores?.has(code) ? String(scores.get(code)) : '—');
   return (
     <Card withBorder data-testid="assessment-card">
@@ -71,7 +67,7 @@ export function AssessmentCard({ page, set }: { page: CasePage; set: CriteriaSet
         {enumLabel(fields.programme ?? '', i18n.language)} · {fields.year}
       </Title>
       <Text size="sm">
-        {t('assessedCommune')}: {commune.data ? `${pick(i18n.language, commune.data.nameVi, commune.data.nameEn)} (${page.jurisdictionId})` : page.jurisdictionId}
+        {t('assessedCommune')}: {unitLabel(i18n.language, page.jurisdictionId, page.jurisdictionName)}
       </Text>
       {set?.example && (
         <Alert color="yellow" mt="xs" data-testid="example-criteria" title={t('exampleCriteria')}>

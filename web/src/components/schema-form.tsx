@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { asFormSchema, uiSchemaFor } from '../procedures/form-schema';
 import { serverValidator } from '../procedures/server-validator';
 import { pick } from '../i18n/i18n';
+import { unitLabel } from '../i18n/unit-label';
 import { LegalDateInput } from './legal-date-input';
 
 
@@ -41,7 +42,7 @@ function RegistryOptionsWidget(props: WidgetProps) {
       value={typeof props.value === 'string' ? props.value : null}
       onChange={(value) => props.onChange(value ?? undefined)}
       error={props.rawErrors?.[0]}
-      data={(options.data ?? []).map((item) => ({ value: item.id, label: UUID.test(item.id) ? pick(i18n.language, item.nameVi, item.nameEn) : `${pick(i18n.language, item.nameVi, item.nameEn)} (${item.id})` }))}
+      data={(options.data ?? []).map((item) => ({ value: item.id, label: UUID.test(item.id) ? pick(i18n.language, item.nameVi, item.nameEn) : unitLabel(i18n.language, item.id, item) }))}
       description={props.schema.description}
     />
   );

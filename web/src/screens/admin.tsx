@@ -11,6 +11,7 @@ import { useChange } from '../components/use-change';
 import { showDate, todayInVietnam } from '../i18n/dates';
 import { enumLabel } from '../i18n/enum-labels';
 import { pick } from '../i18n/i18n';
+import { unitLabel } from '../i18n/unit-label';
 import { usePrincipal, useProvinceId } from '../session/session';
 import { CaseloadImportTab } from './caseload-import';
 
@@ -74,7 +75,7 @@ function NewUser({ agencies, rolesByKind }: { agencies: Agency[]; rolesByKind: R
             setAgencyId(value);
             setRoles([]);
           }}
-          data={agencies.map((agency) => ({ value: agency.id, label: `${pick(i18n.language, agency.nameVi, agency.nameEn)} (${agency.id})` }))}
+          data={agencies.map((agency) => ({ value: agency.id, label: unitLabel(i18n.language, agency.id, agency) }))}
           w={360}
           required
         />
@@ -168,7 +169,7 @@ function UserRow({ user, agencies, rolesByKind }: { user: User; agencies: Agency
                     searchable
                     value={agencyId}
                     onChange={setAgencyId}
-                    data={agencies.map((agency) => ({ value: agency.id, label: `${pick(i18n.language, agency.nameVi, agency.nameEn)} (${agency.id})` }))}
+                    data={agencies.map((agency) => ({ value: agency.id, label: unitLabel(i18n.language, agency.id, agency) }))}
                     w={360}
                   />
                   <MultiSelect
@@ -471,7 +472,7 @@ function ReorganisationTab() {
   const [newNameEn, setNewNameEn] = useState('');
   const [done, setDone] = useState<Schemas['Reorganisation']>();
   const change = useChange([['admin-units'], ['admin-agencies'], ['admin-users']]);
-  const options = (units.data?.items ?? []).map((unit) => ({ value: unit.id, label: `${pick(i18n.language, unit.nameVi, unit.nameEn)} (${unit.id})` }));
+  const options = (units.data?.items ?? []).map((unit) => ({ value: unit.id, label: unitLabel(i18n.language, unit.id, unit) }));
   const created = { id: newId, nameVi: newNameVi, nameEn: newNameEn };
   const submit = () =>
     change
