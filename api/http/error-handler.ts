@@ -55,6 +55,8 @@ export function toProblem(error: unknown): Problem {
   const bodyParserType = (error as { type?: unknown } | null)?.type;
   if (bodyParserType === 'entity.parse.failed') return problems.malformedJson();
   if (bodyParserType === 'entity.too.large') return problems.payloadTooLarge();
+  // The router could not decode a path parameter ("/cases/%ZZ"): the client's address, not a defect.
+  if (error instanceof URIError && (error as { status?: unknown }).status === 400) return problems.malformedPath();
   const domainCode = (error as { code?: unknown } | null)?.code;
   if (error instanceof Error && typeof domainCode === 'string' && /^(CALENDAR|RULE)\./.test(domainCode)) {
     // Domain errors carry "Vietnamese / English" messages written for the people who read them.

@@ -121,6 +121,16 @@ export const problems = {
       { vi: 'Dữ liệu không đọc được', en: 'Malformed body' },
       { vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
     ),
+  malformedPath: () =>
+    new Problem(
+      400,
+      'REQUEST.MALFORMED_PATH',
+      { vi: 'Địa chỉ không đọc được', en: 'Malformed path' },
+      {
+        vi: 'Địa chỉ yêu cầu có mã hoá phần trăm không hợp lệ (ví dụ "%ZZ").',
+        en: 'The request path holds an invalid percent-encoding (such as "%ZZ").',
+      },
+    ),
   payloadTooLarge: () =>
     new Problem(
       413,

@@ -141,6 +141,12 @@ describe('validation and errors', () => {
     expectProblem(response, 400, 'REQUEST.MALFORMED_JSON');
   });
 
+  it('answers 400 for a path whose percent-encoding cannot be decoded, not 500', async () => {
+    const token = await api.tokenFor('admin');
+    const response = await request(api.app).get('/cases/%ZZ').set('Authorization', `Bearer ${token}`);
+    expectProblem(response, 400, 'REQUEST.MALFORMED_PATH');
+  });
+
   it('names a bad query parameter', async () => {
     const token = await api.tokenFor('admin');
     const response = await request(api.app).get('/registry/jurisdictions?asOf=01/07/2025').set('Authorization', `Bearer ${token}`);
