@@ -68,18 +68,17 @@ export class CpuByProcess {
       const name = programOf(pid, now.program, this.names);
       totals.set(name, (totals.get(name) ?? 0) + used / TICKS_PER_SECOND);
     }
-    const available = seconds * os.cpus().length;
-    const perUnit = (used: number) => (per ? `  ${((1000 * used) / per.count).toFixed(1).padStart(6)} ms per ${per.unit}` : '');
+    const cores = os.cpus().length;
+    const line = (name: string, used: number) =>
+      `  cpu ${name.padEnd(38)} ${used.toFixed(1).padStart(7)} s  (${((100 * used) / (seconds * cores)).toFixed(0).padStart(3)}% of ${cores} cores × ${seconds.toFixed(0)} s)` +
+      (per ? `  ${((1000 * used) / per.count).toFixed(1).padStart(6)} ms per ${per.unit}` : '');
     const all = [...totals.values()].reduce((sum, used) => sum + used, 0);
     return [
       ...[...totals]
         .filter(([, used]) => used > 0.05)
         .sort((a, b) => b[1] - a[1])
-        .map(
-          ([name, used]) =>
-            `  cpu ${name.padEnd(38)} ${used.toFixed(1).padStart(7)} s  (${((100 * used) / available).toFixed(0).padStart(3)}% of ${os.cpus().length} cores × ${seconds.toFixed(0)} s)${perUnit(used)}`,
-        ),
-      `  cpu ${'all'.padEnd(38)} ${all.toFixed(1).padStart(7)} s  (${((100 * all) / available).toFixed(0).padStart(3)}% of ${os.cpus().length} cores × ${seconds.toFixed(0)} s)${perUnit(all)}`,
+        .map(([name, used]) => line(name, used)),
+      line('all', all),
     ];
   }
 }
